@@ -1,0 +1,141 @@
+package io.github.fluxoci.oci.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Where a chart can come from as OCI, asked in this order: the user's mappings, derivation for
+ * HelmRepositories of {@code type: oci} (url + "/" + chart), then the built-in catalog shipped as
+ * {@code charts.json} (keyed by the normalized HTTP repository URL and the chart name).
+ */
+public final class ChartCatalog {
+
+    private static final String RESOURCE = "charts.json";
+
+    private final List<ChartMapping> configured;
+    private final List<BuiltInEntry> builtIn;
+
+    /** An entry of the shipped catalog. */
+    public record BuiltInEntry(String helmRepository, String chart, String oci, String ociPrefix, String provenance,
+                               String blocked, String mirror, String source) {
+
+        boolean matches(String normalizedRepository, String chartName) {
+            return helmRepository != null && helmRepository.equals(normalizedRepository)
+                    && ("*".equals(chart) || chart.equals(chartName));
+        }
+
+        String ociFor(String chartName) {
+            return oci != null ? ChartUrls.normalize(oci) : ChartUrls.join(ociPrefix, chartName);
+        }
+    }
+
+    public ChartCatalog(List<ChartMapping> configured, List<BuiltInEntry> builtIn) {
+        this.configured = List.copyOf(configured);
+        this.builtIn = List.copyOf(builtIn);
+    }
+
+    /** The built-in catalog plus the user's mappings (checked first). */
+    public static ChartCatalog withBuiltIn(List<ChartMapping> configured) {
+        return new ChartCatalog(configured, loadBuiltIn());
+    }
+
+    public List<BuiltInEntry> builtInEntries() {
+        return builtIn;
+    }
+
+    static List<BuiltInEntry> loadBuiltIn() {
+        try (InputStream in = ChartCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in chart catalog " + RESOURCE + " is missing from the plugin");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<BuiltInEntry> out = new ArrayList<>();
+            for (JsonNode e : root.path("entries")) {
+                out.add(new BuiltInEntry(
+                        e.hasNonNull("helmRepository") ? ChartUrls.normalize(e.get("helmRepository").asText()) : null,
+                        e.path("chart").asText(), text(e, "oci"), text(e, "ociPrefix"), text(e, "provenance"),
+                        text(e, "blocked"), text(e, "mirror"), text(e, "source")));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in chart catalog", e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    /** Where {@code chart} of {@code repository} lives as OCI, why it cannot move, or nothing. */
+    public CatalogAnswer lookup(HelmRepositoryRef repository, String chart) {
+        for (ChartMapping m : configured) {
+            if (m.problem() == null && matches(m, repository) && m.coversChart(chart)) {
+                if (m.blocked() != null) {
+                    return new CatalogAnswer.Blocked(m.blocked(), OciSource.CONFIGURED, null);
+                }
+                String url = m.oci() != null ? ChartUrls.normalize(m.oci()) : ChartUrls.join(m.ociPrefix(), chart);
+                return new CatalogAnswer.Found(new OciSource(url, OciSource.CONFIGURED, provenanceOf(url),
+                        "plugin configuration <mappings>"));
+            }
+        }
+        if (repository.isOci() && repository.url() != null) {
+            String url = ChartUrls.join(repository.url(), chart);
+            return new CatalogAnswer.Found(new OciSource(url, OciSource.DERIVED, provenanceOf(url),
+                    "HelmRepository " + repository.name() + " is type: oci"));
+        }
+        String normalized = ChartUrls.normalize(repository.url());
+        for (BuiltInEntry e : builtIn) {
+            if (e.matches(normalized, chart)) {
+                if (e.blocked() != null) {
+                    return new CatalogAnswer.Blocked(e.blocked(), OciSource.BUILTIN, e.mirror());
+                }
+                return new CatalogAnswer.Found(new OciSource(e.ociFor(chart), OciSource.BUILTIN, e.provenance(), e.source()));
+            }
+        }
+        return new CatalogAnswer.NotFound();
+    }
+
+    /** What the catalog knows about an OCI chart URL already in use (official or mirror). */
+    public Optional<BuiltInEntry> describe(String ociUrl) {
+        if (ociUrl == null) {
+            return Optional.empty();
+        }
+        String url = ChartUrls.normalize(ociUrl);
+        for (BuiltInEntry e : builtIn) {
+            if (e.blocked() == null && e.oci() != null && ChartUrls.normalize(e.oci()).equals(url)) {
+                return Optional.of(e);
+            }
+            if (e.blocked() == null && e.ociPrefix() != null && url.startsWith(ChartUrls.normalize(e.ociPrefix()) + "/")) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code official}/{@code mirror} for a URL the built-in catalog knows, else null. */
+    public String provenanceOf(String ociUrl) {
+        Optional<BuiltInEntry> e = describe(ociUrl);
+        if (e.isPresent()) {
+            return e.get().provenance();
+        }
+        return ociUrl != null && ociUrl.contains("/charts-mirror/") ? "mirror" : null;
+    }
+
+    private static boolean matches(ChartMapping m, HelmRepositoryRef repository) {
+        String want = m.repository().trim();
+        if (want.contains("://")) {
+            return repository.url() != null && ChartUrls.normalize(want).equals(ChartUrls.normalize(repository.url()));
+        }
+        if (want.contains("/")) {
+            return want.equals(repository.namespace() + "/" + repository.name());
+        }
+        return want.equals(repository.name());
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.fluxoci.oci.catalog;
+
+/**
+ * Where a chart can be pulled as an OCI artifact.
+ *
+ * @param url        the {@code oci://} URL of the chart (no tag)
+ * @param origin     how it was found: {@code configured} (the user's mapping), {@code derived} (HelmRepository
+ *                   {@code type: oci}), {@code builtin} (the shipped catalog) or {@code tree} (an OCIRepository)
+ * @param provenance {@code official}, {@code mirror}, or null when unknown
+ * @param note       where the knowledge comes from, or null
+ */
+public record OciSource(String url, String origin, String provenance, String note) {
+
+    public static final String CONFIGURED = "configured";
+    public static final String DERIVED = "derived";
+    public static final String BUILTIN = "builtin";
+    public static final String TREE = "tree";
+}

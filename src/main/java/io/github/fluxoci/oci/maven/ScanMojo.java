@@ -1,0 +1,61 @@
+package io.github.fluxoci.oci.maven;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.report.ScanReports;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.Problem;
+
+/**
+ * Inventories every HelmRelease of the manifests tree and classifies it: already on OCI, ready to migrate,
+ * blocked (with the reason) or unknown. Prints a table and writes {@code scan.md} (the migration guide's
+ * status overview) and {@code scan.json} to {@code oci.outputDirectory}.
+ */
+@Mojo(name = "scan", requiresProject = false, threadSafe = true)
+public class ScanMojo extends AbstractOciMojo {
+
+    /** Fails the build when a file could not be read or parsed (not YAML, templated, undefined alias, ...). */
+    @Parameter(property = "oci.failOnProblems", defaultValue = "false")
+    protected boolean failOnProblems;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("oci:scan skipped (oci.skip=true)");
+            return;
+        }
+        ManifestTree tree = loadTree();
+        ScanResult result = new Scanner(catalog()).scan(tree);
+        for (ConsoleReport.Line line : ConsoleReport.render(result)) {
+            if (line.warning()) {
+                getLog().warn(line.text());
+            } else {
+                getLog().info(line.text());
+            }
+        }
+        List<Path> written;
+        try {
+            written = ScanReports.write(result, outputDirectory.toPath(), rootLabel());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        getLog().info("");
+        written.forEach(p -> getLog().info("Wrote " + p));
+        if (failOnProblems && !result.problems().isEmpty()) {
+            throw new MojoFailureException(result.problems().size() + " file problem(s) (oci.failOnProblems=true):"
+                    + System.lineSeparator() + result.problems().stream().map(Problem::describe)
+                    .collect(Collectors.joining(System.lineSeparator())));
+        }
+    }
+}

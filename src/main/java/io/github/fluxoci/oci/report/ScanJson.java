@@ -1,0 +1,111 @@
+package io.github.fluxoci.oci.report;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.fluxoci.oci.scan.ChartSource;
+import io.github.fluxoci.oci.scan.OciTarget;
+import io.github.fluxoci.oci.scan.ReleaseStatus;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.ScannedHelmRepository;
+import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.tree.Problem;
+
+/** {@code scan.json}: the scan for machines (CI dashboards, scripts, later goals). */
+public final class ScanJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScanJson() {
+    }
+
+    public static String render(ScanResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("tool", "oci-maven-plugin");
+        ObjectNode summary = root.putObject("summary");
+        summary.put("helmReleases", result.releases().size());
+        summary.put("oci", result.count(ReleaseStatus.OCI));
+        summary.put("migratable", result.count(ReleaseStatus.MIGRATABLE));
+        summary.put("blocked", result.count(ReleaseStatus.BLOCKED));
+        summary.put("unknown", result.count(ReleaseStatus.UNKNOWN));
+        summary.put("files", result.files());
+        summary.put("problems", result.problems().size());
+        summary.put("helmRepositories", result.helmRepositories().size());
+
+        ArrayNode releases = root.putArray("releases");
+        for (ScannedRelease r : result.releases()) {
+            ObjectNode n = releases.addObject();
+            n.put("name", r.name());
+            n.put("namespace", r.namespace().value());
+            n.put("namespaceSource", r.namespace().source());
+            n.put("file", r.file());
+            n.put("line", r.line());
+            n.put("apiVersion", r.apiVersion());
+            n.put("chart", r.chart());
+            n.put("version", r.version());
+            n.put("status", r.status().name());
+            ChartSource s = r.source();
+            if (s == null) {
+                n.putNull("source");
+            } else {
+                ObjectNode src = n.putObject("source");
+                src.put("kind", s.kind());
+                src.put("name", s.name());
+                src.put("namespace", s.namespace());
+                src.put("url", s.url());
+                src.put("type", s.type());
+            }
+            OciTarget o = r.oci();
+            if (o == null) {
+                n.putNull("oci");
+            } else {
+                ObjectNode oci = n.putObject("oci");
+                oci.put("url", o.url());
+                oci.put("origin", o.origin());
+                oci.put("provenance", o.provenance());
+                oci.put("tag", o.tag());
+                oci.put("semver", o.semver());
+                oci.put("name", o.name());
+                oci.put("file", o.file());
+                oci.put("kustomization", o.kustomization());
+            }
+            strings(n.putArray("reasons"), r.reasons());
+            strings(n.putArray("warnings"), r.warnings());
+        }
+
+        ArrayNode repos = root.putArray("helmRepositories");
+        for (ScannedHelmRepository h : result.helmRepositories()) {
+            ObjectNode n = repos.addObject();
+            n.put("name", h.name());
+            n.put("namespace", h.namespace());
+            n.put("file", h.file());
+            n.put("line", h.object().line());
+            n.put("url", h.url());
+            n.put("type", h.type());
+            strings(n.putArray("usedBy"), h.usedBy());
+        }
+
+        ArrayNode problems = root.putArray("problems");
+        for (Problem p : result.problems()) {
+            ObjectNode n = problems.addObject();
+            n.put("file", p.file());
+            n.put("line", p.line());
+            n.put("column", p.column());
+            n.put("message", p.message());
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.fluxoci.oci.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.tree.AtomicFiles;
+
+/** Writes {@code scan.md} and {@code scan.json} into an output directory, each atomically. */
+public final class ScanReports {
+
+    public static final String MARKDOWN = "scan.md";
+    public static final String JSON = "scan.json";
+
+    private ScanReports() {
+    }
+
+    /** Writes both reports and returns their paths. */
+    public static List<Path> write(ScanResult result, Path outputDirectory, String rootLabel) throws IOException {
+        Path md = outputDirectory.resolve(MARKDOWN);
+        Path json = outputDirectory.resolve(JSON);
+        AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
+        AtomicFiles.write(json, ScanJson.render(result));
+        return List.of(md, json);
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.fluxoci.oci.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.catalog.CatalogAnswer;
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.catalog.ChartUrls;
+import io.github.fluxoci.oci.catalog.HelmRepositoryRef;
+import io.github.fluxoci.oci.catalog.OciSource;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.KustomizeEntry;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ResolvedNamespace;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/** Gives one HelmRelease its {@link ReleaseStatus}, the OCIRepository it has or would get, reasons and warnings. */
+public final class ReleaseClassifier {
+
+    /** The file name {@code oci:migrate} writes beside the release (the guide's layout). */
+    public static final String OCI_REPOSITORY_FILE = "ocirepository.yaml";
+
+    private final ChartCatalog catalog;
+
+    public ReleaseClassifier(ChartCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ScannedRelease classify(ManifestTree tree, KubeObject release) {
+        ResolvedNamespace ns = tree.namespaceOf(release);
+        Node spec = Nodes.get(release.root(), "spec");
+        List<String> reasons = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String version = release.version();
+        if (version.equals("v2beta1") || version.equals("v2beta2")) {
+            warnings.add("apiVersion " + release.apiVersion() + " was removed from Flux ("
+                    + (version.equals("v2beta1") ? "2.7" : "2.8") + "); use helm.toolkit.fluxcd.io/v2 (oci:migrate moves it)");
+        }
+        if (!tree.isReferenced(release.file())) {
+            warnings.add("no kustomization lists " + release.file().name()
+                    + ": Flux never applies it (add it to a kustomization.yaml's resources, or delete it)");
+        }
+        Node chartRef = Nodes.get(spec, "chartRef");
+        Node chartSpec = Nodes.get(spec, "chart", "spec");
+        if (chartRef != null) {
+            return classifyChartRef(tree, release, ns, chartRef, chartSpec != null, reasons, warnings);
+        }
+        if (chartSpec == null) {
+            reasons.add("neither spec.chart.spec nor spec.chartRef is set: the release names no chart");
+            return new ScannedRelease(release, release.name(), ns, null, null, ReleaseStatus.BLOCKED,
+                    null, null, reasons, warnings);
+        }
+        String chart = Nodes.text(chartSpec, "chart");
+        String chartVersion = Nodes.text(chartSpec, "version");
+        String sourceKind = Nodes.text(chartSpec, "sourceRef", "kind");
+        String sourceName = Nodes.text(chartSpec, "sourceRef", "name");
+        String sourceNs = Nodes.text(chartSpec, "sourceRef", "namespace");
+        if (sourceNs == null) {
+            sourceNs = ns.value();
+        }
+        if (!"HelmRepository".equals(sourceKind)) {
+            reasons.add(nonHelmRepositoryReason(sourceKind, chart));
+            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED,
+                    new ChartSource(sourceKind, sourceName, sourceNs, null, null), null, reasons, warnings);
+        }
+        KubeObject repository = tree.find(ManifestTree.SOURCE_GROUP, "HelmRepository", sourceName, sourceNs);
+        HelmRepositoryRef repoRef = repository != null
+                ? new HelmRepositoryRef(sourceName, sourceNs, Nodes.text(repository.root(), "spec", "url"),
+                Nodes.text(repository.root(), "spec", "type"))
+                : new HelmRepositoryRef(sourceName, sourceNs, null, null);
+        ChartSource source = new ChartSource("HelmRepository", sourceName, sourceNs, repoRef.url(),
+                repoRef.type() != null ? repoRef.type() : repository != null ? "default" : null);
+        CatalogAnswer answer = chart == null ? new CatalogAnswer.NotFound() : catalog.lookup(repoRef, chart);
+
+        if (answer instanceof CatalogAnswer.Blocked blocked) {
+            reasons.add(blocked.reason() + (blocked.mirror() != null ? " (mirror: " + blocked.mirror() + ")" : ""));
+            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
+                    null, reasons, warnings);
+        }
+        if (answer instanceof CatalogAnswer.NotFound) {
+            reasons.add(unknownReason(repository, sourceName, sourceNs, repoRef, chart));
+            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.UNKNOWN, source,
+                    null, reasons, warnings);
+        }
+        OciSource oci = ((CatalogAnswer.Found) answer).source();
+        if (Nodes.has(chartSpec, "valuesFiles") || Nodes.has(chartSpec, "valuesFile")) {
+            reasons.add("spec.chart.spec.valuesFiles has no chartRef equivalent (helm-controller #814): the values would be"
+                    + " lost; move them into spec.values or a valuesFrom ConfigMap first");
+            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
+                    null, reasons, warnings);
+        }
+        String tag = null;
+        String semver = null;
+        if (chartVersion == null) {
+            semver = ChartVersions.semverFor(null);
+            warnings.add("no chart version: the OCIRepository gets ref.semver \"*\" (always the newest release);"
+                    + " pin an exact version so upgrades are reviewed");
+        } else if (ChartVersions.isSubstituted(chartVersion)) {
+            tag = chartVersion;
+            warnings.add("version \"" + chartVersion + "\" is a Flux substitution: ref.tag gets the same expression, so the"
+                    + " OCIRepository must be built by the same Flux Kustomization (postBuild.substitute)");
+        } else if (ChartVersions.isExact(chartVersion)) {
+            tag = ChartVersions.tagFor(chartVersion);
+        } else {
+            semver = ChartVersions.semverFor(chartVersion);
+            warnings.add("version range \"" + chartVersion + "\" becomes ref.semver: Renovate cannot track ref.semver,"
+                    + " so automated updates stop; pin an exact version to keep them");
+        }
+        String reconcileStrategy = Nodes.text(chartSpec, "reconcileStrategy");
+        if (reconcileStrategy != null) {
+            warnings.add("reconcileStrategy: " + reconcileStrategy + " has no OCIRepository equivalent and will be dropped"
+                    + " (any new artifact digest upgrades the release)");
+        }
+        if (Nodes.has(spec, "chart", "metadata")) {
+            warnings.add("spec.chart.metadata (chart labels and annotations) has no chartRef equivalent and will be dropped");
+        }
+        String newChartName = ChartUrls.lastSegment(oci.url());
+        if (chart != null && !chart.equals(newChartName)
+                && !"InPlaceUpdate".equals(Nodes.text(spec, "upgrade", "chartNameChangeStrategy"))) {
+            warnings.add("chart name changes from " + chart + " to " + newChartName + ": Flux would uninstall and reinstall"
+                    + " the release; set spec.upgrade.chartNameChangeStrategy: InPlaceUpdate (helm-controller v1.6.0+)");
+        }
+        if ("mirror".equals(oci.provenance())) {
+            warnings.add("source is a mirror (" + oci.url() + "): new releases may arrive later than at the official repository");
+        }
+        String dir = release.file().directory();
+        String ociFile = dir.isEmpty() ? OCI_REPOSITORY_FILE : dir + "/" + OCI_REPOSITORY_FILE;
+        String kustomization = tree.listersOf(release.file().relativePath()).stream()
+                .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE)
+                .map(e -> e.owner().file().relativePath()).findFirst().orElse(null);
+        OciTarget target = new OciTarget(oci.url(), oci.origin(), oci.provenance(), tag, semver, release.name(), ociFile,
+                kustomization);
+        return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.MIGRATABLE, source, target,
+                reasons, warnings);
+    }
+
+    private ScannedRelease classifyChartRef(ManifestTree tree, KubeObject release, ResolvedNamespace ns, Node chartRef,
+                                            boolean alsoChart, List<String> reasons, List<String> warnings) {
+        String kind = Nodes.text(chartRef, "kind");
+        String name = Nodes.text(chartRef, "name");
+        String refNs = Nodes.text(chartRef, "namespace");
+        if (refNs == null) {
+            refNs = ns.value();
+        }
+        if (alsoChart) {
+            warnings.add("both spec.chart and spec.chartRef are set: Flux rejects the release (exactly one is allowed)");
+        }
+        if (!"OCIRepository".equals(kind)) {
+            reasons.add("chartRef points at a " + kind + ", not an OCIRepository: nothing for oci:migrate to do");
+            return new ScannedRelease(release, release.name(), ns, null, null, ReleaseStatus.BLOCKED,
+                    new ChartSource(kind, name, refNs, null, null), null, reasons, warnings);
+        }
+        KubeObject repo = tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, refNs);
+        String url = null;
+        String tag = null;
+        String semver = null;
+        String file = null;
+        if (repo == null) {
+            warnings.add("chartRef names OCIRepository " + (refNs != null ? refNs + "/" : "") + name
+                    + " but the tree has none: Flux reports \"chart not found\"");
+        } else {
+            url = Nodes.text(repo.root(), "spec", "url");
+            tag = Nodes.text(repo.root(), "spec", "ref", "tag");
+            semver = Nodes.text(repo.root(), "spec", "ref", "semver");
+            file = repo.file().relativePath();
+        }
+        String chart = url != null ? ChartUrls.lastSegment(url) : null;
+        String version = semver != null ? semver : tag != null ? tag : repo != null ? Nodes.text(repo.root(), "spec", "ref", "digest") : null;
+        String provenance = url != null ? catalog.provenanceOf(url) : null;
+        return new ScannedRelease(release, release.name(), ns, chart, version, ReleaseStatus.OCI,
+                new ChartSource("OCIRepository", name, refNs, url, null),
+                new OciTarget(url, OciSource.TREE, provenance, tag, semver, name, file, null), reasons, warnings);
+    }
+
+    private static String nonHelmRepositoryReason(String kind, String chart) {
+        if ("GitRepository".equals(kind) || "Bucket".equals(kind)) {
+            return "chart " + chart + " comes from a " + kind + ": an OCIRepository needs a packaged chart in a registry"
+                    + " (publish it with helm push first)";
+        }
+        if ("OCIRepository".equals(kind)) {
+            return "spec.chart.spec.sourceRef.kind: OCIRepository is rejected by Flux (Unsupported value);"
+                    + " point spec.chartRef at the OCIRepository instead";
+        }
+        return "spec.chart.spec.sourceRef.kind " + (kind == null ? "is missing" : "\"" + kind + "\" is not a chart source");
+    }
+
+    private static String unknownReason(KubeObject repository, String name, String ns, HelmRepositoryRef ref, String chart) {
+        if (repository == null) {
+            return "HelmRepository " + (ns != null ? ns + "/" : "") + name + " is not in the scanned tree, so its URL is"
+                    + " unknown; scan the directory that holds it, or add <mapping><repository>" + name
+                    + "</repository><chart>" + chart + "</chart><oci>oci://...</oci></mapping> to the plugin's <mappings>";
+        }
+        return "no OCI source known for chart " + chart + " of " + ref.url() + "; add <mapping><repository>" + ref.url()
+                + "</repository><chart>" + chart + "</chart><oci>oci://...</oci></mapping> to the plugin's <mappings>"
+                + " (or <blocked>reason</blocked> if it has none)";
+    }
+}

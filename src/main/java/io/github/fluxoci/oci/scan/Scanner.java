@@ -1,0 +1,50 @@
+package io.github.fluxoci.oci.scan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/** Inventories a manifests tree: every HelmRelease classified, every HelmRepository with its users. */
+public final class Scanner {
+
+    private final ReleaseClassifier classifier;
+
+    public Scanner(ChartCatalog catalog) {
+        this.classifier = new ReleaseClassifier(catalog);
+    }
+
+    public ScanResult scan(ManifestTree tree) {
+        List<ScannedRelease> releases = new ArrayList<>();
+        for (KubeObject hr : tree.helmReleases()) {
+            releases.add(classifier.classify(tree, hr));
+        }
+        releases.sort(Comparator.comparing(ScannedRelease::file).thenComparingInt(ScannedRelease::line));
+
+        Map<KubeObject, List<String>> usedBy = new IdentityHashMap<>();
+        for (ScannedRelease r : releases) {
+            if (r.source() != null && "HelmRepository".equals(r.source().kind())) {
+                KubeObject repo = tree.find(ManifestTree.SOURCE_GROUP, "HelmRepository", r.source().name(), r.source().namespace());
+                if (repo != null) {
+                    usedBy.computeIfAbsent(repo, k -> new ArrayList<>()).add(r.qualifiedName());
+                }
+            }
+        }
+        List<ScannedHelmRepository> repositories = new ArrayList<>();
+        for (KubeObject repo : tree.helmRepositories()) {
+            String type = Nodes.text(repo.root(), "spec", "type");
+            repositories.add(new ScannedHelmRepository(repo, repo.name(), tree.namespaceOf(repo).value(),
+                    Nodes.text(repo.root(), "spec", "url"), type == null ? "default" : type,
+                    List.copyOf(usedBy.getOrDefault(repo, List.of()))));
+        }
+        repositories.sort(Comparator.comparing(ScannedHelmRepository::file).thenComparingInt(r -> r.object().line()));
+        int parsedFiles = tree.files().size();
+        return new ScanResult(tree.root(), parsedFiles, releases, repositories, tree.problems());
+    }
+}

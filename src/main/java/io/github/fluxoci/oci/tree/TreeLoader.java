@@ -1,0 +1,164 @@
+package io.github.fluxoci.oci.tree;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.yaml.YamlFile;
+import io.github.fluxoci.oci.yaml.YamlParseException;
+
+/**
+ * Walks a root directory (never following links), reads and parses the selected files in parallel, and
+ * builds the {@link ManifestTree}. Files that cannot be read or parsed become {@link Problem}s; the walk goes on.
+ */
+public final class TreeLoader {
+
+    private TreeLoader() {
+    }
+
+    public static ManifestTree load(TreeOptions options) throws IOException {
+        Path root = options.root().toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new IOException("not a directory: " + root);
+        }
+        GlobMatcher includes = new GlobMatcher(options.includes());
+        GlobMatcher excludes = new GlobMatcher(options.excludes());
+        List<Path> selected = new ArrayList<>();
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        Path realRoot = root.toRealPath();
+
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String rel = relative(root, dir);
+                if (!rel.isEmpty() && excludes.matchesWholeDirectory(rel)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = relative(root, file);
+                if (!includes.matches(rel) || excludes.matches(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink()) {
+                    if (!linkStaysInside(realRoot, file)) {
+                        problems.add(new Problem(rel, 0, 0, "link leaves the scanned tree; not followed"));
+                    }
+                    // a link inside the tree points at a file the walk reads under its own name
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
+                    selected.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                problems.add(new Problem(relative(root, file), 0, 0, "cannot read: " + describe(e)));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(selected);
+
+        List<ManifestFile> files;
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            files = pool.submit(() -> selected.parallelStream()
+                    .map(p -> read(root, p, problems))
+                    .toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + root, e);
+        } catch (ExecutionException e) {
+            throw new IOException("failed reading " + root + ": " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return new ManifestTree(root, realRoot, files, new ArrayList<>(problems));
+    }
+
+    static boolean linkStaysInside(Path realRoot, Path link) {
+        try {
+            return link.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static ManifestFile read(Path root, Path path, List<Problem> problems) {
+        String rel = relative(root, path);
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(rel, 0, 0, "not UTF-8 text; skipped"));
+            return new ManifestFile(rel, path, null);
+        } catch (IOException e) {
+            problems.add(new Problem(rel, 0, 0, "cannot read: " + describe(e)));
+            return new ManifestFile(rel, path, null);
+        }
+        YamlFile yaml;
+        try {
+            yaml = YamlFile.parse(text);
+        } catch (YamlParseException e) {
+            String message = "not valid YAML: " + e.getMessage();
+            if (text.contains("{{")) {
+                message += " (the file holds {{ }} template syntax: render it before scanning, or exclude it with oci.excludes)";
+            }
+            problems.add(new Problem(rel, e.line(), e.column(), message));
+            return new ManifestFile(rel, path, null);
+        } catch (RuntimeException e) {
+            problems.add(new Problem(rel, 0, 0, "cannot parse: " + e.getMessage()));
+            return new ManifestFile(rel, path, null);
+        }
+        ManifestFile file = new ManifestFile(rel, path, yaml);
+        List<Node> docs = yaml.documents();
+        for (int i = 0; i < docs.size(); i++) {
+            if (docs.get(i) instanceof MappingNode map) {
+                int offset = yaml.startOffset(map);
+                int line = yaml.lineNumber(offset);
+                KubeObject object = KubeObject.of(file, i, map, line, offset - yaml.lineStart(offset) + 1);
+                if (object.kind() != null || ManifestTree.isKustomizationFileName(file.name())) {
+                    file.add(object);
+                }
+            }
+        }
+        return file;
+    }
+
+    static String relative(Path root, Path path) {
+        String rel = root.relativize(path).toString();
+        return path.getFileSystem().getSeparator().equals("/") ? rel : rel.replace(path.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String describe(IOException e) {
+        String name = e.getClass().getSimpleName();
+        if (name.equals("AccessDeniedException")) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : name;
+    }
+}

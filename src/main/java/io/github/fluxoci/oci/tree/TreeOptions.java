@@ -1,0 +1,34 @@
+package io.github.fluxoci.oci.tree;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to read: a root directory, include and exclude patterns (Ant style, relative to the root), and
+ * how many threads parse files.
+ */
+public record TreeOptions(Path root, List<String> includes, List<String> excludes, int threads) {
+
+    public static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml");
+    public static final List<String> DEFAULT_EXCLUDES = List.of("**/target/**", "**/.git/**", "**/node_modules/**");
+
+    public TreeOptions {
+        includes = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : List.copyOf(includes);
+        excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    /** Default includes, default excludes plus {@code extraExcludes}. */
+    public static TreeOptions of(Path root, List<String> includes, List<String> extraExcludes) {
+        List<String> excludes = new ArrayList<>(DEFAULT_EXCLUDES);
+        if (extraExcludes != null) {
+            excludes.addAll(extraExcludes);
+        }
+        return new TreeOptions(root, includes, excludes, 0);
+    }
+
+    public static TreeOptions of(Path root) {
+        return of(root, null, null);
+    }
+}

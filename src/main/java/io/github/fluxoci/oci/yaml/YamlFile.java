@@ -1,0 +1,200 @@
+package io.github.fluxoci.oci.yaml;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * A YAML text with its documents parsed by SnakeYAML's node API (no type resolution: {@code 1.10}
+ * stays the string {@code 1.10}). Knows how to turn SnakeYAML marks, which count code points, into
+ * offsets of {@link #text()}, which count UTF-16 units. A UTF-8 byte order mark is kept aside:
+ * {@link #text()} is the text after it and {@link #render(String)} puts it back.
+ */
+public final class YamlFile {
+
+    public static final String BOM = "\uFEFF";
+
+    private final String text;
+    private final boolean bom;
+    private final String lineEnding;
+    private final List<Node> documents;
+    /** code point index -> UTF-16 offset, only when the text holds surrogate pairs. */
+    private final int[] codePointOffsets;
+    private int[] lineStarts;
+
+    private YamlFile(String text, boolean bom, List<Node> documents) {
+        this.text = text;
+        this.bom = bom;
+        this.documents = documents;
+        this.lineEnding = detectLineEnding(text);
+        this.codePointOffsets = hasSurrogates(text) ? codePointOffsets(text) : null;
+    }
+
+    /** Parses a whole file's text (which may start with a byte order mark). */
+    public static YamlFile parse(String content) throws YamlParseException {
+        boolean bom = content.startsWith(BOM);
+        String text = bom ? content.substring(1) : content;
+        List<Node> docs = new ArrayList<>();
+        try {
+            for (Node n : newYaml().composeAll(new StringReader(text))) {
+                docs.add(n);
+            }
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (e.getContext() != null && e.getProblem() != null) {
+                what = e.getContext() + ": " + e.getProblem();
+            }
+            throw new YamlParseException(what.trim(), m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, e);
+        } catch (YAMLException e) {
+            throw new YamlParseException(String.valueOf(e.getMessage()).trim(), 0, 0, e);
+        }
+        return new YamlFile(text, bom, List.copyOf(docs));
+    }
+
+    private static Yaml newYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        options.setMaxAliasesForCollections(10_000);
+        options.setAllowRecursiveKeys(false);
+        DumperOptions dumper = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
+    }
+
+    /** The text after any byte order mark. All offsets refer to it. */
+    public String text() {
+        return text;
+    }
+
+    public boolean hasBom() {
+        return bom;
+    }
+
+    /** {@code "\r\n"} when the file's first line break is CRLF, else {@code "\n"}. */
+    public String lineEnding() {
+        return lineEnding;
+    }
+
+    /** The root node of each document, in order. */
+    public List<Node> documents() {
+        return documents;
+    }
+
+    /** A text as it must be written for this file: with the byte order mark if the file had one. */
+    public String render(String editedText) {
+        return bom ? BOM + editedText : editedText;
+    }
+
+    /** UTF-16 offset into {@link #text()} of a SnakeYAML mark. */
+    public int offset(Mark mark) {
+        int index = mark.getIndex();
+        if (codePointOffsets == null) {
+            return Math.min(index, text.length());
+        }
+        return codePointOffsets[Math.min(index, codePointOffsets.length - 1)];
+    }
+
+    public int startOffset(Node node) {
+        return offset(node.getStartMark());
+    }
+
+    public int endOffset(Node node) {
+        return offset(node.getEndMark());
+    }
+
+    /** 1-based line number of an offset. */
+    public int lineNumber(int offset) {
+        int[] starts = lineStarts();
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    }
+
+    /** Offset at which the line holding {@code offset} starts. */
+    public int lineStart(int offset) {
+        return lineStarts()[lineNumber(offset) - 1];
+    }
+
+    /** Offset just after the line break that ends the line holding {@code offset} (or the text's end). */
+    public int lineEnd(int offset) {
+        int[] starts = lineStarts();
+        int line = lineNumber(offset);
+        return line < starts.length ? starts[line] : text.length();
+    }
+
+    /** Number of lines (a final line without a line break counts; an empty text has one line). */
+    public int lineCount() {
+        return lineStarts().length;
+    }
+
+    /** Offset at which a 1-based line starts. */
+    public int lineStartOf(int lineNumber) {
+        return lineStarts()[lineNumber - 1];
+    }
+
+    private int[] lineStarts() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            List<Integer> list = new ArrayList<>();
+            list.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                        || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (i + 1 < text.length()) {
+                        list.add(i + 1);
+                    }
+                }
+            }
+            starts = list.stream().mapToInt(Integer::intValue).toArray();
+            lineStarts = starts;
+        }
+        return starts;
+    }
+
+    static String detectLineEnding(String text) {
+        int nl = text.indexOf('\n');
+        return nl > 0 && text.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
+    }
+
+    private static boolean hasSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] codePointOffsets(String text) {
+        int count = text.codePointCount(0, text.length());
+        int[] offsets = new int[count + 1];
+        int offset = 0;
+        for (int cp = 0; cp < count; cp++) {
+            offsets[cp] = offset;
+            offset += Character.charCount(text.codePointAt(offset));
+        }
+        offsets[count] = text.length();
+        return offsets;
+    }
+}
