@@ -24,6 +24,9 @@ public final class ConsoleReport {
                         + " %d unknown; %d problems", result.releases().size(), result.files(),
                 result.count(ReleaseStatus.OCI), result.count(ReleaseStatus.MIGRATABLE), result.count(ReleaseStatus.BLOCKED),
                 result.count(ReleaseStatus.UNKNOWN), result.problems().size())));
+        if (!result.releasePatches().isEmpty()) {
+            out.add(new Line(false, result.releasePatches().size() + " HelmRelease overlay patch(es) (see scan.md)"));
+        }
         for (ReleaseStatus status : ReleaseStatus.values()) {
             List<ScannedRelease> rs = result.releases(status);
             if (rs.isEmpty()) {

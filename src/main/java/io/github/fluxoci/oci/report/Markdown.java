@@ -11,7 +11,8 @@ final class Markdown {
         if (text == null || text.isEmpty()) {
             return "—";
         }
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", " ");
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\r", "").replace("\n", " ");
     }
 
     /** Inline code, or an em dash for null. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.fluxoci.oci.scan.ChartSource;
 import io.github.fluxoci.oci.scan.OciTarget;
+import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedHelmRepository;
@@ -36,6 +37,7 @@ public final class ScanJson {
         summary.put("files", result.files());
         summary.put("problems", result.problems().size());
         summary.put("helmRepositories", result.helmRepositories().size());
+        summary.put("releasePatches", result.releasePatches().size());
 
         ArrayNode releases = root.putArray("releases");
         for (ScannedRelease r : result.releases()) {
@@ -76,6 +78,16 @@ public final class ScanJson {
             }
             strings(n.putArray("reasons"), r.reasons());
             strings(n.putArray("warnings"), r.warnings());
+        }
+
+        ArrayNode patches = root.putArray("releasePatches");
+        for (ReleasePatch p : result.releasePatches()) {
+            ObjectNode n = patches.addObject();
+            n.put("name", p.name());
+            n.put("file", p.file());
+            n.put("line", p.line());
+            strings(n.putArray("patchedBy"), p.patchedBy());
+            strings(n.putArray("chartFields"), p.chartFields());
         }
 
         ArrayNode repos = root.putArray("helmRepositories");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.fluxoci.oci.scan.OciTarget;
+import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
@@ -128,6 +129,18 @@ public final class ScanMarkdown {
                 }
                 md.append('\n');
             }
+        }
+
+        if (!result.releasePatches().isEmpty()) {
+            md.append("## Overlay Patches of HelmReleases\n\n");
+            md.append("Kustomize patches that change a release; those that set `spec.chart` fields must follow the release to OCI.\n\n");
+            md.append(row("Release", "Patch", "Applied by", "Sets"));
+            md.append(row("---", "---", "---", "---"));
+            for (ReleasePatch p : result.releasePatches()) {
+                md.append(row(cell(p.name()), code(p.file() + ":" + p.line()), cell(String.join(", ", p.patchedBy())),
+                        p.chartFields().isEmpty() ? "—" : code(String.join(", ", p.chartFields()))));
+            }
+            md.append('\n');
         }
 
         List<String> warnings = new ArrayList<>();

@@ -6,8 +6,8 @@ import java.util.List;
 import io.github.fluxoci.oci.tree.Problem;
 
 /** Everything {@code oci:scan} found. */
-public record ScanResult(Path root, int files, List<ScannedRelease> releases, List<ScannedHelmRepository> helmRepositories,
-                         List<Problem> problems) {
+public record ScanResult(Path root, int files, List<ScannedRelease> releases, List<ReleasePatch> releasePatches,
+                         List<ScannedHelmRepository> helmRepositories, List<Problem> problems) {
 
     public long count(ReleaseStatus status) {
         return releases.stream().filter(r -> r.status() == status).count();

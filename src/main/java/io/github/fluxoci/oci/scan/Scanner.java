@@ -6,6 +6,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -22,8 +27,13 @@ public final class Scanner {
 
     public ScanResult scan(ManifestTree tree) {
         List<ScannedRelease> releases = new ArrayList<>();
+        List<ReleasePatch> patches = new ArrayList<>();
         for (KubeObject hr : tree.helmReleases()) {
-            releases.add(classifier.classify(tree, hr));
+            if (tree.isPatchFile(hr.file())) {
+                patches.add(patchOf(tree, hr));
+            } else {
+                releases.add(classifier.classify(tree, hr));
+            }
         }
         releases.sort(Comparator.comparing(ScannedRelease::file).thenComparingInt(ScannedRelease::line));
 
@@ -45,6 +55,26 @@ public final class Scanner {
         }
         repositories.sort(Comparator.comparing(ScannedHelmRepository::file).thenComparingInt(r -> r.object().line()));
         int parsedFiles = tree.files().size();
-        return new ScanResult(tree.root(), parsedFiles, releases, repositories, tree.problems());
+        return new ScanResult(tree.root(), parsedFiles, releases, patches, repositories, tree.problems());
+    }
+
+    private static ReleasePatch patchOf(ManifestTree tree, KubeObject hr) {
+        List<String> by = tree.listersOf(hr.file().relativePath()).stream()
+                .map(e -> e.owner().file().relativePath()).distinct().toList();
+        List<String> fields = new ArrayList<>();
+        leafPaths(Nodes.get(hr.root(), "spec", "chart"), "spec.chart", fields);
+        return new ReleasePatch(hr, hr.name(), by, fields);
+    }
+
+    private static void leafPaths(Node node, String path, List<String> out) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode key) {
+                    leafPaths(t.getValueNode(), path + "." + key.getValue(), out);
+                }
+            }
+        } else if (node != null) {
+            out.add(path);
+        }
     }
 }

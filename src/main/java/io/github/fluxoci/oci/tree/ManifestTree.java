@@ -161,6 +161,12 @@ public final class ManifestTree {
         return fluxDirectoryGenerating(file.directory()) != null;
     }
 
+    /** True when kustomizations list this file only under {@code patches}: its documents are overlays, not objects. */
+    public boolean isPatchFile(ManifestFile file) {
+        List<KustomizeEntry> entries = listersOf(file.relativePath());
+        return !entries.isEmpty() && entries.stream().allMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
+    }
+
     // ---------------------------------------------------------------- indexing
 
     private void index() {

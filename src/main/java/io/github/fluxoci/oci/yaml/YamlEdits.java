@@ -136,8 +136,11 @@ public final class YamlEdits {
         int keyOffset = file.startOffset(keyNode);
         int lineStart = file.lineStart(keyOffset);
         requireBlank(lineStart, keyOffset, "entry \"" + key + "\"");
-        int end = blockEnd(keyOffset, keyOffset - lineStart);
         Node value = entry.getValueNode();
+        // a block sequence may sit at the key's own indentation ("key:\n- a"): its dash lines belong to the entry
+        boolean flushSequence = value instanceof SequenceNode seq && isBlock(seq) && !isAlias(entry)
+                && !seq.getValue().isEmpty() && dashColumn(seq.getValue().get(0)) == keyOffset - lineStart;
+        int end = blockEnd(keyOffset, keyOffset - lineStart, flushSequence);
         boolean blockCollection = (value instanceof MappingNode || value instanceof SequenceNode)
                 && isBlock(value);
         if (!blockCollection && !isAlias(entry)) {
@@ -248,6 +251,11 @@ public final class YamlEdits {
         return p;
     }
 
+    private int dashColumn(Node item) {
+        int dash = dashOffset(item);
+        return dash - file.lineStart(dash);
+    }
+
     /** The whole lines of a block sequence item (its dash line and every deeper line). */
     public LineRange itemLines(Node item) {
         int dash = dashOffset(item);
@@ -339,6 +347,10 @@ public final class YamlEdits {
      * than {@code indent}, plus blank and comment lines between such lines (not after the last one).
      */
     int blockEnd(int from, int indent) {
+        return blockEnd(from, indent, false);
+    }
+
+    private int blockEnd(int from, int indent, boolean dashesAtIndent) {
         int end = file.lineEnd(from);
         int p = end;
         while (p < text.length()) {
@@ -351,7 +363,9 @@ public final class YamlEdits {
             boolean comment = !blank && text.charAt(i) == '#';
             int lineIndent = i - p;
             if (!blank && !comment) {
-                if (lineIndent <= indent) {
+                boolean dash = dashesAtIndent && lineIndent == indent && text.charAt(i) == '-'
+                        && (i + 1 >= lineEnd || Character.isWhitespace(text.charAt(i + 1)));
+                if (lineIndent <= indent && !dash) {
                     break;
                 }
                 end = lineEnd;

@@ -69,6 +69,8 @@ public final class YamlFile {
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setMaxAliasesForCollections(10_000);
         options.setAllowRecursiveKeys(false);
+        // only nodes are composed, never objects constructed: any tag is safe to read
+        options.setTagInspector(tag -> true);
         DumperOptions dumper = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
     }

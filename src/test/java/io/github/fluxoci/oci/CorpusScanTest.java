@@ -1,0 +1,72 @@
+package io.github.fluxoci.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.TreeLoader;
+import io.github.fluxoci.oci.tree.TreeOptions;
+
+/**
+ * Scans every real tree of {@code ../shared/corpora}: the scan must finish without an exception and find
+ * every HelmRelease that the corpus manifest counted. Skipped when the corpora are absent.
+ */
+class CorpusScanTest {
+
+    static Path corpora() {
+        String configured = System.getProperty("oci.corpora");
+        Path p = configured != null ? Path.of(configured) : Path.of("../shared/corpora");
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** MANIFEST.tsv: tree name -> column values. */
+    static Map<String, Map<String, String>> manifest(Path corpora) throws IOException {
+        List<String> lines = Files.readAllLines(corpora.resolve("MANIFEST.tsv"));
+        String[] header = lines.get(0).split("\t");
+        Map<String, Map<String, String>> out = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cols = line.split("\t");
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length && i < cols.length; i++) {
+                row.put(header[i], cols[i]);
+            }
+            out.put(cols[0], row);
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHelmReleaseOfEveryTreeIsFound() throws IOException {
+        Path corpora = corpora();
+        assumeTrue(Files.isRegularFile(corpora.resolve("MANIFEST.tsv")), "corpora absent: " + corpora);
+        Map<String, Map<String, String>> manifest = manifest(corpora);
+        ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
+        return manifest.keySet().stream().sorted().map(name -> DynamicTest.dynamicTest(name, () -> {
+            ManifestTree tree = TreeLoader.load(TreeOptions.of(corpora.resolve(name)));
+            ScanResult result = new Scanner(catalog).scan(tree);
+            int expected = Integer.parseInt(manifest.get(name).get("helmreleases"));
+            System.out.printf("%s: %d releases (manifest %d), oci=%d migratable=%d blocked=%d unknown=%d, %d problems%n",
+                    name, result.releases().size(), expected, result.count(io.github.fluxoci.oci.scan.ReleaseStatus.OCI),
+                    result.count(io.github.fluxoci.oci.scan.ReleaseStatus.MIGRATABLE),
+                    result.count(io.github.fluxoci.oci.scan.ReleaseStatus.BLOCKED),
+                    result.count(io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN), result.problems().size());
+            result.problems().forEach(p -> System.out.println("   problem " + p.describe()));
+            assertThat(result.releases().size() + result.releasePatches().size()).isEqualTo(expected);
+            assertThat(result.helmRepositories()).hasSize(Integer.parseInt(manifest.get(name).get("helmrepositories")));
+        }));
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.fluxoci.oci.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+class YamlFileTest {
+
+    @Test
+    void offsetsCountUtf16UnitsAfterEmojiAndAccents() throws Exception {
+        String text = "# café 🚀 déploiement\nmetadata:\n  name: \"🎉 party\"\nspec:\n  version: 1.2.3\n";
+        YamlFile f = YamlFile.parse(text);
+        ScalarNode version = (ScalarNode) Nodes.get(f.documents().get(0), "spec", "version");
+        int start = f.startOffset(version);
+        assertThat(text.substring(start, f.endOffset(version))).isEqualTo("1.2.3");
+        ScalarNode name = (ScalarNode) Nodes.get(f.documents().get(0), "metadata", "name");
+        assertThat(text.substring(f.startOffset(name), f.endOffset(name))).isEqualTo("\"🎉 party\"");
+        assertThat(f.lineNumber(start)).isEqualTo(5);
+    }
+
+    @Test
+    void versionsStayStringsWithoutTypeResolution() throws Exception {
+        YamlFile f = YamlFile.parse("version: 1.10\nenabled: yes\n");
+        assertThat(Nodes.text(f.documents().get(0), "version")).isEqualTo("1.10");
+        assertThat(Nodes.text(f.documents().get(0), "enabled")).isEqualTo("yes");
+    }
+
+    @Test
+    void detectsCrlfAndKeepsTheByteOrderMarkAside() throws Exception {
+        YamlFile f = YamlFile.parse(YamlFile.BOM + "a: 1\r\nb: 2\r\n");
+        assertThat(f.hasBom()).isTrue();
+        assertThat(f.text()).startsWith("a: 1");
+        assertThat(f.lineEnding()).isEqualTo("\r\n");
+        assertThat(f.render(f.text())).startsWith(YamlFile.BOM);
+        ScalarNode b = (ScalarNode) Nodes.get(f.documents().get(0), "b");
+        assertThat(f.text().substring(f.startOffset(b), f.endOffset(b))).isEqualTo("2");
+        assertThat(f.lineNumber(f.startOffset(b))).isEqualTo(2);
+    }
+
+    @Test
+    void lfFileReportsLf() throws Exception {
+        assertThat(YamlFile.parse("a: 1\nb: 2").lineEnding()).isEqualTo("\n");
+    }
+
+    @Test
+    void multiDocumentFilesKeepEveryDocument() throws Exception {
+        YamlFile f = YamlFile.parse("---\nkind: A\n---\nkind: B\n---\n# only a comment\nkind: C\n");
+        assertThat(f.documents()).hasSize(3);
+        assertThat(Nodes.text(f.documents().get(2), "kind")).isEqualTo("C");
+    }
+
+    @Test
+    void undefinedAliasIsAParseErrorWithLineAndColumn() {
+        assertThatThrownBy(() -> YamlFile.parse("a: 1\nb: *nope\n"))
+                .isInstanceOf(YamlParseException.class)
+                .satisfies(e -> {
+                    YamlParseException p = (YamlParseException) e;
+                    assertThat(p.line()).isEqualTo(2);
+                    assertThat(p.column()).isEqualTo(4);
+                    assertThat(p.getMessage()).contains("undefined alias nope");
+                });
+    }
+
+    @Test
+    void aliasesResolveToTheAnchoredValue() throws Exception {
+        YamlFile f = YamlFile.parse("metadata:\n  name: &app kyverno\nspec:\n  chart: *app\n");
+        assertThat(Nodes.text(f.documents().get(0), "spec", "chart")).isEqualTo("kyverno");
+    }
+
+    @Test
+    void mergeKeysAreFollowedOnLookup() throws Exception {
+        YamlFile f = YamlFile.parse("base: &b\n  interval: 1h\nspec:\n  <<: *b\n  name: x\n");
+        assertThat(Nodes.text(f.documents().get(0), "spec", "interval")).isEqualTo("1h");
+    }
+
+    @Test
+    void globalTagsAreReadNotRefused() throws Exception {
+        YamlFile f = YamlFile.parse("emoji: !!python/name:materialx.emoji.twemoji\n");
+        assertThat(f.documents()).hasSize(1);
+    }
+
+    @Test
+    void lineHelpersHandleAFinalLineWithoutBreak() throws Exception {
+        YamlFile f = YamlFile.parse("a: 1\nb: 2");
+        assertThat(f.lineCount()).isEqualTo(2);
+        assertThat(f.lineEnd(6)).isEqualTo(f.text().length());
+        assertThat(f.lineStart(6)).isEqualTo(5);
+    }
+}
