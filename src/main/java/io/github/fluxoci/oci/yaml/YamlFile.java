@@ -52,6 +52,10 @@ public final class YamlFile {
             }
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // "but got <stream end>" points past the last line: the construct that was left open is the place to fix
+            if (e.getContextMark() != null && e.getProblem() != null && e.getProblem().contains("<stream end>")) {
+                m = e.getContextMark();
+            }
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             if (e.getContext() != null && e.getProblem() != null) {
                 what = e.getContext() + ": " + e.getProblem();

@@ -1,0 +1,115 @@
+package io.github.fluxoci.oci.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.TreeLoader;
+import io.github.fluxoci.oci.tree.TreeOptions;
+
+/** The reports of a scan of the bundled example (the guide's tree). */
+class ScanReportsTest {
+
+    static ScanResult result;
+
+    @BeforeAll
+    static void scanExample() throws Exception {
+        result = new Scanner(ChartCatalog.withBuiltIn(List.of()))
+                .scan(TreeLoader.load(TreeOptions.of(Path.of("examples/homelab"))));
+    }
+
+    @Test
+    void jsonHasTheDocumentedKeys(@TempDir Path out) throws Exception {
+        ScanReports.write(result, out, "homelab");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("scan.json").toFile());
+        JsonNode summary = json.get("summary");
+        assertThat(summary.get("helmReleases").asInt()).isEqualTo(17);
+        assertThat(summary.get("oci").asInt()).isEqualTo(7);
+        assertThat(summary.get("migratable").asInt()).isEqualTo(7);
+        assertThat(summary.get("blocked").asInt()).isEqualTo(2);
+        assertThat(summary.get("unknown").asInt()).isEqualTo(1);
+        assertThat(summary.get("problems").asInt()).isZero();
+        assertThat(summary.get("files").asInt()).isEqualTo(88);
+
+        JsonNode kyverno = null;
+        for (JsonNode r : json.get("releases")) {
+            for (String key : List.of("name", "namespace", "file", "line", "chart", "version", "status", "source", "oci",
+                    "reasons", "warnings")) {
+                assertThat(r.has(key)).as(r.get("name") + " has " + key).isTrue();
+            }
+            if ("kyverno".equals(r.get("name").asText())) {
+                kyverno = r;
+            }
+        }
+        assertThat(kyverno).isNotNull();
+        assertThat(kyverno.get("namespace").asText()).isEqualTo("security-system");
+        assertThat(kyverno.get("file").asText()).isEqualTo("kubernetes/apps/base/security-system/kyverno/app/helmrelease.yaml");
+        assertThat(kyverno.get("status").asText()).isEqualTo("MIGRATABLE");
+        assertThat(kyverno.at("/source/kind").asText()).isEqualTo("HelmRepository");
+        assertThat(kyverno.at("/source/name").asText()).isEqualTo("kyverno-charts");
+        assertThat(kyverno.at("/source/namespace").asText()).isEqualTo("flux-system");
+        assertThat(kyverno.at("/source/url").asText()).isEqualTo("https://kyverno.github.io/kyverno/");
+        assertThat(kyverno.at("/source/type").asText()).isEqualTo("default");
+        assertThat(kyverno.at("/oci/url").asText()).isEqualTo("oci://ghcr.io/kyverno/charts/kyverno");
+        assertThat(kyverno.at("/oci/origin").asText()).isEqualTo("builtin");
+        assertThat(kyverno.at("/oci/semver").asText()).isEqualTo("3.x.x");
+        assertThat(kyverno.at("/oci/tag").isNull()).isTrue();
+        assertThat(kyverno.get("warnings")).hasSize(1);
+
+        JsonNode repo = json.get("helmRepositories").get(0);
+        for (String key : List.of("name", "namespace", "file", "url", "type", "usedBy")) {
+            assertThat(repo.has(key)).isTrue();
+        }
+        assertThat(json.get("problems").isArray()).isTrue();
+    }
+
+    @Test
+    void markdownIsTheGuidesStatusOverview() {
+        String md = ScanMarkdown.render(result, "homelab");
+        assertThat(md).contains("## ✅ Already Migrated to OCI", "## 🆕 Ready to Migrate", "## ❌ Charts That Cannot Use OCI",
+                "## ❓ Unknown OCI Source", "## Migration Order");
+        assertThat(md).contains("| external-dns | network-system | external-dns | "
+                + "`oci://ghcr.io/home-operations/charts-mirror/external-dns` | tag `1.16.1` | ⚠️ Mirror |");
+        assertThat(md).contains("`kubernetes/apps/base/security-system/kyverno/app/ocirepository.yaml`");
+        assertThat(md).contains("| **ingress-nginx** | network-system/ingress-nginx | "
+                + "charts-mirror lags behind official releases (4.13.0 vs 4.14.1)");
+        assertThat(md).contains("Fairwinds only publishes to traditional Helm repos");
+        assertThat(md).contains("### Phase 5 - security-system")
+                .contains("`mvn oci:migrate -Doci.charts=security-system/kyverno`")
+                .contains("   - Update: `kubernetes/apps/base/security-system/kyverno/app/kustomization.yaml`");
+        assertThat(md).doesNotContain("<mapping>").contains("&lt;mapping&gt;");
+    }
+
+    @Test
+    void consoleGroupsByStatusAndWarnsWithFileAndLine() {
+        List<ConsoleReport.Line> lines = ConsoleReport.render(result);
+        assertThat(lines.get(0).text()).isEqualTo(
+                "17 HelmReleases in 88 files: 7 on OCI, 7 ready to migrate, 2 blocked, 1 unknown; 0 problems");
+        List<String> text = lines.stream().map(ConsoleReport.Line::text).toList();
+        assertThat(text).contains("OCI (7)", "MIGRATABLE (7)", "BLOCKED (2)", "UNKNOWN (1)");
+        assertThat(lines).filteredOn(ConsoleReport.Line::warning).singleElement()
+                .extracting(ConsoleReport.Line::text).asString()
+                .startsWith("kubernetes/apps/base/security-system/kyverno/app/helmrelease.yaml:3: security-system/kyverno:");
+    }
+
+    @Test
+    void writesLeaveNoTemporaryFilesBehind(@TempDir Path out) throws Exception {
+        ScanReports.write(result, out, "homelab");
+        ScanReports.write(result, out, "homelab");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("scan.json", "scan.md");
+        }
+    }
+}
