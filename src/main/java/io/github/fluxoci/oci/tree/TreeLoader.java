@@ -1,9 +1,7 @@
 package io.github.fluxoci.oci.tree;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -108,11 +106,7 @@ public final class TreeLoader {
         String rel = relative(root, path);
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            text = Files.readString(path, StandardCharsets.UTF_8); // strict: malformed input throws
         } catch (CharacterCodingException e) {
             problems.add(new Problem(rel, 0, 0, "not UTF-8 text; skipped"));
             return new ManifestFile(rel, path, null);

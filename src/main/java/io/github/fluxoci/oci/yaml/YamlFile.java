@@ -4,15 +4,14 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -24,6 +23,19 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class YamlFile {
 
     public static final String BOM = "\uFEFF";
+
+    /** Read-only after this initializer, so shared by all parsing threads. */
+    private static final LoaderOptions OPTIONS = new LoaderOptions();
+    private static final Resolver RESOLVER = new Resolver();
+
+    static {
+        OPTIONS.setAllowDuplicateKeys(true);
+        OPTIONS.setCodePointLimit(Integer.MAX_VALUE);
+        OPTIONS.setMaxAliasesForCollections(10_000);
+        OPTIONS.setAllowRecursiveKeys(false);
+        // only nodes are composed, never objects constructed: any tag is safe to read
+        OPTIONS.setTagInspector(tag -> true);
+    }
 
     private final String text;
     private final boolean bom;
@@ -47,8 +59,9 @@ public final class YamlFile {
         String text = bom ? content.substring(1) : content;
         List<Node> docs = new ArrayList<>();
         try {
-            for (Node n : newYaml().composeAll(new StringReader(text))) {
-                docs.add(n);
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), OPTIONS), RESOLVER, OPTIONS);
+            while (composer.checkNode()) {
+                docs.add(composer.getNode());
             }
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -65,18 +78,6 @@ public final class YamlFile {
             throw new YamlParseException(String.valueOf(e.getMessage()).trim(), 0, 0, e);
         }
         return new YamlFile(text, bom, List.copyOf(docs));
-    }
-
-    private static Yaml newYaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true);
-        options.setCodePointLimit(Integer.MAX_VALUE);
-        options.setMaxAliasesForCollections(10_000);
-        options.setAllowRecursiveKeys(false);
-        // only nodes are composed, never objects constructed: any tag is safe to read
-        options.setTagInspector(tag -> true);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
     }
 
     /** The text after any byte order mark. All offsets refer to it. */
