@@ -298,7 +298,7 @@ public final class ManifestTree {
 
     /** Joins a path to a directory and normalizes it; null when it climbs out of the root. */
     static String normalize(String directory, String path) {
-        Deque parts = new Deque();
+        PathStack parts = new PathStack();
         if (!path.startsWith("/") && !directory.isEmpty()) {
             for (String p : directory.split("/")) {
                 parts.push(p);
@@ -320,7 +320,7 @@ public final class ManifestTree {
         return parts.join();
     }
 
-    private static final class Deque {
+    private static final class PathStack {
         private final List<String> items = new ArrayList<>();
 
         void push(String s) {
