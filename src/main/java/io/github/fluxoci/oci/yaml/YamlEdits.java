@@ -105,6 +105,11 @@ public final class YamlEdits {
         return sb.append('"').toString();
     }
 
+    /** A scalar's text as written (quotes included, anchor and tag left out). */
+    public String sourceText(Node node) {
+        return text.substring(valueStart(node), file.endOffset(node));
+    }
+
     /** Offset where a node's own text starts, after any {@code &anchor} or {@code !tag} properties. */
     public int valueStart(Node node) {
         int p = file.startOffset(node);
@@ -266,6 +271,47 @@ public final class YamlEdits {
             end = Math.max(end, file.lineEnd(Math.max(file.endOffset(item) - 1, dash)));
         }
         return new LineRange(lineStart, end);
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    /**
+     * Where document {@code index} begins: its {@code ---} line, with the comment and blank lines between that
+     * marker and its content (a schema comment belongs to the document it precedes). Without a marker, the
+     * first comment line above the content.
+     */
+    public int documentStart(int index) {
+        Node root = file.documents().get(index);
+        int p = file.lineStart(file.startOffset(root));
+        while (p > 0) {
+            int prev = file.lineStart(p - 1);
+            String line = text.substring(prev, p).strip();
+            if (line.startsWith("---")) {
+                return prev;
+            }
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                break;
+            }
+            p = prev;
+        }
+        return p;
+    }
+
+    /** True when document {@code index} starts with an explicit {@code ---} marker. */
+    public boolean hasDocumentMarker(int index) {
+        int start = documentStart(index);
+        return text.startsWith("---", start);
+    }
+
+    /** The whole text of document {@code index}: from its start to the next document's start (or the end). */
+    public LineRange documentRange(int index) {
+        int end = index + 1 < file.documents().size() ? documentStart(index + 1) : text.length();
+        return new LineRange(documentStart(index), end);
+    }
+
+    /** Re-indents a document written with two spaces per level to the file's unit and line ending. */
+    public String documentText(String document) {
+        return indentBlock(document, 0);
     }
 
     // ---------------------------------------------------------------- layout

@@ -1,0 +1,117 @@
+package io.github.fluxoci.oci.maven;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import io.github.fluxoci.oci.migrate.Layout;
+import io.github.fluxoci.oci.migrate.MigrateOptions;
+import io.github.fluxoci.oci.migrate.MigrationPlan;
+import io.github.fluxoci.oci.migrate.MigrationPlanner;
+import io.github.fluxoci.oci.migrate.PlanApplier;
+import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.report.MigrateReports;
+import io.github.fluxoci.oci.report.UnifiedDiff;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
+
+/**
+ * Moves every MIGRATABLE HelmRelease (or those named) to an OCIRepository, as the migration guide's steps do:
+ * writes the OCIRepository, replaces {@code spec.chart} by {@code spec.chartRef}, lists the new file in the
+ * release's kustomization, and changes no other byte. The whole plan is computed first and written only when
+ * complete, each file atomically. Writes {@code migrate.json} and {@code migrate.md}.
+ */
+@Mojo(name = "migrate", requiresProject = false, threadSafe = true)
+public class MigrateMojo extends AbstractOciMojo {
+
+    /** Releases to migrate, by name or {@code namespace/name}, comma separated; empty = every MIGRATABLE release. */
+    @Parameter(property = "oci.charts")
+    protected List<String> charts;
+
+    /** Only releases in these namespaces, comma separated. */
+    @Parameter(property = "oci.namespaces")
+    protected List<String> namespaces;
+
+    /**
+     * Where new OCIRepositories go: {@code file} (an ocirepository.yaml beside the release, listed in its
+     * kustomization), {@code inline} (a document before the HelmRelease in its file), or {@code auto} (what the
+     * tree already does; file when it has no OCIRepository yet).
+     */
+    @Parameter(property = "oci.layout", defaultValue = "auto")
+    protected String layout;
+
+    /** {@code spec.interval} of new OCIRepositories when the release's chart sets none. */
+    @Parameter(property = "oci.interval", defaultValue = MigrateOptions.DEFAULT_INTERVAL)
+    protected String interval;
+
+    /** The yaml-language-server schema written above new OCIRepositories; set it empty to leave the comment out. */
+    @Parameter(property = "oci.schemaUrl", defaultValue = MigrateOptions.DEFAULT_SCHEMA)
+    protected String schemaUrl;
+
+    /** Also removes HelmRepositories that no HelmRelease uses any more, and their kustomization entries. */
+    @Parameter(property = "oci.prune", defaultValue = "false")
+    protected boolean prune;
+
+    /** Writes nothing: prints the unified diff and saves it as migrate.diff. */
+    @Parameter(property = "oci.dryRun", defaultValue = "false")
+    protected boolean dryRun;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("oci:migrate skipped (oci.skip=true)");
+            return;
+        }
+        Layout chosen;
+        try {
+            chosen = Layout.parse(layout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("oci.layout: " + e.getMessage());
+        }
+        ManifestTree tree = loadTree();
+        ScanResult scan = new Scanner(catalog()).scan(tree);
+        MigrationPlan plan;
+        try {
+            plan = MigrationPlanner.plan(tree, scan, new MigrateOptions(charts, namespaces, chosen, interval, schemaUrl, prune));
+        } catch (IllegalStateException e) {
+            throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
+        }
+        for (ConsoleReport.Line line : MigrateReports.console(plan, dryRun)) {
+            if (line.warning()) {
+                getLog().warn(line.text());
+            } else {
+                getLog().info(line.text());
+            }
+        }
+        String diff = null;
+        if (dryRun) {
+            diff = UnifiedDiff.render(plan.changes());
+            if (!diff.isEmpty()) {
+                getLog().info("");
+                diff.lines().forEach(getLog()::info);
+            }
+        } else if (!plan.isEmpty()) {
+            try {
+                PlanApplier.apply(directory.toPath(), plan.changes());
+            } catch (PlanApplier.ApplyException e) {
+                throw new MojoExecutionException("oci:migrate: " + e.getMessage(), e);
+            }
+        }
+        if (plan.isEmpty()) {
+            getLog().info("Nothing to change.");
+        }
+        scan.problems().forEach(p -> getLog().warn(p.describe()));
+        try {
+            List<Path> written = MigrateReports.write(plan, dryRun, diff, outputDirectory.toPath());
+            written.forEach(p -> getLog().info("Wrote " + p));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+}

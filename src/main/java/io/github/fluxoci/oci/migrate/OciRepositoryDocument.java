@@ -1,0 +1,103 @@
+package io.github.fluxoci.oci.migrate;
+
+import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * The text of a new OCIRepository, in the shape real repositories use: {@code ---}, a schema comment,
+ * {@code source.toolkit.fluxcd.io/v1}, {@code spec.interval}, {@code layerSelector} with the Helm chart media
+ * type and {@code copy}, {@code ref}, {@code url}, then what is carried over (auth, {@code verify}). Written with
+ * two spaces per level and {@code \n}; {@code YamlEdits.documentText} adapts it to the target file.
+ */
+public final class OciRepositoryDocument {
+
+    public static final String API_VERSION = "source.toolkit.fluxcd.io/v1";
+    public static final String HELM_CHART_MEDIA_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder tail = new StringBuilder();
+
+    private OciRepositoryDocument() {
+    }
+
+    /**
+     * @param tag    exact tag ({@code +} already written as {@code _}) or null
+     * @param semver range or null (exactly one of tag and semver is set)
+     */
+    public static OciRepositoryDocument of(String schemaUrl, String name, String namespace, String interval, String url,
+                                           String tag, String semver) {
+        OciRepositoryDocument d = new OciRepositoryDocument();
+        d.text.append("---\n");
+        if (schemaUrl != null && !schemaUrl.isEmpty()) {
+            d.text.append("# yaml-language-server: $schema=").append(schemaUrl).append('\n');
+        }
+        d.text.append("apiVersion: ").append(API_VERSION).append('\n');
+        d.text.append("kind: OCIRepository\n");
+        d.text.append("metadata:\n  name: ").append(stringScalar(name)).append('\n');
+        if (namespace != null) {
+            d.text.append("  namespace: ").append(stringScalar(namespace)).append('\n');
+        }
+        d.text.append("spec:\n  interval: ").append(stringScalar(interval)).append('\n');
+        d.text.append("  layerSelector:\n    mediaType: ").append(HELM_CHART_MEDIA_TYPE).append("\n    operation: copy\n");
+        d.text.append("  ref:\n");
+        if (tag != null) {
+            d.text.append("    tag: ").append(stringScalar(tag)).append('\n');
+        } else {
+            d.text.append("    semver: ").append(stringScalar(semver)).append('\n');
+        }
+        d.text.append("  url: ").append(stringScalar(url)).append('\n');
+        return d;
+    }
+
+    /** Adds {@code spec.<key>: value} (a scalar) after url. */
+    public OciRepositoryDocument scalar(String key, String value) {
+        tail.append("  ").append(key).append(": ").append(stringScalar(value)).append('\n');
+        return this;
+    }
+
+    /** Adds {@code spec.<key>:} with a copy of a node read from the tree (block style). */
+    public OciRepositoryDocument copy(String key, Node value) {
+        if (value instanceof ScalarNode s) {
+            return scalar(key, s.getValue());
+        }
+        tail.append("  ").append(key).append(":\n");
+        block(value, 2, tail);
+        return this;
+    }
+
+    public String text() {
+        return text.toString() + tail;
+    }
+
+    private static void block(Node node, int level, StringBuilder out) {
+        String pad = "  ".repeat(level);
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                String key = ((ScalarNode) t.getKeyNode()).getValue();
+                Node v = t.getValueNode();
+                if (v instanceof ScalarNode s) {
+                    out.append(pad).append(stringScalar(key)).append(": ").append(stringScalar(s.getValue())).append('\n');
+                } else {
+                    out.append(pad).append(stringScalar(key)).append(":\n");
+                    block(v, level + 1, out);
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                if (item instanceof ScalarNode s) {
+                    out.append(pad).append("- ").append(stringScalar(s.getValue())).append('\n');
+                } else {
+                    StringBuilder inner = new StringBuilder();
+                    block(item, level + 1, inner);
+                    String first = inner.substring(pad.length() + 2);
+                    out.append(pad).append("- ").append(first);
+                }
+            }
+        }
+    }
+}

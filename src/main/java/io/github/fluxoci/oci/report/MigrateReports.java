@@ -1,0 +1,208 @@
+package io.github.fluxoci.oci.report;
+
+import static io.github.fluxoci.oci.report.Markdown.cell;
+import static io.github.fluxoci.oci.report.Markdown.code;
+import static io.github.fluxoci.oci.report.Markdown.row;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.fluxoci.oci.migrate.FileChange;
+import io.github.fluxoci.oci.migrate.MigratedRelease;
+import io.github.fluxoci.oci.migrate.MigrationPlan;
+import io.github.fluxoci.oci.migrate.PrunedRepository;
+import io.github.fluxoci.oci.migrate.SkippedRelease;
+import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.tree.AtomicFiles;
+
+/** {@code migrate.json}, {@code migrate.md} (with the guide's Step 3/4 commands and rollback), console lines. */
+public final class MigrateReports {
+
+    public static final String JSON = "migrate.json";
+    public static final String MARKDOWN = "migrate.md";
+    public static final String DIFF = "migrate.diff";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MigrateReports() {
+    }
+
+    /** Writes migrate.json, migrate.md and, when given, migrate.diff; returns their paths. */
+    public static List<Path> write(MigrationPlan plan, boolean dryRun, String diff, Path outputDirectory) throws IOException {
+        List<Path> out = new ArrayList<>();
+        out.add(outputDirectory.resolve(JSON));
+        AtomicFiles.write(out.get(0), json(plan, dryRun));
+        out.add(outputDirectory.resolve(MARKDOWN));
+        AtomicFiles.write(out.get(1), markdown(plan, dryRun));
+        if (diff != null) {
+            out.add(outputDirectory.resolve(DIFF));
+            AtomicFiles.write(out.get(2), diff);
+        }
+        return out;
+    }
+
+    public static String json(MigrationPlan plan, boolean dryRun) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("dryRun", dryRun);
+        ObjectNode summary = root.putObject("summary");
+        summary.put("migrated", plan.migrated().size());
+        summary.put("skipped", plan.skipped().size());
+        summary.put("filesCreated", plan.changes().stream().filter(FileChange::isNew).count());
+        summary.put("filesChanged", plan.changes().stream().filter(c -> !c.isNew() && !c.isDeletion()).count());
+        summary.put("filesDeleted", plan.changes().stream().filter(FileChange::isDeletion).count());
+        summary.put("pruned", plan.pruned().size());
+        ArrayNode releases = root.putArray("releases");
+        for (MigratedRelease m : plan.migrated()) {
+            ScannedRelease r = m.release();
+            ObjectNode n = releases.addObject();
+            n.put("name", r.name());
+            n.put("namespace", r.namespace().value());
+            n.put("file", r.file());
+            n.put("chart", r.chart());
+            n.put("version", r.version());
+            ObjectNode oci = n.putObject("ociRepository");
+            oci.put("name", m.ociName());
+            oci.put("namespace", m.ociNamespace());
+            oci.put("file", m.ociFile());
+            oci.put("url", r.oci().url());
+            oci.put("tag", r.oci().tag());
+            oci.put("semver", r.oci().semver());
+            oci.put("reused", m.reused());
+            m.created().forEach(n.putArray("filesCreated")::add);
+            m.changed().forEach(n.putArray("filesChanged")::add);
+            m.notes().forEach(n.putArray("notes")::add);
+        }
+        ArrayNode skipped = root.putArray("skipped");
+        for (SkippedRelease s : plan.skipped()) {
+            ObjectNode n = skipped.addObject();
+            n.put("release", s.release());
+            n.put("file", s.file());
+            n.put("line", s.line());
+            n.put("reason", s.reason());
+        }
+        ArrayNode pruned = root.putArray("pruned");
+        for (PrunedRepository p : plan.pruned()) {
+            ObjectNode n = pruned.addObject();
+            n.put("name", p.name());
+            n.put("namespace", p.namespace());
+            n.put("file", p.file());
+            n.put("fileDeleted", p.fileDeleted());
+        }
+        plan.warnings().forEach(root.putArray("warnings")::add);
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String markdown(MigrationPlan plan, boolean dryRun) {
+        StringBuilder md = new StringBuilder("# OCI migration\n\n");
+        md.append(dryRun ? "Dry run of `mvn oci:migrate`: nothing was written; `migrate.diff` holds the changes.\n\n"
+                : "Written by `mvn oci:migrate`. Review the diff, commit, push, then follow the steps per release.\n\n");
+        md.append("## 🆕 New OCIRepository Manifests\n\n");
+        if (plan.migrated().isEmpty()) {
+            md.append("Nothing to migrate.\n\n");
+        } else {
+            md.append(row("#", "Chart", "Release", "Location", "OCI Registry", "Ref"));
+            md.append(row("---:", "---", "---", "---", "---", "---"));
+            int i = 1;
+            for (MigratedRelease m : plan.migrated()) {
+                ScannedRelease r = m.release();
+                md.append(row(String.valueOf(i++), "**" + cell(r.chart()) + "**", cell(r.qualifiedName()),
+                        code(m.ociFile()) + (m.reused() ? " (existing)" : ""), code(r.oci().url()),
+                        r.oci().tag() != null ? "tag " + code(r.oci().tag()) : "semver " + code(r.oci().semver())));
+            }
+            md.append('\n');
+        }
+        for (MigratedRelease m : plan.migrated()) {
+            ScannedRelease r = m.release();
+            String ns = r.namespace().known() ? r.namespace().value() : "<namespace>";
+            md.append("### ").append(r.name()).append(" (").append(ns).append(")\n\n");
+            for (String f : m.created()) {
+                md.append("- Create: `").append(f).append("`\n");
+            }
+            for (String f : m.changed()) {
+                md.append("- Update: `").append(f).append("`\n");
+            }
+            for (String note : m.notes()) {
+                md.append("- Note: ").append(note).append('\n');
+            }
+            md.append("\n**Step 3: Test Reconciliation**\n\n```bash\n")
+                    .append("flux reconcile source oci ").append(m.ociName()).append(" -n ").append(ns).append('\n')
+                    .append("flux reconcile helmrelease ").append(r.name()).append(" -n ").append(ns).append('\n')
+                    .append("flux get helmrelease -n ").append(ns).append(' ').append(r.name()).append("\n```\n\n");
+            md.append("**Step 4: Verify Chart Version**\n\n```bash\n")
+                    .append("flux get source oci -n ").append(ns).append(' ').append(m.ociName()).append('\n')
+                    .append("kubectl get hr -n ").append(ns).append(' ').append(r.name())
+                    .append(" -o yaml | grep -A 5 \"chartRef:\"\n```\n\n");
+            md.append("**Rollback**: `git revert <commit>`, or restore `spec.chart` in `").append(r.file()).append("`:\n\n")
+                    .append("```yaml\nspec:\n  chart:\n    spec:\n      chart: ").append(r.chart()).append('\n');
+            if (r.version() != null) {
+                md.append("      version: ").append(io.github.fluxoci.oci.yaml.YamlEdits.stringScalar(r.version())).append('\n');
+            }
+            md.append("      sourceRef:\n        kind: HelmRepository\n        name: ").append(r.source().name()).append('\n');
+            if (r.source().namespace() != null) {
+                md.append("        namespace: ").append(r.source().namespace()).append('\n');
+            }
+            md.append("```\n\n");
+        }
+        if (!plan.skipped().isEmpty()) {
+            md.append("## Skipped\n\n");
+            md.append(row("Release", "Where", "Why"));
+            md.append(row("---", "---", "---"));
+            for (SkippedRelease s : plan.skipped()) {
+                md.append(row(cell(s.release()), s.file() == null ? "—" : code(s.file() + ":" + s.line()), cell(s.reason())));
+            }
+            md.append('\n');
+        }
+        if (!plan.pruned().isEmpty()) {
+            md.append("## Removed HelmRepositories\n\n");
+            for (PrunedRepository p : plan.pruned()) {
+                md.append("- `").append(p.namespace() == null ? "" : p.namespace() + "/").append(p.name()).append("` in `")
+                        .append(p.file()).append(p.fileDeleted() ? "` (file deleted)\n" : "`\n");
+            }
+            md.append('\n');
+        }
+        if (!plan.warnings().isEmpty()) {
+            md.append("## Warnings\n\n");
+            plan.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** Console lines: a summary, one line per release, skipped ones as warnings. */
+    public static List<ConsoleReport.Line> console(MigrationPlan plan, boolean dryRun) {
+        List<ConsoleReport.Line> out = new ArrayList<>();
+        long created = plan.changes().stream().filter(FileChange::isNew).count();
+        long deleted = plan.changes().stream().filter(FileChange::isDeletion).count();
+        long changed = plan.changes().size() - created - deleted;
+        out.add(new ConsoleReport.Line(false, (dryRun ? "Dry run: would migrate " : "Migrated ") + plan.migrated().size()
+                + " release(s): " + created + " file(s) created, " + changed + " changed, " + deleted + " deleted; "
+                + plan.skipped().size() + " skipped" + (plan.pruned().isEmpty() ? "" : ", " + plan.pruned().size()
+                + " HelmRepositories removed")));
+        for (MigratedRelease m : plan.migrated()) {
+            ScannedRelease r = m.release();
+            out.add(new ConsoleReport.Line(false, "  " + r.qualifiedName() + " -> OCIRepository " + m.ociName() + " ("
+                    + r.oci().url() + (r.oci().tag() != null ? " tag " + r.oci().tag() : " semver " + r.oci().semver())
+                    + ") in " + m.ociFile()));
+        }
+        for (SkippedRelease s : plan.skipped()) {
+            out.add(new ConsoleReport.Line(true, (s.file() != null ? s.file() + ":" + s.line() + ": " : "") + s.release()
+                    + " not migrated: " + s.reason()));
+        }
+        for (PrunedRepository p : plan.pruned()) {
+            out.add(new ConsoleReport.Line(false, "  removed HelmRepository " + p.name() + " from " + p.file()));
+        }
+        plan.warnings().forEach(w -> out.add(new ConsoleReport.Line(true, w)));
+        return out;
+    }
+}
