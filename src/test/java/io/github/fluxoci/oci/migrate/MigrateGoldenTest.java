@@ -1,0 +1,136 @@
+package io.github.fluxoci.oci.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.TreeLoader;
+import io.github.fluxoci.oci.tree.TreeOptions;
+
+/**
+ * Golden before/after trees of {@code oci:migrate}: {@code src/test/resources/migrate/<case>/before/} is migrated
+ * with the options of {@code options.properties} (charts, namespaces, layout, prune) and must equal
+ * {@code after/} byte for byte, file for file. A second run on the result must plan nothing (idempotence).
+ * {@code skipped.txt}, when present, lists the releases the plan must skip, one {@code release: reason-part} a line.
+ */
+class MigrateGoldenTest {
+
+    @TempDir
+    Path temp;
+
+    @TestFactory
+    Stream<DynamicTest> goldenTrees() throws IOException, URISyntaxException {
+        Path root = Path.of(getClass().getResource("/migrate").toURI());
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(root)) {
+            cases = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(cases).hasSizeGreaterThan(8);
+        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    }
+
+    private void check(Path dir) throws IOException {
+        Path work = temp.resolve(dir.getFileName().toString());
+        copy(dir.resolve("before"), work);
+        MigrateOptions options = options(dir.resolve("options.properties"));
+
+        MigrationPlan plan = plan(work, options);
+        PlanApplier.apply(work, plan.changes());
+        if (Boolean.getBoolean("oci.golden.update")) {
+            // approval workflow: -Doci.golden.update=true rewrites after/ from src/test/resources; review the diff
+            Path after = Path.of("src/test/resources/migrate", dir.getFileName().toString(), "after");
+            deleteTree(after);
+            copy(work, after);
+        }
+        assertThat(read(work)).as("tree after migrate").isEqualTo(read(dir.resolve("after")));
+
+        Path skippedFile = dir.resolve("skipped.txt");
+        List<String> expectedSkips = Files.exists(skippedFile) ? Files.readAllLines(skippedFile).stream()
+                .filter(l -> !l.isBlank()).toList() : List.of();
+        assertThat(plan.skipped()).hasSize(expectedSkips.size());
+        for (int i = 0; i < expectedSkips.size(); i++) {
+            String[] parts = expectedSkips.get(i).split(": ", 2);
+            assertThat(plan.skipped().get(i).release()).isEqualTo(parts[0]);
+            assertThat(plan.skipped().get(i).reason()).contains(parts[1]);
+        }
+
+        MigrationPlan again = plan(work, options);
+        assertThat(again.changes()).as("second run changes nothing").isEmpty();
+    }
+
+    static MigrationPlan plan(Path root, MigrateOptions options) throws IOException {
+        ManifestTree tree = TreeLoader.load(TreeOptions.of(root));
+        ScanResult scan = new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree);
+        return MigrationPlanner.plan(tree, scan, options);
+    }
+
+    static MigrateOptions options(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+        }
+        return new MigrateOptions(list(p.getProperty("charts")), list(p.getProperty("namespaces")),
+                Layout.parse(p.getProperty("layout", "auto")), p.getProperty("interval", MigrateOptions.DEFAULT_INTERVAL),
+                p.getProperty("schemaUrl", MigrateOptions.DEFAULT_SCHEMA), Boolean.parseBoolean(p.getProperty("prune")));
+    }
+
+    private static List<String> list(String csv) {
+        return csv == null ? List.of() : Arrays.asList(csv.split(","));
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** relative path -> exact bytes as text (ISO-8859-1 keeps every byte). */
+    static Map<String, String> read(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString().replace('\\', '/'),
+                        new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out;
+    }
+}
