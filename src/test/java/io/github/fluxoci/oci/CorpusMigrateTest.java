@@ -1,0 +1,328 @@
+package io.github.fluxoci.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.nodes.MappingNode;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.catalog.ChartUrls;
+import io.github.fluxoci.oci.migrate.FileChange;
+import io.github.fluxoci.oci.migrate.MigrateOptions;
+import io.github.fluxoci.oci.migrate.MigratedRelease;
+import io.github.fluxoci.oci.migrate.MigrationPlan;
+import io.github.fluxoci.oci.migrate.MigrationPlanner;
+import io.github.fluxoci.oci.migrate.PlanApplier;
+import io.github.fluxoci.oci.migrate.SkippedRelease;
+import io.github.fluxoci.oci.scan.ReleaseStatus;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.TreeLoader;
+import io.github.fluxoci.oci.tree.TreeOptions;
+import io.github.fluxoci.oci.yaml.LineRange;
+import io.github.fluxoci.oci.yaml.Nodes;
+import io.github.fluxoci.oci.yaml.YamlEdits;
+
+/**
+ * Migrates the "before" tree of every before/after pair of {@code ../shared/corpora} (the releases the person
+ * moved) and compares the meaning with the person's "after": which releases moved, OCI url, tag/semver,
+ * chartRef name, whether the OCIRepository is listed. On those trees every changed file re-parses (the
+ * planner checks it), every kustomization that {@code kubectl kustomize} built before still builds, and no
+ * line outside the edited blocks changes. The comparison goes to {@code target/corpus-results/migrate.md};
+ * {@code docs/corpus-results.md} explains every difference. Skipped when the corpora are absent.
+ */
+class CorpusMigrateTest {
+
+    /** pair name, before, after, and the least agreement we accept (a regression guard, see docs). */
+    record Pair(String name, String before, String after, int minMoved, int minUrl, int minRef) {
+    }
+
+    static final List<Pair> PAIRS = List.of(
+            new Pair("bjw-s", "bjw-s-labs__home-ops__eb67db8917", "bjw-s-labs__home-ops__51448c123a", 63, 63, 60),
+            new Pair("buroa", "buroa__k8s-gitops__7c20176b2e", "buroa__k8s-gitops__47f258d5d1", 41, 41, 41),
+            new Pair("billimek", "billimek__k8s-gitops__8ced668871", "billimek__k8s-gitops__d10312df7b", 49, 45, 48),
+            new Pair("fluxcd example", "fluxcd__flux2-kustomize-helm-example__a484a05e92",
+                    "fluxcd__flux2-kustomize-helm-example__2b8cffe3f7", 1, 1, 1));
+
+    static final Map<String, String> REPORT = new LinkedHashMap<>();
+
+    @TempDir
+    static Path temp;
+
+    @TestFactory
+    Stream<DynamicTest> migrateEachBeforeTreeLikeThePerson() {
+        Path corpora = CorpusScanTest.corpora();
+        assumeTrue(Files.isDirectory(corpora.resolve(PAIRS.get(0).before())), "corpora absent: " + corpora);
+        return PAIRS.stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> check(corpora, p)));
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        if (REPORT.isEmpty()) {
+            return;
+        }
+        Path out = Path.of("target/corpus-results/migrate.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.join("\n", REPORT.values()));
+    }
+
+    private void check(Path corpora, Pair pair) throws Exception {
+        Path before = corpora.resolve(pair.before());
+        Path after = corpora.resolve(pair.after());
+        ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
+        ManifestTree beforeTree = TreeLoader.load(TreeOptions.of(before));
+        ScanResult beforeScan = new Scanner(catalog).scan(beforeTree);
+        ManifestTree afterTree = TreeLoader.load(TreeOptions.of(after));
+        ScanResult afterScan = new Scanner(catalog).scan(afterTree);
+
+        // the releases the person moved: chart.spec before, chartRef after, same file and name
+        Map<String, ScannedRelease> beforeByKey = byKey(beforeScan);
+        Map<String, ScannedRelease> personMoved = new LinkedHashMap<>();
+        for (ScannedRelease r : afterScan.releases()) {
+            ScannedRelease was = beforeByKey.get(key(r));
+            if (r.status() == ReleaseStatus.OCI && was != null && was.status() != ReleaseStatus.OCI) {
+                personMoved.put(key(r), r);
+            }
+        }
+        List<String> wanted = personMoved.keySet().stream().map(k -> beforeByKey.get(k).qualifiedName()).distinct().toList();
+
+        Path work = temp.resolve(pair.before());
+        copyTree(before, work);
+        ManifestTree workTree = TreeLoader.load(TreeOptions.of(work));
+        MigrationPlan plan = MigrationPlanner.plan(workTree, new Scanner(catalog).scan(workTree),
+                new MigrateOptions(wanted, List.of(), null, null, MigrateOptions.DEFAULT_SCHEMA, false));
+        PlanApplier.apply(work, plan.changes());
+
+        assertNoLineOutsideTheEditsChanged(workTree, plan);
+        List<String> kustomizeFailures = kustomizeStillBuilds(before, work, workTree, plan);
+        assertThat(kustomizeFailures).as("kustomizations that built before and fail after").isEmpty();
+
+        ScanResult ours = new Scanner(catalog).scan(TreeLoader.load(TreeOptions.of(work)));
+        Map<String, ScannedRelease> oursByKey = byKey(ours);
+        ManifestTree oursTree = TreeLoader.load(TreeOptions.of(work));
+        int moved = 0;
+        int url = 0;
+        int ref = 0;
+        int name = 0;
+        int listed = 0;
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, ScannedRelease> e : personMoved.entrySet()) {
+            ScannedRelease theirs = e.getValue();
+            ScannedRelease mine = oursByKey.get(e.getKey());
+            if (mine == null || mine.status() != ReleaseStatus.OCI) {
+                String why = plan.skipped().stream().filter(s -> s.release().equals(beforeByKey.get(e.getKey()).qualifiedName()))
+                        .map(SkippedRelease::reason).findFirst()
+                        .orElse(String.join("; ", beforeByKey.get(e.getKey()).reasons()));
+                differences.add("- `" + e.getKey() + "` not moved: " + beforeByKey.get(e.getKey()).status() + " - " + why
+                        + " (person: `" + theirs.oci().url() + "`)");
+                continue;
+            }
+            moved++;
+            boolean sameUrl = theirs.oci().url() != null
+                    && ChartUrls.normalize(theirs.oci().url()).equals(ChartUrls.normalize(mine.oci().url()));
+            boolean sameRef = Objects.equals(theirs.oci().tag(), mine.oci().tag())
+                    && Objects.equals(theirs.oci().semver(), mine.oci().semver());
+            boolean sameName = Objects.equals(theirs.source().name(), mine.source().name());
+            boolean bothListed = listed(afterTree, theirs) == listed(oursTree, mine);
+            url += sameUrl ? 1 : 0;
+            ref += sameRef ? 1 : 0;
+            name += sameName ? 1 : 0;
+            listed += bothListed ? 1 : 0;
+            if (!sameUrl) {
+                differences.add("- `" + e.getKey() + "` url: ours `" + mine.oci().url() + "`, person `" + theirs.oci().url() + "`");
+            }
+            if (!sameRef) {
+                differences.add("- `" + e.getKey() + "` ref: ours " + ref(mine) + ", person " + ref(theirs));
+            }
+            if (!sameName) {
+                differences.add("- `" + e.getKey() + "` chartRef: ours `" + mine.source().name() + "`, person `"
+                        + theirs.source().name() + "`" + (theirs.source().namespace() != null
+                        && !Objects.equals(theirs.source().namespace(), theirs.namespace().value())
+                        ? " in " + theirs.source().namespace() : ""));
+            }
+            if (!bothListed) {
+                differences.add("- `" + e.getKey() + "` OCIRepository listed: ours " + listed(oursTree, mine) + ", person "
+                        + listed(afterTree, theirs));
+            }
+        }
+        int n = personMoved.size();
+        StringBuilder md = new StringBuilder("## " + pair.name() + " (`" + pair.before() + "` -> `" + pair.after() + "`)\n\n");
+        md.append("| person moved | we moved | same OCI url | same tag/semver | same chartRef name | OCIRepository listed alike |"
+                + " files changed | kustomizations built before and after |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(String.format("| %d | %d | %d | %d | %d | %d | %d | %s |%n%n", n, moved, url, ref, name, listed,
+                plan.changes().size(), KUSTOMIZE_CHECKED.getOrDefault(pair.before(), "kubectl absent")));
+        md.append(differences.isEmpty() ? "No differences.\n" : String.join("\n", differences) + "\n");
+        REPORT.put(pair.name(), md.toString());
+        System.out.println(md);
+
+        assertThat(moved).as("releases moved like the person did").isGreaterThanOrEqualTo(pair.minMoved());
+        assertThat(url).as("same OCI url").isGreaterThanOrEqualTo(pair.minUrl());
+        assertThat(ref).as("same tag/semver").isGreaterThanOrEqualTo(pair.minRef());
+        assertThat(MigrationPlanner.plan(oursTree, ours, new MigrateOptions(wanted, List.of(), null, null, null, false))
+                .changes()).as("a second run changes nothing").isEmpty();
+    }
+
+    static final Map<String, String> KUSTOMIZE_CHECKED = new LinkedHashMap<>();
+
+    private static String ref(ScannedRelease r) {
+        return r.oci().tag() != null ? "tag `" + r.oci().tag() + "`" : "semver `" + r.oci().semver() + "`";
+    }
+
+    private static boolean listed(ManifestTree tree, ScannedRelease r) {
+        if (r.oci().file() == null) {
+            return false;
+        }
+        return tree.isReferenced(tree.file(r.oci().file()));
+    }
+
+    private static Map<String, ScannedRelease> byKey(ScanResult scan) {
+        Map<String, ScannedRelease> out = new LinkedHashMap<>();
+        scan.releases().forEach(r -> out.put(key(r), r));
+        return out;
+    }
+
+    private static String key(ScannedRelease r) {
+        return r.file() + "#" + r.name();
+    }
+
+    /** Lines removed or replaced in existing files lie in the edited blocks; lines added to kustomizations list the new file. */
+    private static void assertNoLineOutsideTheEditsChanged(ManifestTree tree, MigrationPlan plan) {
+        Map<String, Set<Integer>> allowed = new LinkedHashMap<>();
+        for (MigratedRelease m : plan.migrated()) {
+            KubeObject hr = m.release().object();
+            YamlEdits edits = new YamlEdits(hr.file().yaml());
+            MappingNode spec = (MappingNode) Nodes.get(hr.root(), "spec");
+            LineRange chart = edits.entryLines(spec, "chart");
+            Set<Integer> lines = allowed.computeIfAbsent(hr.file().relativePath(), k -> new TreeSet<>());
+            int first = hr.file().yaml().lineNumber(chart.start());
+            int last = hr.file().yaml().lineNumber(Math.max(chart.start(), chart.end() - 1));
+            for (int i = first - 2; i <= last; i++) {
+                lines.add(i); // the block, and a renovate comment right above it
+            }
+            lines.add(hr.lineOf(Nodes.get(hr.root(), "apiVersion")));
+        }
+        for (FileChange c : plan.changes()) {
+            if (c.isNew() || c.isDeletion()) {
+                continue;
+            }
+            List<String> a = Arrays.asList(c.before().split("\n", -1));
+            List<String> b = Arrays.asList(c.after().split("\n", -1));
+            boolean kustomization = ManifestTree.isKustomizationFileName(c.path().substring(c.path().lastIndexOf('/') + 1));
+            for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
+                for (int i = 0; i < d.getSource().size(); i++) {
+                    int line = d.getSource().getPosition() + i + 1;
+                    String text = d.getSource().getLines().get(i);
+                    assertThat(allowed.getOrDefault(c.path(), Set.of()).contains(line) || text.contains("*"))
+                            .as(c.path() + ":" + line + " changed outside an edited block: " + text).isTrue();
+                }
+                if (kustomization) {
+                    for (String added : d.getTarget().getLines()) {
+                        assertThat(added.strip()).as(c.path() + " gained an unexpected line").endsWith("ocirepository.yaml");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every kustomization above a changed file that built before must build after. Null-safe when kubectl is absent. */
+    private static List<String> kustomizeStillBuilds(Path before, Path after, ManifestTree tree, MigrationPlan plan)
+            throws IOException, InterruptedException {
+        if (!kubectlAvailable()) {
+            return List.of();
+        }
+        Set<String> dirs = new LinkedHashSet<>();
+        for (FileChange c : plan.changes()) {
+            String dir = c.path().contains("/") ? c.path().substring(0, c.path().lastIndexOf('/')) : "";
+            while (true) {
+                if (tree.kustomizeFileIn(dir) != null) {
+                    dirs.add(dir);
+                    break;
+                }
+                if (dir.isEmpty()) {
+                    break;
+                }
+                dir = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        int builtBefore = 0;
+        for (String dir : dirs) {
+            if (build(before.resolve(dir)) != null) {
+                continue; // did not build before (secrets left out of the corpus, remote bases, ...)
+            }
+            builtBefore++;
+            String error = build(after.resolve(dir));
+            if (error != null) {
+                failures.add(dir + ": " + error);
+            }
+        }
+        KUSTOMIZE_CHECKED.put(before.getFileName().toString(), builtBefore + " of " + dirs.size());
+        return failures;
+    }
+
+    private static boolean kubectlAvailable() {
+        try {
+            Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Null when {@code kubectl kustomize dir} succeeds, else its error. */
+    private static String build(Path dir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return "timed out";
+        }
+        if (p.exitValue() == 0) {
+            return null;
+        }
+        String text = new String(out, StandardCharsets.UTF_8).strip();
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (Files.isRegularFile(p)) {
+                    Files.copy(p, target);
+                    target.toFile().setWritable(true);
+                }
+            }
+        }
+    }
+}
