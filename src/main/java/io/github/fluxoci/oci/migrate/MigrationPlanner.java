@@ -177,7 +177,7 @@ public final class MigrationPlanner {
             throw new Refusal("spec.chart is an alias (*" + chartEntry.getValueNode().getAnchor() + "); edit it by hand");
         }
         checkRemovedFields(r, root);
-        checkOverlays(r);
+        List<OverlayRewrite> overlays = overlaysOf(r);
 
         String name = r.name();
         String ns = hr.metadataNamespace();
@@ -224,6 +224,11 @@ public final class MigrationPlanner {
         }
         for (TextEdit e : releaseEdits) {
             hrWork.add(e, 0);
+        }
+        for (OverlayRewrite o : overlays) {
+            rewrite(o, created, changed);
+            notes.add("the overlay " + o.patch().file() + " now patches the OCIRepository's spec.ref in "
+                    + o.newPatchPath());
         }
         hrWork.expected.add(name);
         if (!changed.contains(hr.file().relativePath()) && !created.contains(hr.file().relativePath())) {
@@ -483,19 +488,46 @@ public final class MigrationPlanner {
         }
     }
 
-    /** Overlays that patch spec.chart of this release would break once it uses chartRef. */
-    private void checkOverlays(ScannedRelease r) throws Refusal {
+    /**
+     * Overlays that patch spec.chart of this release would break once it uses chartRef: each is rewritten to patch
+     * the OCIRepository instead, or the release is refused.
+     */
+    private List<OverlayRewrite> overlaysOf(ScannedRelease r) throws Refusal {
+        List<OverlayRewrite> out = new ArrayList<>();
         for (ReleasePatch p : scan.releasePatches()) {
             String patchNs = p.object().metadataNamespace();
             boolean same = p.name() != null && p.name().equals(r.name())
                     && (patchNs == null || !r.namespace().known() || patchNs.equals(r.namespace().value()));
             if (same && !p.chartFields().isEmpty()) {
-                throw new Refusal("the Kustomize patch " + p.file() + ":" + p.line() + " (applied by "
-                        + String.join(", ", p.patchedBy()) + ") sets " + String.join(", ", p.chartFields())
-                        + ", which a release on chartRef no longer has; move that value to a patch of the"
-                        + " OCIRepository's spec.ref, then run again");
+                OverlayRewrite o = OverlayRewrite.of(p, r, tree);
+                String path = o.newPatchPath();
+                if (tree.file(path) != null || newFiles.containsKey(path) || Files.exists(tree.root().resolve(path))) {
+                    throw new Refusal("the overlay " + p.file() + " would get a patch " + path + ", which already exists");
+                }
+                out.add(o);
             }
         }
+        return out;
+    }
+
+    private void rewrite(OverlayRewrite o, List<String> created, List<String> changed) {
+        ManifestFile patchFile = o.patch().object().file();
+        FileWork patchWork = work(patchFile);
+        FileWork listWork = work(o.entry().owner().file());
+        if (o.emptyAfter()) {
+            // nothing but spec.chart: the OCIRepository patch takes the HelmRelease patch's place
+            patchWork.delete();
+            LineRange item = listWork.edits.itemLines(o.listItem());
+            listWork.add(TextEdit.delete(item.start(), item.end()), 0);
+        } else {
+            MappingNode spec = (MappingNode) Nodes.get(o.patch().object().root(), "spec");
+            patchWork.add(patchWork.edits.removeEntry(spec, "chart"), 0);
+            changed.add(patchFile.relativePath());
+        }
+        newFiles.put(o.newPatchPath(), new NewFile(o.newPatchPath(), patchWork.edits, o.document()));
+        created.add(o.newPatchPath());
+        listWork.add(listWork.edits.insertSequenceItem(o.list(), o.list().getValue().size(), o.newListItem()), 0);
+        changed.add(o.entry().owner().file().relativePath());
     }
 
     /** Null when an existing OCIRepository is what the migration would write, else what differs. */

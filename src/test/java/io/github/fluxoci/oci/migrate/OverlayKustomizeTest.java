@@ -1,0 +1,79 @@
+package io.github.fluxoci.oci.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What the cluster gets from the rewritten overlays of the golden case {@code overlay-rewrite}: {@code kubectl
+ * kustomize} of each overlay, before and after, must give the same chart version (HelmRelease
+ * {@code spec.chart.spec.version} before, OCIRepository {@code spec.ref.semver} after) and a HelmRelease on
+ * {@code chartRef} only. Skipped when kubectl is absent.
+ */
+class OverlayKustomizeTest {
+
+    @ParameterizedTest
+    @CsvSource({"staging, >=1.0.0-alpha", "production, >=1.0.0"})
+    void overlaysKeepTheirVersionOnTheOciRepository(String overlay, String version) throws Exception {
+        Path golden = Path.of(getClass().getResource("/migrate/overlay-rewrite").toURI());
+        List<Map<String, Object>> before = build(golden.resolve("before/apps/" + overlay));
+        List<Map<String, Object>> after = build(golden.resolve("after/apps/" + overlay));
+
+        assertThat(at(find(before, "HelmRelease"), "spec", "chart", "spec", "version")).isEqualTo(version);
+        Map<String, Object> release = find(after, "HelmRelease");
+        assertThat(at(release, "spec", "chartRef", "name")).isEqualTo("podinfo");
+        assertThat(at(release, "spec", "chart")).isNull();
+        Map<String, Object> oci = find(after, "OCIRepository");
+        assertThat(at(oci, "spec", "ref", "semver")).isEqualTo(version);
+        assertThat(at(oci, "spec", "url")).isEqualTo("oci://ghcr.io/stefanprodan/charts/podinfo");
+        assertThat(at(oci, "metadata", "namespace")).isEqualTo("podinfo");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> doc, String... path) {
+        Object current = doc;
+        for (String key : path) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = ((Map<String, Object>) m).get(key);
+        }
+        return current;
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> build(Path dir) throws IOException, InterruptedException, URISyntaxException {
+        Process p;
+        try {
+            p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
+        } catch (IOException e) {
+            assumeTrue(false, "kubectl is not installed");
+            throw e;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("kubectl kustomize " + dir + ": " + err).isZero();
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object d : new Yaml().loadAll(out)) {
+            docs.add((Map<String, Object>) d);
+        }
+        return docs;
+    }
+}
