@@ -50,7 +50,7 @@ public class MigrateMojo extends AbstractOciMojo {
     @Parameter(property = "oci.interval", defaultValue = MigrateOptions.DEFAULT_INTERVAL)
     protected String interval;
 
-    /** The yaml-language-server schema written above new OCIRepositories; set it empty to leave the comment out. */
+    /** The yaml-language-server schema written above new OCIRepositories; {@code none} leaves the comment out. */
     @Parameter(property = "oci.schemaUrl", defaultValue = MigrateOptions.DEFAULT_SCHEMA)
     protected String schemaUrl;
 

@@ -9,7 +9,7 @@ import java.util.List;
  * @param namespaces   namespaces to migrate; empty = all
  * @param layout       where new OCIRepositories go
  * @param interval     {@code spec.interval} when the release's chart has none
- * @param schemaUrl    the {@code yaml-language-server} schema of new OCIRepositories; empty = no comment
+ * @param schemaUrl    the {@code yaml-language-server} schema of new OCIRepositories; empty or {@code none} = no comment
  * @param prune        also remove HelmRepositories that no HelmRelease uses any more
  */
 public record MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, String interval, String schemaUrl,
@@ -24,7 +24,7 @@ public record MigrateOptions(List<String> charts, List<String> namespaces, Layou
         namespaces = namespaces == null ? List.of() : namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         layout = layout == null ? Layout.AUTO : layout;
         interval = interval == null || interval.isBlank() ? DEFAULT_INTERVAL : interval.trim();
-        schemaUrl = schemaUrl == null ? "" : schemaUrl.trim();
+        schemaUrl = schemaUrl == null || schemaUrl.isBlank() || "none".equalsIgnoreCase(schemaUrl.trim()) ? "" : schemaUrl.trim();
     }
 
     public static MigrateOptions defaults() {

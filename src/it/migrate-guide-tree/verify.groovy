@@ -1,0 +1,51 @@
+import groovy.json.JsonSlurper
+
+def example = new File(basedir, '../../../examples/homelab/kubernetes')
+def tree = new File(basedir, 'kubernetes')
+def report = new JsonSlurper().parse(new File(basedir, 'target/oci/migrate.json'))
+assert report.summary.migrated == 7
+assert report.summary.filesCreated == 7
+assert report.summary.filesChanged == 14
+assert report.skipped.isEmpty()
+
+def changed = [] as Set
+def created = [] as Set
+report.releases.each { r -> changed.addAll(r.filesChanged); created.addAll(r.filesCreated) }
+// every other file is byte for byte what it was
+example.eachFileRecurse(groovy.io.FileType.FILES) { f ->
+  def rel = 'kubernetes/' + example.toPath().relativize(f.toPath()).toString()
+  def now = new File(basedir, rel)
+  if (!changed.contains(rel)) {
+    assert now.bytes == f.bytes : rel + ' changed but should not have'
+  }
+}
+created.each { assert new File(basedir, it).isFile() : it }
+
+def kyverno = report.releases.find { it.name == 'kyverno' }
+assert kyverno.ociRepository.url == 'oci://ghcr.io/kyverno/charts/kyverno'
+assert kyverno.ociRepository.semver == '3.x.x'
+def hr = new File(tree, 'apps/base/security-system/kyverno/app/helmrelease.yaml').text
+assert hr.contains('  chartRef:\n    kind: OCIRepository\n    name: kyverno\n')
+assert !hr.contains('sourceRef')
+assert new File(tree, 'apps/base/security-system/kyverno/app/kustomization.yaml').text
+    .endsWith('  - ./helmrelease.yaml\n  - ./ocirepository.yaml\n')
+def oci = new File(tree, 'apps/base/security-system/kyverno/app/ocirepository.yaml').text
+assert oci.contains('mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip')
+assert oci.contains('    semver: 3.x.x\n')
+
+// the guide's Step 3/4 commands and rollback, per release
+def md = new File(basedir, 'target/oci/migrate.md').text
+assert md.contains('flux reconcile source oci kyverno -n security-system')
+assert md.contains('flux reconcile helmrelease kyverno -n security-system')
+assert md.contains('kubectl get hr -n security-system kyverno -o yaml | grep -A 5 "chartRef:"')
+assert md.contains('        name: kyverno-charts')
+
+// a second run finds nothing to do
+def second = new JsonSlurper().parse(new File(basedir, 'target/second/migrate.json'))
+assert second.summary.migrated == 0
+assert second.summary.filesChanged == 0 && second.summary.filesCreated == 0
+// and scan now sees them on OCI
+def scan = new JsonSlurper().parse(new File(basedir, 'target/oci/scan.json'))
+assert scan.summary.oci == 14
+assert scan.summary.migratable == 0
+return true
