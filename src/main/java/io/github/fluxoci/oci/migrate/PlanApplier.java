@@ -36,14 +36,19 @@ public final class PlanApplier {
             throw new ApplyException("cannot resolve " + base + ": " + e.getMessage(), e);
         }
         List<Path> targets = new ArrayList<>();
+        java.util.Map<Path, Boolean> insideByParent = new java.util.HashMap<>();
         for (FileChange c : changes) {
             Path target = base.resolve(c.path()).normalize();
             if (!target.startsWith(base)) {
                 throw new ApplyException(c.path() + " is outside " + base + "; nothing was written", null);
             }
             try {
-                Path realParent = target.getParent().toRealPath();
-                if (!realParent.startsWith(realBase) || Files.isSymbolicLink(target)) {
+                Boolean inside = insideByParent.get(target.getParent());
+                if (inside == null) {
+                    inside = target.getParent().toRealPath().startsWith(realBase);
+                    insideByParent.put(target.getParent(), inside);
+                }
+                if (!inside || Files.isSymbolicLink(target)) {
                     throw new ApplyException(c.path() + " leads out of " + base + " through a link; nothing was written", null);
                 }
                 boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);

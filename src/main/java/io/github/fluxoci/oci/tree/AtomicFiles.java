@@ -3,6 +3,7 @@ package io.github.fluxoci.oci.tree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,12 +27,15 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
         Set<PosixFilePermission> permissions = null;
         if (Files.exists(target) && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
             permissions = Files.getPosixFilePermissions(target);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = temporaryBeside(target, dir);
+        boolean moved = false;
         try {
             Files.write(tmp, content);
             if (permissions != null) {
@@ -42,8 +46,21 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** A new, empty file next to the target: a fixed name when free, else a random one. */
+    private static Path temporaryBeside(Path target, Path dir) throws IOException {
+        Path fixed = dir.resolve("." + target.getFileName() + ".oci-tmp");
+        try {
+            return Files.createFile(fixed);
+        } catch (FileAlreadyExistsException e) {
+            return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         }
     }
 }

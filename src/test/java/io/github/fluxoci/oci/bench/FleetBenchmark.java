@@ -17,9 +17,15 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.migrate.FileChange;
+import io.github.fluxoci.oci.migrate.MigrateOptions;
+import io.github.fluxoci.oci.migrate.MigrationPlan;
+import io.github.fluxoci.oci.migrate.MigrationPlanner;
+import io.github.fluxoci.oci.migrate.PlanApplier;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
 
@@ -88,6 +94,107 @@ class FleetBenchmark {
         Files.writeString(Path.of("target/benchmark/scan.md"), "Medians of " + RUNS + " runs after " + WARMUP
                 + " warm-up runs, " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + "\n\n" + table);
+    }
+
+    @Test
+    void migrateAgainstTheParseFloor() throws Exception {
+        ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
+        List<String> rows = new ArrayList<>();
+        rows.add("| apps | releases migrated | files written | parse floor (ms) | write floor (ms) | migrate (ms) |"
+                + " migrate / parse floor | plan only (ms) | plan / parse floor | migrate / (parse + write floor) |");
+        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        int runs = 5;
+        for (int n : new int[] {500, 1000, 2000}) {
+            Path source = Path.of("target/bench-fleet-" + n);
+            if (!Files.isDirectory(source)) {
+                FleetGenerator.generate(source, n);
+            }
+            long[] floor = new long[runs];
+            long[] migrate = new long[runs];
+            long[] planOnly = new long[runs];
+            long[] writeFloor = new long[runs];
+            int migrated = 0;
+            int written = 0;
+            for (int i = -1; i < runs; i++) { // run -1 warms up
+                Path copy = Path.of("target/bench-migrate-" + n);
+                deleteTree(copy);
+                copyTree(source, copy);
+                long t0 = System.nanoTime();
+                floor(copy);
+                long t1 = System.nanoTime();
+                ManifestTree tree = TreeLoader.load(TreeOptions.of(copy));
+                MigrationPlan plan = MigrationPlanner.plan(tree, new Scanner(catalog).scan(tree), MigrateOptions.defaults());
+                long t2 = System.nanoTime();
+                PlanApplier.apply(copy, plan.changes());
+                long t3 = System.nanoTime();
+                // the write floor: the same files written the plainest atomic way (temporary file + rename), on
+                // a fresh copy, no checks, no plugin code
+                Path raw = Path.of("target/bench-write-" + n);
+                deleteTree(raw);
+                copyTree(source, raw);
+                long t4 = System.nanoTime();
+                rawWrite(raw, plan);
+                long t5 = System.nanoTime();
+                if (i >= 0) {
+                    floor[i] = t1 - t0;
+                    planOnly[i] = t2 - t1;
+                    migrate[i] = t3 - t1;
+                    writeFloor[i] = t5 - t4;
+                }
+                migrated = plan.migrated().size();
+                written = plan.changes().size();
+            }
+            double f = median(floor) / 1e6;
+            double m = median(migrate) / 1e6;
+            double p = median(planOnly) / 1e6;
+            double w = median(writeFloor) / 1e6;
+            rows.add(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.0f | %.2f | %.0f | %.2f | %.2f |", n, migrated,
+                    written, f, w, m, m / f, p, p / f, m / (f + w)));
+        }
+        String table = String.join("\n", rows) + "\n";
+        System.out.println(table);
+        Files.createDirectories(Path.of("target/benchmark"));
+        Files.writeString(Path.of("target/benchmark/migrate.md"), "Medians of " + runs + " runs after 1 warm-up run, each on a"
+                + " fresh copy of the fleet (the copy is not timed), " + Runtime.getRuntime().availableProcessors() + " cores\n\n"
+                + table);
+    }
+
+    static void rawWrite(Path root, MigrationPlan plan) throws IOException {
+        for (FileChange c : plan.changes()) {
+            Path target = root.resolve(c.path());
+            if (c.isDeletion()) {
+                Files.delete(target);
+            } else {
+                Path tmp = target.resolveSibling("." + target.getFileName() + ".raw-tmp");
+                Files.writeString(tmp, c.after());
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Walk, read and composeAll-parse every YAML file, single-threaded: what any scan must at least do. */
