@@ -406,6 +406,11 @@ public final class MigrationPlanner {
         LineRange removed = edits.entryLines((MappingNode) Nodes.get(root, "spec"), "chart");
         Map<Node, String> anchored = new IdentityHashMap<>();
         collectAnchors(chartEntry.getValueNode(), anchored);
+        // only anchors defined inside the removed block: an alias in it (chart: *app) points at a definition elsewhere
+        anchored.keySet().removeIf(n -> {
+            int at = edits.file().startOffset(n);
+            return at < removed.start() || at >= removed.end();
+        });
         if (anchored.isEmpty()) {
             return List.of();
         }
