@@ -1,0 +1,110 @@
+package io.github.fluxoci.oci.maven;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import io.github.fluxoci.oci.report.VerifyReports;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.verify.Finding;
+import io.github.fluxoci.oci.verify.ReleaseException;
+import io.github.fluxoci.oci.verify.Severity;
+import io.github.fluxoci.oci.verify.Verifier;
+import io.github.fluxoci.oci.verify.VerifyContext;
+
+/**
+ * A release gate: fails the build when the tree would break on the cluster (a chartRef to nothing, an
+ * OCIRepository no kustomization lists, a missing layerSelector, a removed API version, a release still on a
+ * HelmRepository without an excuse, ...). Prints one {@code path:line:col [rule-id] message} line per defect and
+ * writes {@code verify.json}, {@code verify.sarif} and {@code verify.md}. Bound to the {@code verify} phase.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class VerifyMojo extends AbstractOciMojo {
+
+    /** What fails the build: {@code error} (default), {@code warning} (errors and warnings) or {@code never}. */
+    @Parameter(property = "oci.failOn", defaultValue = "error")
+    protected String failOn;
+
+    /**
+     * Releases that may stay on a HelmRepository: {@code <exception><release>namespace/name</release>
+     * <reason>why</reason></exception>}. Each is reported with its reason.
+     */
+    @Parameter
+    protected List<Excuse> exceptions;
+
+    /** Releases ({@code name}, {@code namespace/name}) or namespaces that must pin an exact {@code ref.tag}. */
+    @Parameter(property = "oci.criticalReleases")
+    protected List<String> criticalReleases;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected PluginDescriptor plugin;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("oci:verify skipped (oci.skip=true)");
+            return;
+        }
+        String threshold = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("error", "warning", "never").contains(threshold)) {
+            throw new MojoFailureException("oci.failOn \"" + failOn + "\" is not one of error, warning, never");
+        }
+        List<ReleaseException> excuses = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        if (exceptions != null) {
+            for (Excuse e : exceptions) {
+                if (e.release() == null || e.release().isBlank() || e.reason() == null || e.reason().isBlank()) {
+                    bad.add("<exceptions>: every <exception> needs <release> and <reason> (got release=" + e.release()
+                            + ", reason=" + e.reason() + ")");
+                } else {
+                    excuses.add(e.toReleaseException());
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new MojoFailureException(String.join(System.lineSeparator(), bad));
+        }
+        ManifestTree tree = loadTree();
+        ScanResult scan = new Scanner(catalog()).scan(tree);
+        List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases));
+        for (Finding f : findings) {
+            switch (f.severity()) {
+                case ERROR -> getLog().error(f.describe());
+                case WARNING -> getLog().warn(f.describe());
+                case NOTE -> getLog().info(f.describe());
+            }
+        }
+        scan.problems().forEach(p -> getLog().warn(p.describe()));
+        getLog().info("oci:verify: " + VerifyReports.summary(findings) + " in " + tree.files().size() + " files");
+        try {
+            List<Path> written = VerifyReports.write(findings, Verifier.rules(), plugin == null ? null : plugin.getVersion(),
+                    outputDirectory.toPath());
+            written.forEach(p -> getLog().info("Wrote " + p));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        long errors = VerifyReports.count(findings, Severity.ERROR);
+        long warnings = VerifyReports.count(findings, Severity.WARNING);
+        boolean fail = switch (threshold) {
+            case "error" -> errors > 0;
+            case "warning" -> errors + warnings > 0;
+            default -> false;
+        };
+        if (fail) {
+            throw new MojoFailureException("oci:verify found " + VerifyReports.summary(findings)
+                    + " (oci.failOn=" + threshold + "); each is listed above as path:line:col [rule-id] message,"
+                    + " and in " + outputDirectory.toPath().resolve(VerifyReports.MARKDOWN));
+        }
+    }
+}

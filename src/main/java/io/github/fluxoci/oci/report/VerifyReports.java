@@ -1,0 +1,152 @@
+package io.github.fluxoci.oci.report;
+
+import static io.github.fluxoci.oci.report.Markdown.cell;
+import static io.github.fluxoci.oci.report.Markdown.code;
+import static io.github.fluxoci.oci.report.Markdown.row;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.fluxoci.oci.tree.AtomicFiles;
+import io.github.fluxoci.oci.verify.Finding;
+import io.github.fluxoci.oci.verify.Rule;
+import io.github.fluxoci.oci.verify.Severity;
+
+/** {@code verify.json}, {@code verify.sarif} (SARIF 2.1.0 for code scanning) and {@code verify.md}. */
+public final class VerifyReports {
+
+    public static final String JSON = "verify.json";
+    public static final String SARIF = "verify.sarif";
+    public static final String MARKDOWN = "verify.md";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private VerifyReports() {
+    }
+
+    public static List<Path> write(List<Finding> findings, List<Rule> rules, String toolVersion, Path outputDirectory)
+            throws IOException {
+        Path json = outputDirectory.resolve(JSON);
+        Path sarif = outputDirectory.resolve(SARIF);
+        Path md = outputDirectory.resolve(MARKDOWN);
+        AtomicFiles.write(json, json(findings));
+        AtomicFiles.write(sarif, sarif(findings, rules, toolVersion));
+        AtomicFiles.write(md, markdown(findings, rules));
+        return List.of(json, sarif, md);
+    }
+
+    public static long count(List<Finding> findings, Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** "2 errors, 1 warning, 0 notes". */
+    public static String summary(List<Finding> findings) {
+        long e = count(findings, Severity.ERROR);
+        long w = count(findings, Severity.WARNING);
+        long n = count(findings, Severity.NOTE);
+        return e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning, " : " warnings, ") + n
+                + (n == 1 ? " note" : " notes");
+    }
+
+    public static String json(List<Finding> findings) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode summary = root.putObject("summary");
+        summary.put("errors", count(findings, Severity.ERROR));
+        summary.put("warnings", count(findings, Severity.WARNING));
+        summary.put("notes", count(findings, Severity.NOTE));
+        ArrayNode list = root.putArray("findings");
+        for (Finding f : findings) {
+            ObjectNode n = list.addObject();
+            n.put("rule", f.rule());
+            n.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+            n.put("file", f.file());
+            n.put("line", f.line());
+            n.put("column", f.column());
+            n.put("message", f.message());
+        }
+        return write(root);
+    }
+
+    public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "oci-maven-plugin");
+        driver.put("informationUri", "https://github.com/fluxoci/oci-maven-plugin");
+        if (toolVersion != null) {
+            driver.put("version", toolVersion);
+        }
+        ArrayNode ruleList = driver.putArray("rules");
+        for (Rule r : rules) {
+            ObjectNode n = ruleList.addObject();
+            n.put("id", r.id());
+            n.putObject("shortDescription").put("text", r.description());
+            n.putObject("fullDescription").put("text", r.description());
+            n.putObject("defaultConfiguration").put("level", level(r.severity()));
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : findings) {
+            ObjectNode n = results.addObject();
+            n.put("ruleId", f.rule());
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i).id().equals(f.rule())) {
+                    n.put("ruleIndex", i);
+                }
+            }
+            n.put("level", level(f.severity()));
+            n.putObject("message").put("text", f.message());
+            ObjectNode location = n.putArray("locations").addObject().putObject("physicalLocation");
+            location.putObject("artifactLocation").put("uri", f.file());
+            ObjectNode region = location.putObject("region");
+            region.put("startLine", Math.max(1, f.line()));
+            region.put("startColumn", Math.max(1, f.column()));
+        }
+        return write(root);
+    }
+
+    private static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTE -> "note";
+        };
+    }
+
+    public static String markdown(List<Finding> findings, List<Rule> rules) {
+        StringBuilder md = new StringBuilder("# oci:verify\n\n").append(summary(findings)).append(".\n\n");
+        if (!findings.isEmpty()) {
+            md.append(row("Severity", "Rule", "Where", "What to do"));
+            md.append(row("---", "---", "---", "---"));
+            for (Finding f : findings) {
+                md.append(row(f.severity().name().toLowerCase(Locale.ROOT), code(f.rule()),
+                        code(f.file() + ":" + f.line() + ":" + f.column()), cell(f.message())));
+            }
+            md.append('\n');
+        }
+        md.append("## Rules\n\n");
+        md.append(row("Rule", "Severity", "Checks"));
+        md.append(row("---", "---", "---"));
+        for (Rule r : rules) {
+            md.append(row(code(r.id()), r.severity().name().toLowerCase(Locale.ROOT), cell(r.description())));
+        }
+        return md.toString();
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.fluxoci.oci.tree.KustomizeEntry;
+import io.github.fluxoci.oci.tree.KustomizeFile;
+
+/** Every resource, component and patch path a kustomization lists exists. */
+public final class KustomizationResourcesRule implements Rule {
+
+    @Override
+    public String id() {
+        return "kustomization-resources";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "every path a kustomization.yaml lists under resources, components or patches exists"
+                + " (kustomize build fails otherwise)";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (KustomizeFile k : context.tree().kustomizeFiles()) {
+            for (KustomizeEntry e : k.entries()) {
+                if (e.status() == KustomizeEntry.Status.MISSING) {
+                    out.add(new Finding(id(), severity(), k.file().relativePath(), e.line(), e.column(),
+                            e.role().name().toLowerCase() + " \"" + e.value() + "\" does not exist (" + e.target()
+                                    + "); fix the path or remove the entry"));
+                }
+            }
+        }
+        return out;
+    }
+}

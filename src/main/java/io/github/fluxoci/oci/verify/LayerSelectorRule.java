@@ -1,0 +1,49 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.migrate.OciRepositoryDocument;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/** An OCIRepository used by a chartRef selects the Helm chart layer with {@code operation: copy}. */
+public final class LayerSelectorRule implements Rule {
+
+    @Override
+    public String id() {
+        return "layer-selector";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "an OCIRepository used by chartRef has spec.layerSelector with the Helm chart media type and operation:"
+                + " copy (without it, signed charts fail with \"gzip: invalid header\")";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
+            Node selector = Nodes.get(oci.root(), "spec", "layerSelector");
+            String mediaType = Nodes.text(selector, "mediaType");
+            String operation = Nodes.text(selector, "operation");
+            if (OciRepositoryDocument.HELM_CHART_MEDIA_TYPE.equals(mediaType) && "copy".equals(operation)) {
+                continue;
+            }
+            Node at = selector != null ? selector : Nodes.get(oci.root(), "spec");
+            String what = selector == null ? "has no spec.layerSelector"
+                    : "has layerSelector mediaType " + mediaType + ", operation " + operation;
+            out.add(VerifyContext.at(this, oci, at, "OCIRepository \"" + oci.name() + "\" " + what + "; set spec.layerSelector"
+                    + " to {mediaType: " + OciRepositoryDocument.HELM_CHART_MEDIA_TYPE + ", operation: copy}"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/** OCIRepositories that hold Helm charts: those a chartRef points at. */
+final class OciRepositories {
+
+    private OciRepositories() {
+    }
+
+    static List<KubeObject> usedByChartRef(VerifyContext context) {
+        Set<KubeObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<KubeObject> out = new ArrayList<>();
+        for (ScannedRelease r : context.scan().releases()) {
+            Node chartRef = Nodes.get(r.object().root(), "spec", "chartRef");
+            if (!"OCIRepository".equals(Nodes.text(chartRef, "kind"))) {
+                continue;
+            }
+            String ns = Nodes.text(chartRef, "namespace");
+            KubeObject oci = context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", Nodes.text(chartRef, "name"),
+                    ns != null ? ns : r.namespace().value());
+            if (oci != null && seen.add(oci)) {
+                out.add(oci);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/** An OCIRepository's url uses the {@code oci://} scheme and carries no tag or digest. */
+public final class OciUrlRule implements Rule {
+
+    @Override
+    public String id() {
+        return "oci-url";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "OCIRepository spec.url starts with oci:// and holds no tag or digest (those belong in spec.ref)";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (KubeObject oci : context.tree().ociRepositories()) {
+            Node urlNode = Nodes.get(oci.root(), "spec", "url");
+            String url = Nodes.text(oci.root(), "spec", "url");
+            if (url == null) {
+                out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec"), "OCIRepository \"" + oci.name()
+                        + "\" has no spec.url; add url: oci://<registry>/<path>"));
+                continue;
+            }
+            if (url.contains("${")) {
+                continue;
+            }
+            if (!url.startsWith("oci://")) {
+                out.add(VerifyContext.at(this, oci, urlNode, "url \"" + url + "\" must start with oci:// (Flux rejects it)"));
+                continue;
+            }
+            String path = url.substring("oci://".length());
+            int slash = path.indexOf('/');
+            String last = slash < 0 ? "" : path.substring(path.lastIndexOf('/') + 1);
+            if (path.contains("@")) {
+                out.add(VerifyContext.at(this, oci, urlNode, "url \"" + url + "\" holds a digest; move it to spec.ref.digest"
+                        + " and keep url: oci://" + path.substring(0, path.indexOf('@'))));
+            } else if (last.contains(":")) {
+                String tag = last.substring(last.indexOf(':') + 1);
+                out.add(VerifyContext.at(this, oci, urlNode, "url \"" + url + "\" holds the tag " + tag
+                        + "; move it to spec.ref.tag and keep url: " + url.substring(0, url.lastIndexOf(':'))));
+            }
+        }
+        return out;
+    }
+}

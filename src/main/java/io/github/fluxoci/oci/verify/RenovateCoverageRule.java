@@ -1,0 +1,100 @@
+package io.github.fluxoci.oci.verify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.github.fluxoci.oci.tree.GlobMatcher;
+import io.github.fluxoci.oci.tree.KubeObject;
+
+/**
+ * When the root holds a Renovate config, its flux manager reads the OCIRepository files (Renovate updates
+ * {@code ref.tag} of an OCIRepository natively, but only in files its {@code flux.managerFilePatterns} or
+ * {@code flux.fileMatch} cover; the default covers only {@code gotk-components.yaml}). Silent when the config
+ * {@code extends} presets that may set the patterns.
+ */
+public final class RenovateCoverageRule implements Rule {
+
+    static final List<String> CONFIG_FILES = List.of("renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json",
+            ".renovaterc.json5", ".github/renovate.json", ".github/renovate.json5", ".gitlab/renovate.json",
+            ".gitlab/renovate.json5");
+    private static final String DEFAULT_PATTERN = "/(^|/)gotk-components\\.ya?ml$/";
+
+    @Override
+    public String id() {
+        return "renovate-coverage";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "the Renovate config's flux manager file patterns cover the files that hold OCIRepositories"
+                + " (otherwise their ref.tag is never updated)";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        Path root = context.tree().root();
+        Path config = CONFIG_FILES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
+        if (config == null) {
+            return List.of();
+        }
+        JsonNode json;
+        try {
+            json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES).build()
+                    .readTree(Files.readString(config));
+        } catch (IOException e) {
+            return List.of(); // not JSON(5) we can read: say nothing rather than guess
+        }
+        List<String> patterns = new ArrayList<>();
+        json.path("flux").path("managerFilePatterns").forEach(p -> patterns.add(p.asText()));
+        json.path("flux").path("fileMatch").forEach(p -> patterns.add("/" + p.asText() + "/"));
+        if (patterns.isEmpty()) {
+            if (json.has("extends")) {
+                return List.of();
+            }
+            patterns.add(DEFAULT_PATTERN);
+        }
+        String configName = root.relativize(config).toString();
+        List<Finding> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
+            String file = oci.file().relativePath();
+            if (!seen.add(file) || patterns.stream().anyMatch(p -> matches(p, file))) {
+                continue;
+            }
+            out.add(VerifyContext.at(this, oci, null, "Renovate (" + configName + ") does not read " + file
+                    + ", so the tag of OCIRepository \"" + oci.name() + "\" is never updated; add a pattern such as"
+                    + " \"/\\\\.ya?ml$/\" to flux.managerFilePatterns"));
+        }
+        return out;
+    }
+
+    /** A Renovate file pattern: {@code /regex/} (searched anywhere in the path) or a glob. */
+    static boolean matches(String pattern, String path) {
+        if (pattern.length() > 1 && pattern.startsWith("/") && pattern.lastIndexOf('/') > 0) {
+            String regex = pattern.substring(1, pattern.lastIndexOf('/'));
+            try {
+                return Pattern.compile(regex).matcher(path).find();
+            } catch (PatternSyntaxException e) {
+                return true; // a pattern we cannot read: assume it covers, never cry wolf
+            }
+        }
+        return new GlobMatcher(List.of(pattern)).matches(path);
+    }
+}

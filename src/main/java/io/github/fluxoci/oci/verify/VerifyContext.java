@@ -1,0 +1,44 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.List;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ManifestTree;
+
+/**
+ * What the rules look at: the tree, its scan, and the policy the user configured.
+ *
+ * @param exceptions       releases allowed to stay on a HelmRepository
+ * @param criticalReleases releases ({@code name}, {@code namespace/name}) or namespaces that must pin {@code ref.tag}
+ */
+public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions,
+                            List<String> criticalReleases) {
+
+    public VerifyContext {
+        exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+        criticalReleases = criticalReleases == null ? List.of() : List.copyOf(criticalReleases);
+    }
+
+    /** A finding placed at a node of an object (or at the object when the node is null). */
+    public static Finding at(Rule rule, KubeObject object, Node node, String message) {
+        int line = node != null ? object.lineOf(node) : object.line();
+        int column = node != null ? object.columnOf(node) : object.column();
+        return new Finding(rule.id(), rule.severity(), object.file().relativePath(), line, column, message);
+    }
+
+    /** True when a release is named by a list entry ({@code name}, {@code namespace/name}, or its namespace). */
+    public static boolean names(List<String> entries, ScannedRelease r, boolean namespacesToo) {
+        for (String e : entries) {
+            String t = e.trim();
+            if (t.equals(r.name()) || t.equals(r.qualifiedName())
+                    || (namespacesToo && r.namespace().known() && t.equals(r.namespace().value()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
