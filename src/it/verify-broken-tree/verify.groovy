@@ -1,0 +1,15 @@
+def log = new File(basedir, 'build.log').text
+def expect = [
+  '[ERROR] kubernetes/app/helmrelease.yaml:2:13 [removed-api] HelmRelease "kyverno" uses helm.toolkit.fluxcd.io/v2beta2; use helm.toolkit.fluxcd.io/v2 (v2beta2 was removed in Flux 2.8)',
+  '[ERROR] kubernetes/app/kustomization.yaml:6:5 [kustomization-resources] resource "./missing.yaml" does not exist (kubernetes/app/missing.yaml); fix the path or remove the entry',
+  '[ERROR] kubernetes/app/ocirepository.yaml:2:1 [source-deployed] OCIRepository "kyverno" used by security-system/kyverno is in ocirepository.yaml, which no kustomization lists',
+  '[ERROR] kubernetes/app/ocirepository.yaml:7:3 [layer-selector] OCIRepository "kyverno" has no spec.layerSelector',
+  '[ERROR] kubernetes/app/ocirepository.yaml:9:10 [oci-ref] tag "3.3.4+1" holds \'+\'',
+  '[ERROR] kubernetes/app/ocirepository.yaml:10:8 [oci-url] url "oci://ghcr.io/kyverno/charts/kyverno:3.3.4" holds the tag 3.3.4',
+  '[ERROR] kubernetes/app/ocirepository.yaml:2:13 [removed-api] OCIRepository "kyverno" uses source.toolkit.fluxcd.io/v1beta2',
+]
+expect.each { assert log.contains(it) : 'missing: ' + it }
+assert log.contains('oci:verify found 7 errors, 0 warnings, 0 notes (oci.failOn=error)')
+assert log.contains('BUILD FAILURE')
+assert !log.contains('at io.github.fluxoci')
+return true

@@ -1,0 +1,265 @@
+package io.github.fluxoci.oci.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.TreeFixture;
+
+/** A failing and a passing tree for every rule. */
+class RulesTest {
+
+    @TempDir
+    Path dir;
+
+    static final String OCI_OK = """
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata:
+              name: app
+            spec:
+              interval: 15m
+              layerSelector:
+                mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip
+                operation: copy
+              ref:
+                tag: 1.2.3
+              url: oci://ghcr.io/example/charts/app
+            """;
+
+    static final String RELEASE_ON_OCI = """
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: app
+            spec:
+              interval: 1h
+              chartRef:
+                kind: OCIRepository
+                name: app
+            """;
+
+    static final String KUSTOMIZATION = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: apps\n"
+            + "resources:\n  - ./helmrelease.yaml\n  - ./ocirepository.yaml\n";
+
+    private List<Finding> run(Rule rule, TreeFixture fixture, List<ReleaseException> exceptions, List<String> critical)
+            throws IOException {
+        ManifestTree tree = fixture.load();
+        return rule.check(new VerifyContext(tree, new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree), exceptions,
+                critical));
+    }
+
+    private List<Finding> run(Rule rule, TreeFixture fixture) throws IOException {
+        return run(rule, fixture, List.of(), List.of());
+    }
+
+    private TreeFixture app(String release, String oci) throws IOException {
+        TreeFixture t = new TreeFixture(dir).file("app/kustomization.yaml", KUSTOMIZATION).file("app/helmrelease.yaml", release);
+        return oci == null ? t : t.file("app/ocirepository.yaml", oci);
+    }
+
+    @Test
+    void healthyTreePassesEveryRule() throws IOException {
+        TreeFixture t = app(RELEASE_ON_OCI, OCI_OK);
+        for (Rule rule : Verifier.rules()) {
+            assertThat(run(rule, t)).as(rule.id()).isEmpty();
+        }
+    }
+
+    @Test
+    void chartRefTarget() throws IOException {
+        List<Finding> f = run(new ChartRefTargetRule(), app(RELEASE_ON_OCI.replace("name: app\n", "name: app\n")
+                .replace("    name: app", "    name: other"), OCI_OK));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.describe()).isEqualTo("app/helmrelease.yaml:9:5 [chartref-target] chartRef names OCIRepository"
+                    + " \"other\" but none exists in namespace apps; run mvn oci:migrate -Doci.charts=apps/app or add the"
+                    + " OCIRepository's file to the kustomization");
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+        });
+    }
+
+    @Test
+    void sourceDeployed() throws IOException {
+        TreeFixture t = new TreeFixture(dir)
+                .file("app/kustomization.yaml", KUSTOMIZATION.replace("  - ./ocirepository.yaml\n", ""))
+                .file("app/helmrelease.yaml", RELEASE_ON_OCI).file("app/ocirepository.yaml", OCI_OK);
+        assertThat(run(new SourceDeployedRule(), t)).singleElement().extracting(Finding::describe).asString()
+                .startsWith("app/ocirepository.yaml:2:1 [source-deployed] OCIRepository \"app\" used by apps/app is in"
+                        + " ocirepository.yaml, which no kustomization lists")
+                .endsWith("add \"./ocirepository.yaml\" to the resources of app/kustomization.yaml");
+        assertThat(run(new SourceDeployedRule(), app(RELEASE_ON_OCI, OCI_OK))).isEmpty();
+    }
+
+    @Test
+    void layerSelector() throws IOException {
+        String without = OCI_OK.replace("  layerSelector:\n    mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip\n"
+                + "    operation: copy\n", "");
+        assertThat(run(new LayerSelectorRule(), app(RELEASE_ON_OCI, without))).singleElement().extracting(Finding::describe)
+                .asString().startsWith("app/ocirepository.yaml:7:3 [layer-selector] OCIRepository \"app\" has no spec.layerSelector");
+        String extract = OCI_OK.replace("operation: copy", "operation: extract");
+        assertThat(run(new LayerSelectorRule(), app(RELEASE_ON_OCI, extract))).singleElement().extracting(Finding::message)
+                .asString().contains("operation extract");
+    }
+
+    @Test
+    void ociUrl() throws IOException {
+        assertThat(run(new OciUrlRule(), app(RELEASE_ON_OCI, OCI_OK.replace("oci://ghcr.io/example/charts/app",
+                "oci://ghcr.io/example/charts/app:1.2.3")))).singleElement().extracting(Finding::message).asString()
+                .contains("holds the tag 1.2.3; move it to spec.ref.tag and keep url: oci://ghcr.io/example/charts/app");
+        assertThat(run(new OciUrlRule(), app(RELEASE_ON_OCI, OCI_OK.replace("oci://ghcr.io", "https://ghcr.io"))))
+                .singleElement().extracting(Finding::message).asString().contains("must start with oci://");
+        assertThat(run(new OciUrlRule(), app(RELEASE_ON_OCI, OCI_OK.replace("oci://ghcr.io", "oci://registry:5000")))).isEmpty();
+    }
+
+    @Test
+    void ociRef() throws IOException {
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "tag: 1.2.3+build"))))
+                .singleElement().extracting(Finding::message).asString().contains("Helm stores it as \"1.2.3_build\"");
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "tag: 3.x.x"))))
+                .singleElement().extracting(Finding::message).asString().contains("is a range");
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: banana"))))
+                .singleElement().extracting(Finding::message).asString().contains("not a valid range");
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("  ref:\n    tag: 1.2.3\n", ""))))
+                .singleElement().extracting(Finding::message).asString().contains("pulls the tag latest");
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: \">= 1.0, < 2.0\""))))
+                .isEmpty();
+    }
+
+    @Test
+    void chartXorChartRef() throws IOException {
+        String both = RELEASE_ON_OCI + "  chart:\n    spec:\n      chart: app\n";
+        assertThat(run(new ChartXorChartRefRule(), app(both, OCI_OK))).singleElement().extracting(Finding::message)
+                .asString().isEqualTo("HelmRelease apps/app sets both spec.chart and spec.chartRef; remove spec.chart");
+        String neither = RELEASE_ON_OCI.replace("  chartRef:\n    kind: OCIRepository\n    name: app\n", "");
+        assertThat(run(new ChartXorChartRefRule(), app(neither, OCI_OK))).singleElement().extracting(Finding::message)
+                .asString().contains("sets neither");
+    }
+
+    static final String ON_HELM_REPOSITORY = """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: app
+            spec:
+              chart:
+                spec:
+                  chart: vpa
+                  version: 4.7.2
+                  sourceRef:
+                    kind: HelmRepository
+                    name: fairwinds
+                    namespace: flux-system
+            """;
+
+    @Test
+    void helmRepositorySourceWithAndWithoutAnExcuse() throws IOException {
+        TreeFixture t = app(ON_HELM_REPOSITORY, null).file("repo.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\n"
+                + "kind: HelmRepository\nmetadata:\n  name: fairwinds\n  namespace: flux-system\nspec:\n"
+                + "  url: https://charts.fairwinds.com/stable\n");
+        assertThat(run(new HelmRepositorySourceRule(), t)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).startsWith("apps/app still uses HelmRepository fairwinds; it cannot move (Fairwinds only"
+                    + " publishes to traditional Helm repos): excuse it with <exceptions>");
+        });
+        assertThat(run(new HelmRepositorySourceRule(), t, List.of(new ReleaseException("apps/app", "no OCI chart")), List.of()))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.NOTE);
+                    assertThat(f.message()).isEqualTo("apps/app stays on HelmRepository fairwinds: no OCI chart");
+                });
+    }
+
+    @Test
+    void removedApi() throws IOException {
+        TreeFixture t = app(RELEASE_ON_OCI.replace("helm.toolkit.fluxcd.io/v2", "helm.toolkit.fluxcd.io/v2beta2"),
+                OCI_OK.replace("source.toolkit.fluxcd.io/v1", "source.toolkit.fluxcd.io/v1beta2"));
+        assertThat(run(new RemovedApiRule(), t)).extracting(Finding::describe).containsExactly(
+                "app/helmrelease.yaml:2:13 [removed-api] HelmRelease \"app\" uses helm.toolkit.fluxcd.io/v2beta2; use"
+                        + " helm.toolkit.fluxcd.io/v2 (v2beta2 was removed in Flux 2.8)",
+                "app/ocirepository.yaml:2:13 [removed-api] OCIRepository \"app\" uses source.toolkit.fluxcd.io/v1beta2; use"
+                        + " source.toolkit.fluxcd.io/v1 (v1beta2 was removed in Flux 2.8)");
+    }
+
+    @Test
+    void stalePatch() throws IOException {
+        TreeFixture t = app(RELEASE_ON_OCI, OCI_OK)
+                .file("staging/kustomization.yaml", "resources:\n  - ../app\npatches:\n  - path: patch.yaml\n")
+                .file("staging/patch.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\n"
+                        + "spec:\n  chart:\n    spec:\n      version: 2.0.0\n");
+        assertThat(run(new StalePatchRule(), t)).singleElement().extracting(Finding::describe).asString()
+                .startsWith("staging/patch.yaml:7:5 [stale-patch] patch of apps/app sets spec.chart.spec.version but the"
+                        + " release uses spec.chartRef");
+        Files.writeString(dir.resolve("staging/patch.yaml"), "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\n"
+                + "metadata:\n  name: app\nspec:\n  values:\n    a: 1\n");
+        assertThat(run(new StalePatchRule(), new TreeFixture(dir))).isEmpty();
+    }
+
+    @Test
+    void kustomizationResources() throws IOException {
+        TreeFixture t = new TreeFixture(dir).file("app/kustomization.yaml", KUSTOMIZATION + "components:\n  - ../gone\n")
+                .file("app/helmrelease.yaml", RELEASE_ON_OCI);
+        assertThat(run(new KustomizationResourcesRule(), t)).extracting(Finding::describe).containsExactly(
+                "app/kustomization.yaml:6:5 [kustomization-resources] resource \"./ocirepository.yaml\" does not exist"
+                        + " (app/ocirepository.yaml); fix the path or remove the entry",
+                "app/kustomization.yaml:8:5 [kustomization-resources] component \"../gone\" does not exist (gone);"
+                        + " fix the path or remove the entry");
+    }
+
+    @Test
+    void orphanHelmRepository() throws IOException {
+        TreeFixture t = app(RELEASE_ON_OCI, OCI_OK).file("repo.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\n"
+                + "kind: HelmRepository\nmetadata:\n  name: old\nspec:\n  url: https://charts.example\n");
+        assertThat(run(new OrphanHelmRepositoryRule(), t)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.describe()).startsWith("repo.yaml:1:1 [orphan-helmrepository] HelmRepository \"old\" is used by no"
+                    + " HelmRelease");
+        });
+    }
+
+    @Test
+    void exactTagForCriticalReleases() throws IOException {
+        TreeFixture t = app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: 1.x"));
+        assertThat(run(new ExactTagRule(), t, List.of(), List.of("apps"))).singleElement().extracting(Finding::message)
+                .asString().isEqualTo("apps/app is critical but its OCIRepository uses semver \"1.x\"; pin tag: <exact version>");
+        assertThat(run(new ExactTagRule(), t, List.of(), List.of("other"))).isEmpty();
+        assertThat(run(new ExactTagRule(), app(RELEASE_ON_OCI, OCI_OK), List.of(), List.of("apps/app"))).isEmpty();
+    }
+
+    @Nested
+    class RenovateCoverage {
+
+        @Test
+        void warnsWhenTheFluxManagerDoesNotReadTheFile() throws IOException {
+            TreeFixture t = app(RELEASE_ON_OCI, OCI_OK)
+                    .file("renovate.json5", "{\n  // comments are fine\n  flux: { managerFilePatterns: ['/clusters/.+\\\\.ya?ml$/'] },\n}\n");
+            assertThat(run(new RenovateCoverageRule(), t)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).startsWith("Renovate (renovate.json5) does not read app/ocirepository.yaml");
+            });
+        }
+
+        @Test
+        void silentWhenCoveredOrWhenPresetsMaySetIt() throws IOException {
+            TreeFixture covered = app(RELEASE_ON_OCI, OCI_OK)
+                    .file(".github/renovate.json", "{\"flux\": {\"managerFilePatterns\": [\"/\\\\.ya?ml$/\"]}}");
+            assertThat(run(new RenovateCoverageRule(), covered)).isEmpty();
+            Files.delete(dir.resolve(".github/renovate.json"));
+            TreeFixture presets = new TreeFixture(dir).file("renovate.json", "{\"extends\": [\"config:recommended\"]}");
+            assertThat(run(new RenovateCoverageRule(), presets)).isEmpty();
+            Files.writeString(dir.resolve("renovate.json"), "{}");
+            assertThat(run(new RenovateCoverageRule(), new TreeFixture(dir))).singleElement().extracting(Finding::message)
+                    .asString().contains("does not read app/ocirepository.yaml");
+        }
+    }
+}
