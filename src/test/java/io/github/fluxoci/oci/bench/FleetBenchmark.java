@@ -28,6 +28,8 @@ import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
+import io.github.fluxoci.oci.verify.Verifier;
+import io.github.fluxoci.oci.verify.VerifyContext;
 
 /**
  * Times {@code oci:scan}'s engine against the floor (walk, read and composeAll-parse the same files,
@@ -157,6 +159,50 @@ class FleetBenchmark {
         Files.writeString(Path.of("target/benchmark/migrate.md"), "Medians of " + runs + " runs after 1 warm-up run, each on a"
                 + " fresh copy of the fleet (the copy is not timed), " + Runtime.getRuntime().availableProcessors() + " cores\n\n"
                 + table);
+    }
+
+    @Test
+    void verifyAgainstTheParseFloor() throws Exception {
+        ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
+        List<String> rows = new ArrayList<>();
+        rows.add("| apps | files | findings | floor (ms) | verify (ms) | verify / floor |");
+        rows.add("|---:|---:|---:|---:|---:|---:|");
+        for (int n : SIZES) {
+            Path root = Path.of("target/bench-fleet-" + n);
+            if (!Files.isDirectory(root)) {
+                FleetGenerator.generate(root, n);
+            }
+            int findings = 0;
+            for (int i = 0; i < WARMUP; i++) {
+                floor(root);
+                findings = verify(root, catalog);
+            }
+            long[] floor = new long[RUNS];
+            long[] verify = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long t0 = System.nanoTime();
+                floor(root);
+                long t1 = System.nanoTime();
+                verify(root, catalog);
+                long t2 = System.nanoTime();
+                floor[i] = t1 - t0;
+                verify[i] = t2 - t1;
+            }
+            double f = median(floor) / 1e6;
+            double v = median(verify) / 1e6;
+            rows.add(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.2f |", n, countFiles(root), findings, f, v, v / f));
+        }
+        String table = String.join("\n", rows) + "\n";
+        System.out.println(table);
+        Files.createDirectories(Path.of("target/benchmark"));
+        Files.writeString(Path.of("target/benchmark/verify.md"), "Medians of " + RUNS + " runs after " + WARMUP
+                + " warm-up runs\n\n" + table);
+    }
+
+    /** The oci:verify engine as the Mojo runs it: load, scan, every rule (reports not written). */
+    static int verify(Path root, ChartCatalog catalog) throws IOException {
+        ManifestTree tree = TreeLoader.load(TreeOptions.of(root));
+        return Verifier.verify(new VerifyContext(tree, new Scanner(catalog).scan(tree), List.of(), List.of())).size();
     }
 
     static void rawWrite(Path root, MigrationPlan plan) throws IOException {

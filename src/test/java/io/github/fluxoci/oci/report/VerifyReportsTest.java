@@ -1,0 +1,66 @@
+package io.github.fluxoci.oci.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.fluxoci.oci.verify.Finding;
+import io.github.fluxoci.oci.verify.Rule;
+import io.github.fluxoci.oci.verify.Severity;
+import io.github.fluxoci.oci.verify.Verifier;
+
+class VerifyReportsTest {
+
+    static final List<Finding> FINDINGS = List.of(
+            new Finding("chartref-target", Severity.ERROR, "apps/x/helmrelease.yaml", 9, 5, "chartRef names OCIRepository \"x\""),
+            new Finding("orphan-helmrepository", Severity.WARNING, "repos/old.yaml", 1, 1, "HelmRepository \"old\" is unused"),
+            new Finding("helmrepository-source", Severity.NOTE, "apps/vpa/helmrelease.yaml", 12, 9, "vpa stays: no OCI chart"));
+
+    @Test
+    void sarifIsVersion210WithRuleMetadataAndRelativeLocations() throws Exception {
+        List<Rule> rules = Verifier.rules();
+        JsonNode sarif = new ObjectMapper().readTree(VerifyReports.sarif(FINDINGS, rules, "0.1.0"));
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        assertThat(sarif.get("$schema").asText()).contains("sarif-2.1.0");
+        JsonNode run = sarif.at("/runs/0");
+        assertThat(run.at("/tool/driver/name").asText()).isEqualTo("oci-maven-plugin");
+        assertThat(run.at("/tool/driver/rules")).hasSize(rules.size());
+        for (JsonNode rule : run.at("/tool/driver/rules")) {
+            assertThat(rule.get("id").asText()).isNotBlank();
+            assertThat(rule.at("/shortDescription/text").asText()).isNotBlank();
+            assertThat(rule.at("/defaultConfiguration/level").asText()).isIn("error", "warning", "note");
+        }
+        JsonNode results = run.get("results");
+        assertThat(results).hasSize(3);
+        JsonNode first = results.get(0);
+        assertThat(first.get("ruleId").asText()).isEqualTo("chartref-target");
+        assertThat(run.at("/tool/driver/rules/" + first.get("ruleIndex").asInt() + "/id").asText()).isEqualTo("chartref-target");
+        assertThat(first.get("level").asText()).isEqualTo("error");
+        assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("apps/x/helmrelease.yaml");
+        assertThat(first.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(9);
+        assertThat(first.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(5);
+        assertThat(results.get(1).get("level").asText()).isEqualTo("warning");
+        assertThat(results.get(2).get("level").asText()).isEqualTo("note");
+    }
+
+    @Test
+    void jsonAndSummaryCountBySeverity() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(VerifyReports.json(FINDINGS));
+        assertThat(json.at("/summary/errors").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/warnings").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/notes").asInt()).isEqualTo(1);
+        JsonNode f = json.at("/findings/0");
+        assertThat(f.get("rule").asText()).isEqualTo("chartref-target");
+        assertThat(f.get("severity").asText()).isEqualTo("error");
+        assertThat(f.get("file").asText()).isEqualTo("apps/x/helmrelease.yaml");
+        assertThat(f.get("line").asInt()).isEqualTo(9);
+        assertThat(f.get("column").asInt()).isEqualTo(5);
+        assertThat(VerifyReports.summary(FINDINGS)).isEqualTo("1 error, 1 warning, 1 note");
+        assertThat(VerifyReports.markdown(FINDINGS, Verifier.rules())).contains("| error | `chartref-target` | `apps/x/helmrelease.yaml:9:5` |");
+    }
+}
