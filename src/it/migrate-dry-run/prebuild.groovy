@@ -1,15 +1,2 @@
-import java.nio.file.Files
-import java.nio.file.StandardCopyOption
-
-// the bundled example's tree, copied in before the build so that the test never edits examples/
-def source = new File(basedir, '../../../examples/homelab/kubernetes').toPath()
-def target = new File(basedir, 'kubernetes').toPath()
-Files.walk(source).forEach { p ->
-  def to = target.resolve(source.relativize(p).toString())
-  if (Files.isDirectory(p)) {
-    Files.createDirectories(to)
-  } else {
-    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING)
-  }
-}
-return true
+// the bundled example's tree, copied in before the build (shared: src/it/copy-example.groovy)
+return new GroovyShell(binding).evaluate(new File(basedir, '../../../src/it/copy-example.groovy'))

@@ -113,7 +113,7 @@ class CorpusMigrateTest {
         List<String> wanted = personMoved.keySet().stream().map(k -> beforeByKey.get(k).qualifiedName()).distinct().toList();
 
         Path work = temp.resolve(pair.before());
-        copyTree(before, work);
+        TestFiles.copyTree(before, work);
         ManifestTree workTree = TreeLoader.load(TreeOptions.of(work));
         MigrationPlan plan = MigrationPlanner.plan(workTree, new Scanner(catalog).scan(workTree),
                 new MigrateOptions(wanted, List.of(), null, null, MigrateOptions.DEFAULT_SCHEMA, false));
@@ -310,19 +310,5 @@ class CorpusMigrateTest {
         }
         String text = new String(out, StandardCharsets.UTF_8).strip();
         return text.length() > 300 ? text.substring(0, 300) : text;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(p)) {
-                    Files.copy(p, target);
-                    target.toFile().setWritable(true);
-                }
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.report.ConsoleReport;
 import io.github.fluxoci.oci.catalog.ChartMapping;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
@@ -85,6 +86,17 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             throw new MojoFailureException(String.join(System.lineSeparator(), errors));
         }
         return ChartCatalog.withBuiltIn(result);
+    }
+
+    /** Logs report lines, warnings as warnings. */
+    protected void log(List<ConsoleReport.Line> lines) {
+        for (ConsoleReport.Line line : lines) {
+            if (line.warning()) {
+                getLog().warn(line.text());
+            } else {
+                getLog().info(line.text());
+            }
+        }
     }
 
     /** The scanned directory as reports name it: relative to the project, or its own name. */

@@ -14,7 +14,6 @@ import io.github.fluxoci.oci.migrate.MigrateOptions;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.MigrationPlanner;
 import io.github.fluxoci.oci.migrate.PlanApplier;
-import io.github.fluxoci.oci.report.ConsoleReport;
 import io.github.fluxoci.oci.report.MigrateReports;
 import io.github.fluxoci.oci.report.UnifiedDiff;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -82,13 +81,7 @@ public class MigrateMojo extends AbstractOciMojo {
         } catch (IllegalStateException e) {
             throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
         }
-        for (ConsoleReport.Line line : MigrateReports.console(plan, dryRun)) {
-            if (line.warning()) {
-                getLog().warn(line.text());
-            } else {
-                getLog().info(line.text());
-            }
-        }
+        log(MigrateReports.console(plan, dryRun));
         String diff = null;
         if (dryRun) {
             diff = UnifiedDiff.render(plan.changes());

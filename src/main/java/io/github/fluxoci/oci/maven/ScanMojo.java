@@ -37,13 +37,7 @@ public class ScanMojo extends AbstractOciMojo {
         }
         ManifestTree tree = loadTree();
         ScanResult result = new Scanner(catalog()).scan(tree);
-        for (ConsoleReport.Line line : ConsoleReport.render(result)) {
-            if (line.warning()) {
-                getLog().warn(line.text());
-            } else {
-                getLog().info(line.text());
-            }
-        }
+        log(ConsoleReport.render(result));
         List<Path> written;
         try {
             written = ScanReports.write(result, outputDirectory.toPath(), rootLabel());

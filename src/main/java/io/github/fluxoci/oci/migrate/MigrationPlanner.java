@@ -417,7 +417,14 @@ public final class MigrationPlanner {
         List<TextEdit> out = new ArrayList<>();
         Set<Node> moved = Collections.newSetFromMap(new IdentityHashMap<>());
         String text = edits.file().text();
-        for (NodeTuple use : aliasUses(root, anchored)) {
+        List<NodeTuple> uses;
+        try {
+            uses = aliasUses(root, anchored);
+        } catch (IllegalArgumentException listItem) {
+            throw new Refusal("anchor &" + listItem.getMessage() + " in spec.chart is used as a list item elsewhere;"
+                    + " move the anchor out of spec.chart first");
+        }
+        for (NodeTuple use : uses) {
             int keyEnd = edits.file().endOffset(use.getKeyNode());
             if (keyEnd >= removed.start() && keyEnd < removed.end()) {
                 continue; // a use inside the removed block goes with it
@@ -465,6 +472,9 @@ public final class MigrationPlanner {
             }
         } else if (node instanceof SequenceNode s) {
             for (Node item : s.getValue()) {
+                if (anchored.containsKey(item) && item.getStartMark().getIndex() < s.getStartMark().getIndex()) {
+                    throw new IllegalArgumentException(anchored.get(item));
+                }
                 out.addAll(aliasUses(item, anchored));
             }
         }

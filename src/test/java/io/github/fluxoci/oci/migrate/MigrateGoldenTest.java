@@ -1,5 +1,8 @@
 package io.github.fluxoci.oci.migrate;
 
+import static io.github.fluxoci.oci.TestFiles.copyTree;
+import static io.github.fluxoci.oci.TestFiles.deleteTree;
+import static io.github.fluxoci.oci.TestFiles.readTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -49,7 +50,7 @@ class MigrateGoldenTest {
 
     private void check(Path dir) throws IOException {
         Path work = temp.resolve(dir.getFileName().toString());
-        copy(dir.resolve("before"), work);
+        copyTree(dir.resolve("before"), work);
         MigrateOptions options = options(dir.resolve("options.properties"));
 
         MigrationPlan plan = plan(work, options);
@@ -58,9 +59,9 @@ class MigrateGoldenTest {
             // approval workflow: -Doci.golden.update=true rewrites after/ from src/test/resources; review the diff
             Path after = Path.of("src/test/resources/migrate", dir.getFileName().toString(), "after");
             deleteTree(after);
-            copy(work, after);
+            copyTree(work, after);
         }
-        assertThat(read(work)).as("tree after migrate").isEqualTo(read(dir.resolve("after")));
+        assertThat(readTree(work)).as("tree after migrate").isEqualTo(readTree(dir.resolve("after")));
 
         Path skippedFile = dir.resolve("skipped.txt");
         List<String> expectedSkips = Files.exists(skippedFile) ? Files.readAllLines(skippedFile).stream()
@@ -96,41 +97,5 @@ class MigrateGoldenTest {
 
     private static List<String> list(String csv) {
         return csv == null ? List.of() : Arrays.asList(csv.split(","));
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    /** relative path -> exact bytes as text (ISO-8859-1 keeps every byte). */
-    static Map<String, String> read(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString().replace('\\', '/'),
-                        new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
-        return out;
     }
 }
