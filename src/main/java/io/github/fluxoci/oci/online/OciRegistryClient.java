@@ -1,0 +1,112 @@
+package io.github.fluxoci.oci.online;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Asks an OCI registry (distribution API) which tags a repository has: {@code GET /v2/<name>/tags/list}, following
+ * {@code Link: <...>; rel="next"} pages. One request chain per repository per run (cached).
+ */
+public final class OciRegistryClient {
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
+    private final RegistryHttp http;
+    private final OnlineOptions options;
+    private final Map<String, CompletableFuture<Tags>> cache = new ConcurrentHashMap<>();
+
+    /** The tags of one repository, or why they could not be read. */
+    public record Tags(String url, boolean repositoryExists, List<String> tags, String error) {
+        public boolean known() {
+            return error == null;
+        }
+    }
+
+    public OciRegistryClient(OnlineOptions options) {
+        this.options = options;
+        this.http = new RegistryHttp(options);
+    }
+
+    /** Fetches several repositories' tags at once (bounded by {@code parallelism}). */
+    public void prefetch(Collection<String> ociUrls) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism());
+        try {
+            List<CompletableFuture<Tags>> all = new ArrayList<>();
+            for (String url : ociUrls) {
+                all.add(cache.computeIfAbsent(key(url), k -> CompletableFuture.supplyAsync(() -> fetch(url), pool)));
+            }
+            all.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The tags of {@code oci://host/name} (a tag or digest on the url is ignored). */
+    public Tags tags(String ociUrl) {
+        return cache.computeIfAbsent(key(ociUrl), k -> CompletableFuture.completedFuture(fetch(ociUrl))).join();
+    }
+
+    private static String key(String ociUrl) {
+        return ociUrl.trim().replaceAll("/+$", "");
+    }
+
+    private Tags fetch(String ociUrl) {
+        String rest = ociUrl.trim().replaceFirst("^oci://", "");
+        int slash = rest.indexOf('/');
+        if (slash <= 0) {
+            return new Tags(ociUrl, false, List.of(), "\"" + ociUrl + "\" names no repository");
+        }
+        String host = rest.substring(0, slash);
+        String name = rest.substring(slash + 1).replaceAll("/+$", "").replaceFirst("[:@].*$", "");
+        if (host.equals("docker.io")) {
+            host = "registry-1.docker.io";
+            if (!name.contains("/")) {
+                name = "library/" + name;
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        URI next = URI.create(http.base(host) + "/v2/" + name + "/tags/list");
+        try {
+            int pages = 0;
+            while (next != null && pages++ < 100) {
+                HttpResponse<byte[]> response = http.get(next, host, "application/json");
+                int status = response.statusCode();
+                if (status == 404) {
+                    return new Tags(ociUrl, false, List.of(), null);
+                }
+                if (status != 200) {
+                    return new Tags(ociUrl, false, List.of(), host + " answered " + status + " for the tags of " + name
+                            + (status == 401 || status == 403 ? " (add a <server> with id " + host + " to settings.xml)" : ""));
+                }
+                JsonNode json = RegistryHttp.json(response.body(), host, "tags list");
+                if (!json.isObject()) {
+                    return new Tags(ociUrl, false, List.of(), host + " sent a tags list that is not a JSON object");
+                }
+                json.path("tags").forEach(t -> tags.add(t.asText()));
+                next = response.headers().firstValue("Link").map(link -> {
+                    Matcher m = NEXT.matcher(link);
+                    return m.find() ? next(response.uri(), m.group(1)) : null;
+                }).orElse(null);
+            }
+            return new Tags(ociUrl, true, List.copyOf(tags), null);
+        } catch (RegistryException e) {
+            return new Tags(ociUrl, false, List.of(), e.getMessage());
+        }
+    }
+
+    private static URI next(URI current, String link) {
+        return current.resolve(link);
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.fluxoci.oci.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The registry and Helm index clients against small servers on loopback made with the JDK's HTTP server: pages,
+ * the bearer-token challenge, basic auth, 429 with Retry-After, a server that never answers, garbage.
+ */
+class OnlineClientsTest {
+
+    HttpServer server;
+    String host;
+    final AtomicInteger calls = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        host = "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    static void reply(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
+        headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        ex.close();
+    }
+
+    private OciRegistryClient client(Map<String, Credentials> credentials, Duration timeout) {
+        return new OciRegistryClient(new OnlineOptions(credentials, Set.of(), timeout, 3, Duration.ofSeconds(5), 2));
+    }
+
+    @Test
+    void followsPagesAndCachesOneRepositoryPerRun() throws IOException {
+        server.createContext("/v2/charts/app/tags/list", ex -> {
+            calls.incrementAndGet();
+            if (ex.getRequestURI().getQuery() == null) {
+                reply(ex, 200, "{\"name\":\"charts/app\",\"tags\":[\"1.0.0\",\"1.1.0\"]}",
+                        Map.of("Link", "</v2/charts/app/tags/list?last=1.1.0&n=2>; rel=\"next\""));
+            } else {
+                reply(ex, 200, "{\"name\":\"charts/app\",\"tags\":[\"2.0.0\"]}", Map.of());
+            }
+        });
+        OciRegistryClient c = client(Map.of(), Duration.ofSeconds(5));
+        OciRegistryClient.Tags tags = c.tags("oci://" + host + "/charts/app");
+        assertThat(tags.known()).isTrue();
+        assertThat(tags.tags()).containsExactly("1.0.0", "1.1.0", "2.0.0");
+        c.tags("oci://" + host + "/charts/app/");
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownRepositoryIsNotAnError() {
+        server.createContext("/v2/", ex -> reply(ex, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}", Map.of()));
+        OciRegistryClient.Tags tags = client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/nope");
+        assertThat(tags.known()).isTrue();
+        assertThat(tags.repositoryExists()).isFalse();
+    }
+
+    @Test
+    void anonymousBearerTokenFlow() throws IOException {
+        server.createContext("/token", ex -> {
+            assertThat(ex.getRequestURI().getRawQuery()).contains("service=test").contains("scope=repository%3Acharts%2Fapp%3Apull");
+            assertThat(ex.getRequestHeaders().getFirst("Authorization")).isNull();
+            reply(ex, 200, "{\"token\":\"anon-token-123\"}", Map.of());
+        });
+        server.createContext("/v2/charts/app/tags/list", ex -> {
+            if (!"Bearer anon-token-123".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                reply(ex, 401, "", Map.of("WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\",service=\"test\","
+                        + "scope=\"repository:charts/app:pull\""));
+            } else {
+                reply(ex, 200, "{\"tags\":[\"1.2.3\"]}", Map.of());
+            }
+        });
+        assertThat(client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app").tags()).containsExactly("1.2.3");
+    }
+
+    @Test
+    void credentialsGoToTheTokenServiceAndNeverIntoMessages() {
+        server.createContext("/token", ex -> {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            boolean ok = new Credentials("robot", "s3cr3t-pass").basicHeader().equals(auth);
+            reply(ex, ok ? 200 : 401, ok ? "{\"access_token\":\"tok-xyz\"}" : "", Map.of());
+        });
+        server.createContext("/v2/private/app/tags/list", ex -> {
+            if (!"Bearer tok-xyz".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                reply(ex, 401, "", Map.of("WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\",service=\"s\""));
+            } else {
+                reply(ex, 200, "{\"tags\":[\"0.1.0\"]}", Map.of());
+            }
+        });
+        assertThat(client(Map.of(host, new Credentials("robot", "s3cr3t-pass")), Duration.ofSeconds(5))
+                .tags("oci://" + host + "/private/app").tags()).containsExactly("0.1.0");
+        OciRegistryClient.Tags denied = client(Map.of(host, new Credentials("robot", "wrong-pass")), Duration.ofSeconds(5))
+                .tags("oci://" + host + "/private/app");
+        assertThat(denied.known()).isFalse();
+        assertThat(denied.error()).contains("token service").doesNotContain("wrong-pass").doesNotContain("tok-xyz");
+        assertThat(new Credentials("robot", "s3cr3t-pass").toString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void basicAuthChallenge() {
+        server.createContext("/v2/charts/app/tags/list", ex -> {
+            if (new Credentials("u", "p").basicHeader().equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                reply(ex, 200, "{\"tags\":[\"3.0.0\"]}", Map.of());
+            } else {
+                reply(ex, 401, "", Map.of("WWW-Authenticate", "Basic realm=\"registry\""));
+            }
+        });
+        assertThat(client(Map.of(host, new Credentials("u", "p")), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app")
+                .tags()).containsExactly("3.0.0");
+        OciRegistryClient.Tags anonymous = client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app");
+        assertThat(anonymous.error()).contains("answered 401").contains("add a <server> with id " + host);
+    }
+
+    @Test
+    void retriesAfter429HonouringRetryAfter() {
+        server.createContext("/v2/charts/app/tags/list", ex -> {
+            if (calls.incrementAndGet() == 1) {
+                reply(ex, 429, "slow down", Map.of("Retry-After", "1"));
+            } else {
+                reply(ex, 200, "{\"tags\":[\"1.0.0\"]}", Map.of());
+            }
+        });
+        long t0 = System.nanoTime();
+        OciRegistryClient.Tags tags = client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app");
+        assertThat(tags.tags()).containsExactly("1.0.0");
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("waited as told").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOut() {
+        server.createContext("/v2/", ex -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        OciRegistryClient.Tags tags = client(Map.of(), Duration.ofSeconds(1)).tags("oci://" + host + "/charts/app");
+        assertThat(tags.error()).isEqualTo(host + " did not answer within 1 s");
+    }
+
+    @Test
+    void garbageIsAClearError() {
+        server.createContext("/v2/", ex -> reply(ex, 200, "<html>definitely not JSON", Map.of()));
+        assertThat(client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app").error())
+                .isEqualTo(host + " sent a tags list answer that is not JSON");
+    }
+
+    static final String INDEX = """
+            apiVersion: v1
+            entries:
+              ingress-nginx:
+                - apiVersion: v2
+                  name: ingress-nginx
+                  version: 4.14.1
+                  urls: [https://example/ingress-nginx-4.14.1.tgz]
+                  maintainers:
+                    - name: x
+                      email: y
+                - name: ingress-nginx
+                  version: 4.13.0
+                  annotations: {version: not-this-one}
+              other:
+                - version: 1.0.0
+            generated: "2025-01-01T00:00:00Z"
+            """;
+
+    @Test
+    void helmIndexIsStreamedForVersionsOnly() {
+        Map<String, List<String>> versions = HelmIndexClient.parse(new StringReader(INDEX));
+        assertThat(versions).containsOnlyKeys("ingress-nginx", "other");
+        assertThat(versions.get("ingress-nginx")).containsExactly("4.14.1", "4.13.0");
+        server.createContext("/charts/index.yaml", ex -> reply(ex, 200, INDEX, Map.of()));
+        HelmIndexClient.Index index = new HelmIndexClient(OnlineOptions.defaults()).index("http://" + host + "/charts/");
+        assertThat(index.error()).isNull();
+        assertThat(index.versions("other")).containsExactly("1.0.0");
+    }
+}
