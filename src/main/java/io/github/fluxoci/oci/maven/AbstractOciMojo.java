@@ -6,13 +6,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.online.Credentials;
+import io.github.fluxoci.oci.online.HelmIndexClient;
+import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.scan.OnlineChecks;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.catalog.ChartMapping;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
@@ -51,6 +70,28 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(property = "oci.skip", defaultValue = "false")
     protected boolean skip;
 
+    /**
+     * Asks the registries (opt-in): whether the versions exist as OCI tags, whether a mirror lags behind the Helm
+     * repository (scan, migrate), and rule oci-tag-exists (verify). Maven's offline mode ({@code -o}) wins.
+     * Credentials come from settings.xml servers whose id is the registry host.
+     */
+    @Parameter(property = "oci.online", defaultValue = "false")
+    protected boolean online;
+
+    /** Registry hosts (host or host:port) reached over plain HTTP; loopback hosts always are. */
+    @Parameter(property = "oci.insecureRegistries")
+    protected List<String> insecureRegistries;
+
+    /** Seconds each registry request may take. */
+    @Parameter(property = "oci.onlineTimeout", defaultValue = "20")
+    protected int onlineTimeout;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
+
     /** The project's base directory (labels in reports are relative to it). */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
@@ -86,6 +127,45 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             throw new MojoFailureException(String.join(System.lineSeparator(), errors));
         }
         return ChartCatalog.withBuiltIn(result);
+    }
+
+    /** The online options, or null when offline (the default, or Maven's -o). */
+    protected OnlineOptions onlineOptions() {
+        if (!online) {
+            return null;
+        }
+        if (session != null && session.isOffline()) {
+            getLog().warn("oci.online=true but Maven runs offline (-o): no registry is asked");
+            return null;
+        }
+        Map<String, Credentials> credentials = new HashMap<>();
+        if (session != null && session.getSettings() != null) {
+            for (Server server : session.getSettings().getServers()) {
+                Server decrypted = server;
+                if (settingsDecrypter != null) {
+                    SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+                    if (result.getServer() != null) {
+                        decrypted = result.getServer();
+                    }
+                }
+                if (decrypted.getUsername() != null && decrypted.getPassword() != null) {
+                    credentials.put(decrypted.getId(), new Credentials(decrypted.getUsername(), decrypted.getPassword()));
+                }
+            }
+        }
+        Set<String> insecure = insecureRegistries == null ? Set.of() : new HashSet<>(insecureRegistries);
+        return new OnlineOptions(credentials, insecure, Duration.ofSeconds(Math.max(1, onlineTimeout)), 3,
+                Duration.ofSeconds(30), 4);
+    }
+
+    /** The scan, with the online checks when they are on. */
+    protected ScanResult scan(ManifestTree tree, OnlineOptions options) throws MojoFailureException {
+        ScanResult result = new Scanner(catalog()).scan(tree);
+        if (options != null) {
+            getLog().info("Asking the registries (oci.online=true)");
+            result = OnlineChecks.apply(result, new OciRegistryClient(options), new HelmIndexClient(options));
+        }
+        return result;
     }
 
     /** Logs report lines, warnings as warnings. */

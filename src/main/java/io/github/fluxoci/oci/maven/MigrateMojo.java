@@ -17,7 +17,6 @@ import io.github.fluxoci.oci.migrate.PlanApplier;
 import io.github.fluxoci.oci.report.MigrateReports;
 import io.github.fluxoci.oci.report.UnifiedDiff;
 import io.github.fluxoci.oci.scan.ScanResult;
-import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 
 /**
@@ -74,7 +73,7 @@ public class MigrateMojo extends AbstractOciMojo {
             throw new MojoFailureException("oci.layout: " + e.getMessage());
         }
         ManifestTree tree = loadTree();
-        ScanResult scan = new Scanner(catalog()).scan(tree);
+        ScanResult scan = scan(tree, onlineOptions());
         MigrationPlan plan;
         try {
             plan = MigrationPlanner.plan(tree, scan, new MigrateOptions(charts, namespaces, chosen, interval, schemaUrl, prune));

@@ -13,7 +13,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import io.github.fluxoci.oci.report.ConsoleReport;
 import io.github.fluxoci.oci.report.ScanReports;
 import io.github.fluxoci.oci.scan.ScanResult;
-import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.Problem;
 
@@ -36,7 +35,7 @@ public class ScanMojo extends AbstractOciMojo {
             return;
         }
         ManifestTree tree = loadTree();
-        ScanResult result = new Scanner(catalog()).scan(tree);
+        ScanResult result = scan(tree, onlineOptions());
         log(ConsoleReport.render(result));
         List<Path> written;
         try {

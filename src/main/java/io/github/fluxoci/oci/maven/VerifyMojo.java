@@ -13,6 +13,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.report.VerifyReports;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
@@ -76,8 +78,10 @@ public class VerifyMojo extends AbstractOciMojo {
             throw new MojoFailureException(String.join(System.lineSeparator(), bad));
         }
         ManifestTree tree = loadTree();
+        OnlineOptions onlineOptions = onlineOptions();
         ScanResult scan = new Scanner(catalog()).scan(tree);
-        List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases));
+        List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases,
+                onlineOptions == null ? null : new OciRegistryClient(onlineOptions)));
         for (Finding f : findings) {
             switch (f.severity()) {
                 case ERROR -> getLog().error(f.describe());

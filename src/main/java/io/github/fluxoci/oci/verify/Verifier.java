@@ -11,7 +11,7 @@ public final class Verifier {
         return List.of(new ChartRefTargetRule(), new SourceDeployedRule(), new LayerSelectorRule(), new OciUrlRule(),
                 new OciRefRule(), new ChartXorChartRefRule(), new HelmRepositorySourceRule(), new RemovedApiRule(),
                 new StalePatchRule(), new KustomizationResourcesRule(), new OrphanHelmRepositoryRule(), new ExactTagRule(),
-                new RenovateCoverageRule());
+                new RenovateCoverageRule(), new OciTagExistsRule());
     }
 
     private Verifier() {

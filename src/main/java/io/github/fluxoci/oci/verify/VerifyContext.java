@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.KubeObject;
@@ -14,13 +15,19 @@ import io.github.fluxoci.oci.tree.ManifestTree;
  *
  * @param exceptions       releases allowed to stay on a HelmRepository
  * @param criticalReleases releases ({@code name}, {@code namespace/name}) or namespaces that must pin {@code ref.tag}
+ * @param registry         the registry client with {@code -Doci.online=true}, else null
  */
 public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions,
-                            List<String> criticalReleases) {
+                            List<String> criticalReleases, OciRegistryClient registry) {
 
     public VerifyContext {
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
         criticalReleases = criticalReleases == null ? List.of() : List.copyOf(criticalReleases);
+    }
+
+    /** Offline: no registry to ask. */
+    public VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions, List<String> criticalReleases) {
+        this(tree, scan, exceptions, criticalReleases, null);
     }
 
     /** A finding placed at a node of an object (or at the object when the node is null). */

@@ -1,0 +1,88 @@
+package io.github.fluxoci.oci.scan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.semver4j.Semver;
+
+import io.github.fluxoci.oci.online.HelmIndexClient;
+import io.github.fluxoci.oci.online.OciRegistryClient;
+
+/**
+ * What the guide checked by hand against live registries, for {@code -Doci.online=true}: does the OCI repository
+ * publish the version a MIGRATABLE release needs (else BLOCKED, "version X not published at oci://..."), and does
+ * the OCI source lag behind the HTTP Helm repository (both newest versions reported).
+ */
+public final class OnlineChecks {
+
+    private OnlineChecks() {
+    }
+
+    public static ScanResult apply(ScanResult scan, OciRegistryClient registry, HelmIndexClient helm) {
+        Set<String> urls = new LinkedHashSet<>();
+        scan.releases().stream().filter(r -> r.oci() != null && r.oci().url() != null).forEach(r -> urls.add(r.oci().url()));
+        registry.prefetch(urls);
+        List<ScannedRelease> out = new ArrayList<>();
+        for (ScannedRelease r : scan.releases()) {
+            out.add(r.status() == ReleaseStatus.MIGRATABLE ? check(r, registry, helm) : r);
+        }
+        return new ScanResult(scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
+    }
+
+    private static ScannedRelease check(ScannedRelease r, OciRegistryClient registry, HelmIndexClient helm) {
+        List<String> warnings = new ArrayList<>(r.warnings());
+        List<String> reasons = new ArrayList<>(r.reasons());
+        OciRegistryClient.Tags tags = registry.tags(r.oci().url());
+        if (!tags.known()) {
+            warnings.add("online check failed: " + tags.error());
+            return with(r, r.status(), reasons, warnings);
+        }
+        String wanted = r.oci().tag() != null ? r.oci().tag() : r.oci().semver();
+        boolean published = tags.repositoryExists() && (r.oci().tag() != null ? tags.tags().contains(r.oci().tag())
+                : matches(tags.tags(), r.oci().semver()));
+        if (!published) {
+            reasons.add((r.oci().tag() != null ? "version " + r.version() + " not published at "
+                    : "no version matching \"" + wanted + "\" is published at ") + r.oci().url()
+                    + (tags.repositoryExists() ? "" : " (the repository does not exist there)"));
+            return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
+        }
+        if (r.source() != null && r.source().url() != null && r.source().url().startsWith("http") && r.chart() != null) {
+            HelmIndexClient.Index index = helm.index(r.source().url());
+            Optional<Semver> helmNewest = newest(index.versions(r.chart()));
+            Optional<Semver> ociNewest = newest(tags.tags());
+            if (index.error() != null) {
+                warnings.add("online check of " + r.source().url() + " failed: " + index.error());
+            } else if (helmNewest.isPresent() && ociNewest.isPresent() && ociNewest.get().isLowerThan(helmNewest.get())) {
+                warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest " + ociNewest.get()
+                        + " vs " + helmNewest.get());
+            }
+        }
+        return with(r, r.status(), reasons, warnings);
+    }
+
+    /** True when some tag (Helm's {@code _} read back as {@code +}) satisfies the range. */
+    static boolean matches(List<String> tags, String range) {
+        String r = range.replace(",", " ");
+        return tags.stream().map(OnlineChecks::version).filter(Objects::nonNull).anyMatch(v -> v.satisfies(r));
+    }
+
+    static Optional<Semver> newest(List<String> versions) {
+        return versions.stream().map(OnlineChecks::version).filter(Objects::nonNull).filter(v -> v.getPreRelease().isEmpty())
+                .max(Comparator.naturalOrder());
+    }
+
+    private static Semver version(String tag) {
+        String t = tag.replace('_', '+');
+        return Semver.parse(t.startsWith("v") ? t.substring(1) : t);
+    }
+
+    private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {
+        return new ScannedRelease(r.object(), r.name(), r.namespace(), r.chart(), r.version(), status, r.source(),
+                status == ReleaseStatus.MIGRATABLE ? r.oci() : null, List.copyOf(reasons), List.copyOf(warnings));
+    }
+}

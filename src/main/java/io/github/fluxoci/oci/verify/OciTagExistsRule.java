@@ -1,0 +1,73 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.semver4j.Semver;
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/**
+ * Online only ({@code -Doci.online=true}): every {@code ref.tag} of a chart OCIRepository exists in its registry
+ * ({@code +} read as {@code _}, as Helm stores it), and every {@code ref.semver} matches at least one tag.
+ */
+public final class OciTagExistsRule implements Rule {
+
+    @Override
+    public String id() {
+        return "oci-tag-exists";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "(online) the ref.tag of a chart OCIRepository exists in the registry, and a ref.semver matches a tag";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        OciRegistryClient registry = context.registry();
+        if (registry == null) {
+            return out;
+        }
+        for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
+            String url = Nodes.text(oci.root(), "spec", "url");
+            String tag = Nodes.text(oci.root(), "spec", "ref", "tag");
+            String semver = Nodes.text(oci.root(), "spec", "ref", "semver");
+            if (url == null || url.contains("${") || (tag == null && semver == null)) {
+                continue;
+            }
+            OciRegistryClient.Tags tags = registry.tags(url);
+            if (!tags.known()) {
+                out.add(new Finding(id(), Severity.WARNING, oci.file().relativePath(), oci.line(), oci.column(),
+                        "could not check " + url + ": " + tags.error()));
+                continue;
+            }
+            if (semver == null) {
+                String wanted = tag.replace('+', '_');
+                if (!tags.tags().contains(wanted)) {
+                    Node at = Nodes.get(oci.root(), "spec", "ref", "tag");
+                    out.add(VerifyContext.at(this, oci, at, "tag " + wanted + " is not published at " + url
+                            + (tags.repositoryExists() ? "" : " (no such repository)") + "; pick a published version"));
+                }
+            } else {
+                String range = semver.replace(",", " ");
+                boolean any = tags.tags().stream().map(t -> Semver.parse(t.replace('_', '+').replaceFirst("^v", "")))
+                        .anyMatch(v -> v != null && v.satisfies(range));
+                if (!any) {
+                    out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec", "ref", "semver"), "no tag at " + url
+                            + " matches semver \"" + semver + "\"; widen the range or pick a published version"));
+                }
+            }
+        }
+        return out;
+    }
+}
