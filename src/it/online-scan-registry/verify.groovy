@@ -6,13 +6,28 @@ try {
   assert r['present'].oci.tag == '1.0.0'
   assert r['absent'].status == 'BLOCKED'
   assert r['absent'].reasons == ['version 2.0.0 not published at oci://127.0.0.1:55123/charts/app']
+  assert r['stale'].status == 'OCI'
   // the credentials came from settings.xml, and no secret is in any output
   def log = new File(basedir, 'build.log').text
   assert !log.contains('s3cr3t') && !new File(basedir, 'target/oci/scan.md').text.contains('s3cr3t')
   // Maven's -o wins: the second run asked nothing
   assert log.contains('oci.online=true but Maven runs offline (-o): no registry is asked')
   def offline = new JsonSlurper().parse(new File(basedir, 'target/offline/scan.json'))
-  assert offline.releases.every { it.status == 'MIGRATABLE' }
+  assert offline.releases.findAll { it.name != 'stale' }.every { it.status == 'MIGRATABLE' }
+  // migrate (online) writes the release whose tag exists and refuses the other, saying why
+  def migrate = new JsonSlurper().parse(new File(basedir, 'target/oci/migrate.json'))
+  assert migrate.releases*.name == ['present']
+  assert migrate.skipped.find { it.release == 'apps/absent' }.reason ==
+      'cannot use OCI: version 2.0.0 not published at oci://127.0.0.1:55123/charts/app'
+  // the tree already keeps an OCIRepository inline (stale.yaml), so oci.layout=auto goes inline
+  assert new File(basedir, 'kubernetes/app/present.yaml').text.contains('kind: OCIRepository')
+  assert new File(basedir, 'kubernetes/app/present.yaml').text.contains('    tag: 1.0.0\n')
+  // verify (online): the migrated tag exists; the stale one does not
+  def verify = new JsonSlurper().parse(new File(basedir, 'target/oci/verify.json'))
+  def tagFindings = verify.findings.findAll { it.rule == 'oci-tag-exists' }
+  assert tagFindings.size() == 1
+  assert tagFindings[0].file == 'app/stale.yaml'
+  assert tagFindings[0].message == 'tag 9.9.9 is not published at oci://127.0.0.1:55123/charts/app; pick a published version'
 } finally {
   ProcessHandle.of(new File(basedir, 'target/registry/pid').text.trim() as long).ifPresent { it.destroy() }
 }

@@ -21,6 +21,11 @@ public final class ChartCatalog {
 
     private final List<ChartMapping> configured;
     private final List<BuiltInEntry> builtIn;
+    private final List<Guess> guesses;
+
+    /** Where a chart of an HTTP repository might be as OCI: only asked online, and only ever a suggestion. */
+    public record Guess(java.util.regex.Pattern helmRepository, List<String> oci, String source) {
+    }
 
     /** An entry of the shipped catalog. */
     public record BuiltInEntry(String helmRepository, String chart, String oci, String ociPrefix, String provenance,
@@ -37,13 +42,56 @@ public final class ChartCatalog {
     }
 
     public ChartCatalog(List<ChartMapping> configured, List<BuiltInEntry> builtIn) {
+        this(configured, builtIn, List.of());
+    }
+
+    public ChartCatalog(List<ChartMapping> configured, List<BuiltInEntry> builtIn, List<Guess> guesses) {
         this.configured = List.copyOf(configured);
         this.builtIn = List.copyOf(builtIn);
+        this.guesses = List.copyOf(guesses);
     }
 
     /** The built-in catalog plus the user's mappings (checked first). */
     public static ChartCatalog withBuiltIn(List<ChartMapping> configured) {
-        return new ChartCatalog(configured, loadBuiltIn());
+        return new ChartCatalog(configured, loadBuiltIn(), loadGuesses());
+    }
+
+    /** OCI URLs where a chart of an HTTP repository might live, by the catalog's guess rules (may be empty). */
+    public List<String> guessesFor(String helmRepositoryUrl, String chart) {
+        List<String> out = new ArrayList<>();
+        if (helmRepositoryUrl == null || chart == null) {
+            return out;
+        }
+        String url = ChartUrls.normalize(helmRepositoryUrl);
+        for (Guess g : guesses) {
+            java.util.regex.Matcher m = g.helmRepository().matcher(url);
+            if (m.find()) {
+                for (String template : g.oci()) {
+                    String candidate = template.replace("{chart}", chart);
+                    for (int i = m.groupCount(); i >= 1; i--) {
+                        candidate = candidate.replace("$" + i, m.group(i));
+                    }
+                    if (!out.contains(candidate)) {
+                        out.add(candidate);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Guess> loadGuesses() {
+        try (InputStream in = ChartCatalog.class.getResourceAsStream(RESOURCE)) {
+            List<Guess> out = new ArrayList<>();
+            for (JsonNode g : new ObjectMapper().readTree(in).path("guesses")) {
+                List<String> oci = new ArrayList<>();
+                g.path("oci").forEach(o -> oci.add(o.asText()));
+                out.add(new Guess(java.util.regex.Pattern.compile(g.path("helmRepository").asText()), oci, text(g, "source")));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in chart catalog", e);
+        }
     }
 
     public List<BuiltInEntry> builtInEntries() {

@@ -160,10 +160,11 @@ public abstract class AbstractOciMojo extends AbstractMojo {
 
     /** The scan, with the online checks when they are on. */
     protected ScanResult scan(ManifestTree tree, OnlineOptions options) throws MojoFailureException {
-        ScanResult result = new Scanner(catalog()).scan(tree);
+        ChartCatalog catalog = catalog();
+        ScanResult result = new Scanner(catalog).scan(tree);
         if (options != null) {
             getLog().info("Asking the registries (oci.online=true)");
-            result = OnlineChecks.apply(result, new OciRegistryClient(options), new HelmIndexClient(options));
+            result = OnlineChecks.apply(result, new OciRegistryClient(options), new HelmIndexClient(options), catalog);
         }
         return result;
     }

@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import io.github.fluxoci.oci.catalog.ChartUrls;
+import io.github.fluxoci.oci.scan.OnlineChecks;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -137,7 +138,7 @@ public final class MigrationPlanner {
             }
             if (r.status() == ReleaseStatus.MIGRATABLE) {
                 out.add(r);
-            } else if (!wanted.isEmpty()) {
+            } else if (!wanted.isEmpty() || OnlineChecks.blockedOnline(r)) {
                 skipped.add(new SkippedRelease(r.qualifiedName(), r.file(), r.line(), notMigratable(r)));
             }
         }

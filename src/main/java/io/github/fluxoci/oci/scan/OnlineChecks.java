@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.semver4j.Semver;
 
+import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 
@@ -20,16 +21,25 @@ import io.github.fluxoci.oci.online.OciRegistryClient;
  */
 public final class OnlineChecks {
 
+    /** How the reasons this check adds read; {@link #blockedOnline} recognises them. */
+    static final String PUBLISHED_AT = " published at ";
+
     private OnlineChecks() {
     }
 
-    public static ScanResult apply(ScanResult scan, OciRegistryClient registry, HelmIndexClient helm) {
+    /** True when the registry said the release's version is not there (the release was MIGRATABLE offline). */
+    public static boolean blockedOnline(ScannedRelease r) {
+        return r.status() == ReleaseStatus.BLOCKED && r.reasons().stream().anyMatch(x -> x.contains(PUBLISHED_AT + "oci://"));
+    }
+
+    public static ScanResult apply(ScanResult scan, OciRegistryClient registry, HelmIndexClient helm, ChartCatalog catalog) {
         Set<String> urls = new LinkedHashSet<>();
         scan.releases().stream().filter(r -> r.oci() != null && r.oci().url() != null).forEach(r -> urls.add(r.oci().url()));
         registry.prefetch(urls);
         List<ScannedRelease> out = new ArrayList<>();
         for (ScannedRelease r : scan.releases()) {
-            out.add(r.status() == ReleaseStatus.MIGRATABLE ? check(r, registry, helm) : r);
+            out.add(r.status() == ReleaseStatus.MIGRATABLE ? check(r, registry, helm)
+                    : r.status() == ReleaseStatus.UNKNOWN ? suggest(r, registry, catalog) : r);
         }
         return new ScanResult(scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
     }
@@ -46,8 +56,8 @@ public final class OnlineChecks {
         boolean published = tags.repositoryExists() && (r.oci().tag() != null ? tags.tags().contains(r.oci().tag())
                 : matches(tags.tags(), r.oci().semver()));
         if (!published) {
-            reasons.add((r.oci().tag() != null ? "version " + r.version() + " not published at "
-                    : "no version matching \"" + wanted + "\" is published at ") + r.oci().url()
+            reasons.add((r.oci().tag() != null ? "version " + r.version() + " not" + PUBLISHED_AT
+                    : "no version matching \"" + wanted + "\" is" + PUBLISHED_AT) + r.oci().url()
                     + (tags.repositoryExists() ? "" : " (the repository does not exist there)"));
             return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
@@ -63,6 +73,31 @@ public final class OnlineChecks {
             }
         }
         return with(r, r.status(), reasons, warnings);
+    }
+
+    /** UNKNOWN: try the catalog's guesses; a hit is a suggestion (a warning), never a fact: the status stays. */
+    private static ScannedRelease suggest(ScannedRelease r, OciRegistryClient registry, ChartCatalog catalog) {
+        if (r.source() == null || r.source().url() == null || !r.source().url().startsWith("http")) {
+            return r;
+        }
+        for (String candidate : catalog.guessesFor(r.source().url(), r.chart())) {
+            OciRegistryClient.Tags tags = registry.tags(candidate);
+            if (!tags.known() || !tags.repositoryExists() || tags.tags().isEmpty()) {
+                continue;
+            }
+            String version = r.version();
+            boolean has = version == null || (ChartVersions.isExact(version) ? tags.tags().contains(ChartVersions.tagFor(version))
+                    : matches(tags.tags(), version));
+            if (has) {
+                List<String> warnings = new ArrayList<>(r.warnings());
+                warnings.add("suggestion, found online and not checked to be the same chart: " + candidate + " publishes "
+                        + (version == null ? "tags" : "version " + version) + "; if it is this chart, add <mapping><repository>"
+                        + r.source().url() + "</repository><chart>" + r.chart() + "</chart><oci>" + candidate
+                        + "</oci></mapping>");
+                return with(r, r.status(), r.reasons(), warnings);
+            }
+        }
+        return r;
     }
 
     /** True when some tag (Helm's {@code _} read back as {@code +}) satisfies the range. */
@@ -83,6 +118,6 @@ public final class OnlineChecks {
 
     private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {
         return new ScannedRelease(r.object(), r.name(), r.namespace(), r.chart(), r.version(), status, r.source(),
-                status == ReleaseStatus.MIGRATABLE ? r.oci() : null, List.copyOf(reasons), List.copyOf(warnings));
+                status == r.status() ? r.oci() : null, List.copyOf(reasons), List.copyOf(warnings));
     }
 }

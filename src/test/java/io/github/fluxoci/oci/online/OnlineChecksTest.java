@@ -66,7 +66,8 @@ class OnlineChecksTest {
         ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of(new ChartMapping("local", "app", "oci://" + host + "/" + ociPath,
                 null, null)));
         OnlineOptions options = OnlineOptions.defaults();
-        return OnlineChecks.apply(new Scanner(catalog).scan(tree), new OciRegistryClient(options), new HelmIndexClient(options));
+        return OnlineChecks.apply(new Scanner(catalog).scan(tree), new OciRegistryClient(options), new HelmIndexClient(options),
+                catalog);
     }
 
     @Test
@@ -98,6 +99,33 @@ class OnlineChecksTest {
         assertThat(r.status()).isEqualTo(ReleaseStatus.MIGRATABLE);
         assertThat(r.warnings()).contains("oci://" + host + "/mirror/app lags behind http://" + host + "/helm: newest 4.13.0"
                 + " vs 4.14.1");
+    }
+
+    @Test
+    void unknownReleasesGetASuggestionFromTheCatalogsGuessesNeverAStatus() throws IOException {
+        TreeFixture t = new TreeFixture(dir)
+                .file("kustomization.yaml", TreeFixture.kustomization("apps", "helmrelease.yaml", "repo.yaml"))
+                .file("repo.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: local\n"
+                        + "  namespace: flux-system\nspec:\n  url: http://" + host + "/charts\n")
+                .file("helmrelease.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\n"
+                        + "spec:\n  chart:\n    spec:\n      chart: app\n      version: 1.1.0\n      sourceRef:\n"
+                        + "        kind: HelmRepository\n        name: local\n        namespace: flux-system\n");
+        ChartCatalog catalog = new ChartCatalog(List.of(), List.of(), List.of(new ChartCatalog.Guess(
+                java.util.regex.Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/(\\w+)"),
+                List.of("oci://" + host + "/nothing-here/{chart}", "oci://" + host + "/$1/{chart}"), "test")));
+        ManifestTree tree = t.load();
+        ScannedRelease r = OnlineChecks.apply(new Scanner(catalog).scan(tree), new OciRegistryClient(OnlineOptions.defaults()),
+                new HelmIndexClient(OnlineOptions.defaults()), catalog).releases().get(0);
+        assertThat(r.status()).isEqualTo(ReleaseStatus.UNKNOWN);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).startsWith("suggestion, found online and not checked to be"
+                + " the same chart: oci://" + host + "/charts/app publishes version 1.1.0"));
+    }
+
+    @Test
+    void builtInGuessesCoverGitHubPagesRepositories() {
+        assertThat(ChartCatalog.withBuiltIn(List.of()).guessesFor("https://Kyverno.github.io/kyverno/", "kyverno"))
+                .containsExactly("oci://ghcr.io/kyverno/charts/kyverno", "oci://ghcr.io/kyverno/kyverno/kyverno",
+                        "oci://ghcr.io/kyverno/helm-charts/kyverno");
     }
 
     @Test

@@ -199,6 +199,49 @@ class OnlineClientsTest {
             """;
 
     @Test
+    void aHugeIndexIsStreamedNotHeld() {
+        // about 60 MB of index, produced while it is read: a tree of it would not be needed to get the versions
+        int charts = 2_000;
+        int versions = 300;
+        java.io.Reader huge = new java.io.Reader() {
+            int chart = -1;
+            int version;
+            String pending = "apiVersion: v1\nentries:\n";
+            int pos;
+
+            @Override
+            public int read(char[] buf, int off, int len) {
+                if (pos >= pending.length()) {
+                    if (chart >= charts) {
+                        return -1;
+                    }
+                    if (chart < 0 || version >= versions) {
+                        chart++;
+                        version = 0;
+                        pending = chart < charts ? "  chart-" + chart + ":\n" : "generated: now\n";
+                    } else {
+                        pending = "    - name: chart-" + chart + "\n      version: 1." + version + ".0\n"
+                                + "      description: " + "x".repeat(40) + "\n      urls:\n        - https://example/c.tgz\n";
+                        version++;
+                    }
+                    pos = 0;
+                }
+                int n = Math.min(len, pending.length() - pos);
+                pending.getChars(pos, pos + n, buf, off);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Map<String, List<String>> parsed = HelmIndexClient.parse(huge);
+        assertThat(parsed).hasSize(charts);
+        assertThat(parsed.get("chart-1999")).hasSize(versions).startsWith("1.0.0").endsWith("1.299.0");
+    }
+
+    @Test
     void helmIndexIsStreamedForVersionsOnly() {
         Map<String, List<String>> versions = HelmIndexClient.parse(new StringReader(INDEX));
         assertThat(versions).containsOnlyKeys("ingress-nginx", "other");
