@@ -58,15 +58,39 @@ public final class OciRegistryClient {
         return cache.computeIfAbsent(key(ociUrl), k -> CompletableFuture.completedFuture(fetch(ociUrl))).join();
     }
 
-    private static String key(String ociUrl) {
-        return ociUrl.trim().replaceAll("/+$", "");
+    /**
+     * Whether {@code oci://host/name:tag} has a manifest ({@code HEAD /v2/<name>/manifests/<tag>}): for registries
+     * that let a client pull but not list. Empty when the registry did not say.
+     */
+    public java.util.Optional<Boolean> hasManifest(String ociUrl, String tag) {
+        Repository repo = repository(ociUrl);
+        if (repo == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            HttpResponse<Void> response = http.head(URI.create(http.base(repo.host()) + "/v2/" + repo.name() + "/manifests/" + tag),
+                    repo.host(), MANIFEST_TYPES);
+            return switch (response.statusCode()) {
+                case 200 -> java.util.Optional.of(true);
+                case 404 -> java.util.Optional.of(false);
+                default -> java.util.Optional.empty();
+            };
+        } catch (RegistryException e) {
+            return java.util.Optional.empty();
+        }
     }
 
-    private Tags fetch(String ociUrl) {
+    private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json,"
+            + "application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.v2+json";
+
+    private record Repository(String host, String name) {
+    }
+
+    private static Repository repository(String ociUrl) {
         String rest = ociUrl.trim().replaceFirst("^oci://", "");
         int slash = rest.indexOf('/');
         if (slash <= 0) {
-            return new Tags(ociUrl, false, List.of(), "\"" + ociUrl + "\" names no repository");
+            return null;
         }
         String host = rest.substring(0, slash);
         String name = rest.substring(slash + 1).replaceAll("/+$", "").replaceFirst("[:@].*$", "");
@@ -76,6 +100,20 @@ public final class OciRegistryClient {
                 name = "library/" + name;
             }
         }
+        return new Repository(host, name);
+    }
+
+    private static String key(String ociUrl) {
+        return ociUrl.trim().replaceAll("/+$", "");
+    }
+
+    private Tags fetch(String ociUrl) {
+        Repository repo = repository(ociUrl);
+        if (repo == null) {
+            return new Tags(ociUrl, false, List.of(), "\"" + ociUrl + "\" names no repository");
+        }
+        String host = repo.host();
+        String name = repo.name();
         List<String> tags = new ArrayList<>();
         URI next = URI.create(http.base(host) + "/v2/" + name + "/tags/list");
         try {

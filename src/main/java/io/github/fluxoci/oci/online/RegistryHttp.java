@@ -63,21 +63,26 @@ final class RegistryHttp {
 
     /** GET with retries and authentication; the body as bytes. */
     HttpResponse<byte[]> get(URI uri, String host, String accept) throws RegistryException {
-        return send(uri, host, accept, HttpResponse.BodyHandlers.ofByteArray());
+        return send("GET", uri, host, accept, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** HEAD with retries and authentication. */
+    HttpResponse<Void> head(URI uri, String host, String accept) throws RegistryException {
+        return send("HEAD", uri, host, accept, HttpResponse.BodyHandlers.discarding());
     }
 
     /** GET with retries and authentication; the body as a stream (large Helm indexes). */
     HttpResponse<InputStream> stream(URI uri, String host) throws RegistryException {
-        return send(uri, host, "*/*", HttpResponse.BodyHandlers.ofInputStream());
+        return send("GET", uri, host, "*/*", HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    private <T> HttpResponse<T> send(URI uri, String host, String accept, HttpResponse.BodyHandler<T> body)
+    private <T> HttpResponse<T> send(String method, URI uri, String host, String accept, HttpResponse.BodyHandler<T> body)
             throws RegistryException {
         boolean challenged = false;
         int attempt = 0;
         while (true) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(options.timeout()).header("Accept", accept)
-                    .header("User-Agent", "oci-maven-plugin").GET();
+                    .header("User-Agent", "oci-maven-plugin").method(method, HttpRequest.BodyPublishers.noBody());
             String auth = authorization.get(host);
             if (auth != null) {
                 request.header("Authorization", auth);

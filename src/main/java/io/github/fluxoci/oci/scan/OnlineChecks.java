@@ -49,7 +49,16 @@ public final class OnlineChecks {
         List<String> reasons = new ArrayList<>(r.reasons());
         OciRegistryClient.Tags tags = registry.tags(r.oci().url());
         if (!tags.known()) {
-            warnings.add("online check failed: " + tags.error());
+            // some registries let clients pull but not list: ask for the one manifest instead
+            java.util.Optional<Boolean> manifest = r.oci().tag() != null ? registry.hasManifest(r.oci().url(), r.oci().tag())
+                    : java.util.Optional.empty();
+            if (manifest.isPresent() && !manifest.get()) {
+                reasons.add("version " + r.version() + " not" + PUBLISHED_AT + r.oci().url());
+                return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
+            }
+            if (manifest.isEmpty()) {
+                warnings.add("online check failed: " + tags.error());
+            }
             return with(r, r.status(), reasons, warnings);
         }
         String wanted = r.oci().tag() != null ? r.oci().tag() : r.oci().semver();

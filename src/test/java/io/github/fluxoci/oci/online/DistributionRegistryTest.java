@@ -152,6 +152,48 @@ class DistributionRegistryTest {
     }
 
     @Test
+    void headOfAManifestTellsWhetherATagExists() throws Exception {
+        String host = start("");
+        push(host, "charts/app", "1.0.0", null);
+        OciRegistryClient client = new OciRegistryClient(OnlineOptions.defaults());
+        assertThat(client.hasManifest("oci://" + host + "/charts/app", "1.0.0")).contains(true);
+        assertThat(client.hasManifest("oci://" + host + "/charts/app", "9.9.9")).contains(false);
+    }
+
+    @Test
+    void scanFindsSemverMatchesAndMirrorLagAgainstTheRealRegistry() throws Exception {
+        String host = start("");
+        push(host, "mirror/app", "1.0.0", null);
+        push(host, "mirror/app", "1.1.0", null);
+        com.sun.net.httpserver.HttpServer helm = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        helm.createContext("/charts/index.yaml", ex -> OnlineClientsTest.reply(ex, 200,
+                "apiVersion: v1\nentries:\n  app:\n    - version: 1.2.0\n    - version: 1.1.0\n", Map.of()));
+        helm.start();
+        try {
+            String helmUrl = "http://127.0.0.1:" + helm.getAddress().getPort() + "/charts";
+            io.github.fluxoci.oci.tree.TreeFixture t = new io.github.fluxoci.oci.tree.TreeFixture(dir.resolve("tree"))
+                    .file("kustomization.yaml", io.github.fluxoci.oci.tree.TreeFixture.kustomization("apps", "hr.yaml", "repo.yaml"))
+                    .file("repo.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: up\n"
+                            + "spec:\n  url: " + helmUrl + "\n")
+                    .file("hr.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\nspec:\n"
+                            + "  chart:\n    spec:\n      chart: app\n      version: 1.x\n      sourceRef:\n"
+                            + "        kind: HelmRepository\n        name: up\n");
+            io.github.fluxoci.oci.catalog.ChartCatalog catalog = io.github.fluxoci.oci.catalog.ChartCatalog.withBuiltIn(List.of(
+                    new io.github.fluxoci.oci.catalog.ChartMapping("up", "app", "oci://" + host + "/mirror/app", null, null)));
+            io.github.fluxoci.oci.tree.ManifestTree tree = t.load();
+            io.github.fluxoci.oci.scan.ScannedRelease r = io.github.fluxoci.oci.scan.OnlineChecks.apply(
+                    new io.github.fluxoci.oci.scan.Scanner(catalog).scan(tree), new OciRegistryClient(OnlineOptions.defaults()),
+                    new HelmIndexClient(OnlineOptions.defaults()), catalog).releases().get(0);
+            assertThat(r.status()).isEqualTo(io.github.fluxoci.oci.scan.ReleaseStatus.MIGRATABLE);
+            assertThat(r.oci().semver()).isEqualTo("1.x");
+            assertThat(r.warnings()).contains("oci://" + host + "/mirror/app lags behind " + helmUrl + ": newest 1.1.0 vs 1.2.0");
+        } finally {
+            helm.stop(0);
+        }
+    }
+
+    @Test
     void basicAuthCredentialsFromSettingsReachTheRegistry() throws Exception {
         assumeTrue(onPath("htpasswd"), "htpasswd is not installed (apt-get install apache2-utils)");
         Path users = dir.resolve("htpasswd");

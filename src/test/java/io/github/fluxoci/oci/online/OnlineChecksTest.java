@@ -94,6 +94,17 @@ class OnlineChecksTest {
     }
 
     @Test
+    void whenListingIsDeniedTheManifestIsAskedInstead() throws IOException {
+        server.createContext("/v2/nolist/app/tags/list", ex -> OnlineClientsTest.reply(ex, 403, "", Map.of()));
+        server.createContext("/v2/nolist/app/manifests/", ex -> OnlineClientsTest.reply(ex,
+                ex.getRequestURI().getPath().endsWith("/1.0.0") ? 200 : 404, "", Map.of()));
+        assertThat(scan("1.0.0", "nolist/app").releases().get(0).status()).isEqualTo(ReleaseStatus.MIGRATABLE);
+        ScannedRelease missing = scan("2.0.0", "nolist/app").releases().get(0);
+        assertThat(missing.status()).isEqualTo(ReleaseStatus.BLOCKED);
+        assertThat(missing.reasons()).containsExactly("version 2.0.0 not published at oci://" + host + "/nolist/app");
+    }
+
+    @Test
     void mirrorLagReportsBothVersions() throws IOException {
         ScannedRelease r = scan("4.13.0", "mirror/app").releases().get(0);
         assertThat(r.status()).isEqualTo(ReleaseStatus.MIGRATABLE);
