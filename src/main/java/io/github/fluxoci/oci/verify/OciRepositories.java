@@ -23,17 +23,22 @@ final class OciRepositories {
         Set<KubeObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<KubeObject> out = new ArrayList<>();
         for (ScannedRelease r : context.scan().releases()) {
-            Node chartRef = Nodes.get(r.object().root(), "spec", "chartRef");
-            if (!"OCIRepository".equals(Nodes.text(chartRef, "kind"))) {
-                continue;
-            }
-            String ns = Nodes.text(chartRef, "namespace");
-            KubeObject oci = context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", Nodes.text(chartRef, "name"),
-                    ns != null ? ns : r.namespace().value());
+            KubeObject oci = chartRefTarget(context, r);
             if (oci != null && seen.add(oci)) {
                 out.add(oci);
             }
         }
         return out;
+    }
+
+    /** The OCIRepository a release's chartRef names (in chartRef.namespace or the release's own), or null. */
+    static KubeObject chartRefTarget(VerifyContext context, ScannedRelease r) {
+        Node chartRef = Nodes.get(r.object().root(), "spec", "chartRef");
+        if (!"OCIRepository".equals(Nodes.text(chartRef, "kind"))) {
+            return null;
+        }
+        String ns = Nodes.text(chartRef, "namespace");
+        return context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", Nodes.text(chartRef, "name"),
+                ns != null ? ns : r.namespace().value());
     }
 }

@@ -3,12 +3,9 @@ package io.github.fluxoci.oci.verify;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.yaml.snakeyaml.nodes.Node;
-
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
-import io.github.fluxoci.oci.yaml.Nodes;
 
 /**
  * The OCIRepository a deployed release uses is deployed too: some kustomization lists its file. An
@@ -37,13 +34,10 @@ public final class SourceDeployedRule implements Rule {
         List<Finding> out = new ArrayList<>();
         ManifestTree tree = context.tree();
         for (ScannedRelease r : context.scan().releases()) {
-            Node chartRef = Nodes.get(r.object().root(), "spec", "chartRef");
-            if (!"OCIRepository".equals(Nodes.text(chartRef, "kind")) || !tree.isReferenced(r.object().file())) {
+            if (!tree.isReferenced(r.object().file())) {
                 continue;
             }
-            String ns = Nodes.text(chartRef, "namespace");
-            KubeObject oci = tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", Nodes.text(chartRef, "name"),
-                    ns != null ? ns : r.namespace().value());
+            KubeObject oci = OciRepositories.chartRefTarget(context, r);
             if (oci == null || oci.file() == r.object().file() || tree.isReferenced(oci.file())) {
                 continue;
             }
