@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -95,6 +96,21 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     /** The project's base directory (labels in reports are relative to it). */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("oci:" + (mojoExecution != null ? mojoExecution.getGoal() : "goal") + " skipped (oci.skip=true)");
+            return;
+        }
+        run();
+    }
+
+    /** The goal's work, once {@code oci.skip} has been checked. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
     protected ManifestTree loadTree() throws MojoFailureException, MojoExecutionException {
         if (directory == null || !directory.isDirectory()) {

@@ -61,11 +61,7 @@ public class MigrateMojo extends AbstractOciMojo {
     protected boolean dryRun;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("oci:migrate skipped (oci.skip=true)");
-            return;
-        }
+    protected void run() throws MojoExecutionException, MojoFailureException {
         Layout chosen;
         try {
             chosen = Layout.parse(layout);

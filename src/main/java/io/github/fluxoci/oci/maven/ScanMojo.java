@@ -29,11 +29,7 @@ public class ScanMojo extends AbstractOciMojo {
     protected boolean failOnProblems;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("oci:scan skipped (oci.skip=true)");
-            return;
-        }
+    protected void run() throws MojoExecutionException, MojoFailureException {
         ManifestTree tree = loadTree();
         ScanResult result = scan(tree, onlineOptions());
         log(ConsoleReport.render(result));

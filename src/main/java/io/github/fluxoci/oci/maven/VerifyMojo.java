@@ -53,11 +53,7 @@ public class VerifyMojo extends AbstractOciMojo {
     protected PluginDescriptor plugin;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("oci:verify skipped (oci.skip=true)");
-            return;
-        }
+    protected void run() throws MojoExecutionException, MojoFailureException {
         String threshold = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
         if (!List.of("error", "warning", "never").contains(threshold)) {
             throw new MojoFailureException("oci.failOn \"" + failOn + "\" is not one of error, warning, never");
