@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,7 @@ public final class ChartCatalog {
     private final List<Guess> guesses;
 
     /** Where a chart of an HTTP repository might be as OCI: only asked online, and only ever a suggestion. */
-    public record Guess(java.util.regex.Pattern helmRepository, List<String> oci, String source) {
+    public record Guess(Pattern helmRepository, List<String> oci, String source) {
     }
 
     /** An entry of the shipped catalog. */
@@ -64,7 +66,7 @@ public final class ChartCatalog {
         }
         String url = ChartUrls.normalize(helmRepositoryUrl);
         for (Guess g : guesses) {
-            java.util.regex.Matcher m = g.helmRepository().matcher(url);
+            Matcher m = g.helmRepository().matcher(url);
             if (m.find()) {
                 for (String template : g.oci()) {
                     String candidate = template.replace("{chart}", chart);
@@ -86,7 +88,7 @@ public final class ChartCatalog {
             for (JsonNode g : new ObjectMapper().readTree(in).path("guesses")) {
                 List<String> oci = new ArrayList<>();
                 g.path("oci").forEach(o -> oci.add(o.asText()));
-                out.add(new Guess(java.util.regex.Pattern.compile(g.path("helmRepository").asText()), oci, text(g, "source")));
+                out.add(new Guess(Pattern.compile(g.path("helmRepository").asText()), oci, text(g, "source")));
             }
             return out;
         } catch (IOException e) {

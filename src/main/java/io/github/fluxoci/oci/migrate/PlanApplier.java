@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.github.fluxoci.oci.tree.AtomicFiles;
 
@@ -36,7 +38,7 @@ public final class PlanApplier {
             throw new ApplyException("cannot resolve " + base + ": " + e.getMessage(), e);
         }
         List<Path> targets = new ArrayList<>();
-        java.util.Map<Path, Boolean> insideByParent = new java.util.HashMap<>();
+        Map<Path, Boolean> insideByParent = new HashMap<>();
         for (FileChange c : changes) {
             Path target = base.resolve(c.path()).normalize();
             if (!target.startsWith(base)) {

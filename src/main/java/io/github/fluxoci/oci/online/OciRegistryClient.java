@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -62,21 +63,21 @@ public final class OciRegistryClient {
      * Whether {@code oci://host/name:tag} has a manifest ({@code HEAD /v2/<name>/manifests/<tag>}): for registries
      * that let a client pull but not list. Empty when the registry did not say.
      */
-    public java.util.Optional<Boolean> hasManifest(String ociUrl, String tag) {
+    public Optional<Boolean> hasManifest(String ociUrl, String tag) {
         Repository repo = repository(ociUrl);
         if (repo == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             HttpResponse<Void> response = http.head(URI.create(http.base(repo.host()) + "/v2/" + repo.name() + "/manifests/" + tag),
                     repo.host(), MANIFEST_TYPES);
             return switch (response.statusCode()) {
-                case 200 -> java.util.Optional.of(true);
-                case 404 -> java.util.Optional.of(false);
-                default -> java.util.Optional.empty();
+                case 200 -> Optional.of(true);
+                case 404 -> Optional.of(false);
+                default -> Optional.empty();
             };
         } catch (RegistryException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

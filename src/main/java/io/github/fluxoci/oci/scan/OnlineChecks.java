@@ -50,8 +50,8 @@ public final class OnlineChecks {
         OciRegistryClient.Tags tags = registry.tags(r.oci().url());
         if (!tags.known()) {
             // some registries let clients pull but not list: ask for the one manifest instead
-            java.util.Optional<Boolean> manifest = r.oci().tag() != null ? registry.hasManifest(r.oci().url(), r.oci().tag())
-                    : java.util.Optional.empty();
+            Optional<Boolean> manifest = r.oci().tag() != null ? registry.hasManifest(r.oci().url(), r.oci().tag())
+                    : Optional.empty();
             if (manifest.isPresent() && !manifest.get()) {
                 reasons.add("version " + r.version() + " not" + PUBLISHED_AT + r.oci().url());
                 return with(r, ReleaseStatus.BLOCKED, reasons, warnings);

@@ -1,6 +1,7 @@
 package io.github.fluxoci.oci.tree;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.yaml.Nodes;
 
@@ -39,12 +40,12 @@ public record KubeObject(ManifestFile file, int documentIndex, MappingNode root,
     }
 
     /** 1-based line of a node of this object. */
-    public int lineOf(org.yaml.snakeyaml.nodes.Node node) {
+    public int lineOf(Node node) {
         return file.yaml().lineNumber(file.yaml().startOffset(node));
     }
 
     /** 1-based column of a node of this object. */
-    public int columnOf(org.yaml.snakeyaml.nodes.Node node) {
+    public int columnOf(Node node) {
         int offset = file.yaml().startOffset(node);
         return offset - file.yaml().lineStart(offset) + 1;
     }
