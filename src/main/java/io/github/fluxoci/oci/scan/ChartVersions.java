@@ -1,6 +1,13 @@
 package io.github.fluxoci.oci.scan;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.semver4j.Semver;
+import org.semver4j.range.RangeListFactory;
 
 /** How a HelmRelease chart version becomes an OCIRepository {@code ref}. */
 public final class ChartVersions {
@@ -37,5 +44,32 @@ public final class ChartVersions {
     /** The {@code ref.semver} for a range, or {@code *} when no version is set. */
     public static String semverFor(String version) {
         return version == null || version.isBlank() ? "*" : version.trim();
+    }
+
+    /** True when a {@code ref.semver} range parses (Masterminds, as Flux and Helm read it, joins with commas). */
+    public static boolean isValidRange(String range) {
+        return !RangeListFactory.create(masterminds(range)).get().isEmpty();
+    }
+
+    /** True when some OCI tag (Helm's {@code _} read back as {@code +}) satisfies the range. */
+    public static boolean anyTagSatisfies(List<String> tags, String range) {
+        String r = masterminds(range);
+        return tags.stream().map(ChartVersions::versionOfTag).filter(Objects::nonNull).anyMatch(v -> v.satisfies(r));
+    }
+
+    /** The newest release (no pre-release part) among versions or tags that parse. */
+    public static Optional<Semver> newestStable(List<String> versionsOrTags) {
+        return versionsOrTags.stream().map(ChartVersions::versionOfTag).filter(Objects::nonNull)
+                .filter(v -> v.getPreRelease().isEmpty()).max(Comparator.naturalOrder());
+    }
+
+    /** A version or OCI tag as SemVer ({@code _} read as {@code +}, a leading {@code v} dropped), or null. */
+    static Semver versionOfTag(String tag) {
+        String t = tag.replace('_', '+');
+        return Semver.parse(t.startsWith("v") ? t.substring(1) : t);
+    }
+
+    private static String masterminds(String range) {
+        return range.replace(",", " ");
     }
 }

@@ -1,10 +1,8 @@
 package io.github.fluxoci.oci.scan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,7 +61,7 @@ public final class OnlineChecks {
         }
         String wanted = r.oci().tag() != null ? r.oci().tag() : r.oci().semver();
         boolean published = tags.repositoryExists() && (r.oci().tag() != null ? tags.tags().contains(r.oci().tag())
-                : matches(tags.tags(), r.oci().semver()));
+                : ChartVersions.anyTagSatisfies(tags.tags(), r.oci().semver()));
         if (!published) {
             reasons.add((r.oci().tag() != null ? "version " + r.version() + " not" + PUBLISHED_AT
                     : "no version matching \"" + wanted + "\" is" + PUBLISHED_AT) + r.oci().url()
@@ -72,8 +70,8 @@ public final class OnlineChecks {
         }
         if (r.source() != null && r.source().url() != null && r.source().url().startsWith("http") && r.chart() != null) {
             HelmIndexClient.Index index = helm.index(r.source().url());
-            Optional<Semver> helmNewest = newest(index.versions(r.chart()));
-            Optional<Semver> ociNewest = newest(tags.tags());
+            Optional<Semver> helmNewest = ChartVersions.newestStable(index.versions(r.chart()));
+            Optional<Semver> ociNewest = ChartVersions.newestStable(tags.tags());
             if (index.error() != null) {
                 warnings.add("online check of " + r.source().url() + " failed: " + index.error());
             } else if (helmNewest.isPresent() && ociNewest.isPresent() && ociNewest.get().isLowerThan(helmNewest.get())) {
@@ -96,7 +94,7 @@ public final class OnlineChecks {
             }
             String version = r.version();
             boolean has = version == null || (ChartVersions.isExact(version) ? tags.tags().contains(ChartVersions.tagFor(version))
-                    : matches(tags.tags(), version));
+                    : ChartVersions.anyTagSatisfies(tags.tags(), version));
             if (has) {
                 List<String> warnings = new ArrayList<>(r.warnings());
                 warnings.add("suggestion, found online and not checked to be the same chart: " + candidate + " publishes "
@@ -107,22 +105,6 @@ public final class OnlineChecks {
             }
         }
         return r;
-    }
-
-    /** True when some tag (Helm's {@code _} read back as {@code +}) satisfies the range. */
-    static boolean matches(List<String> tags, String range) {
-        String r = range.replace(",", " ");
-        return tags.stream().map(OnlineChecks::version).filter(Objects::nonNull).anyMatch(v -> v.satisfies(r));
-    }
-
-    static Optional<Semver> newest(List<String> versions) {
-        return versions.stream().map(OnlineChecks::version).filter(Objects::nonNull).filter(v -> v.getPreRelease().isEmpty())
-                .max(Comparator.naturalOrder());
-    }
-
-    private static Semver version(String tag) {
-        String t = tag.replace('_', '+');
-        return Semver.parse(t.startsWith("v") ? t.substring(1) : t);
     }
 
     private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {

@@ -3,7 +3,6 @@ package io.github.fluxoci.oci.verify;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.semver4j.range.RangeListFactory;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.scan.ChartVersions;
@@ -57,7 +56,7 @@ public final class OciRefRule implements Rule {
                             + " cannot be; write semver: \"" + tag + "\" instead, or pin an exact version"));
                 }
             }
-            if (semver != null && !semver.contains("${") && !parses(semver)) {
+            if (semver != null && !semver.contains("${") && !ChartVersions.isValidRange(semver)) {
                 out.add(VerifyContext.at(this, oci, Nodes.get(ref, "semver"), "semver \"" + semver + "\" is not a valid"
                         + " range; write e.g. \">=1.2.0 <2.0.0\", \"1.x\" or \"*\""));
             }
@@ -70,10 +69,5 @@ public final class OciRefRule implements Rule {
             return false;
         }
         return tag.matches(".*([*^~<>=|, ]|\\.[xX](\\.|$)).*");
-    }
-
-    static boolean parses(String range) {
-        // Masterminds (Flux, Helm) joins with commas what semver4j joins with spaces
-        return !RangeListFactory.create(range.replace(",", " ")).get().isEmpty();
     }
 }

@@ -3,10 +3,10 @@ package io.github.fluxoci.oci.verify;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.semver4j.Semver;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.scan.ChartVersions;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
@@ -59,10 +59,7 @@ public final class OciTagExistsRule implements Rule {
                             + (tags.repositoryExists() ? "" : " (no such repository)") + "; pick a published version"));
                 }
             } else {
-                String range = semver.replace(",", " ");
-                boolean any = tags.tags().stream().map(t -> Semver.parse(t.replace('_', '+').replaceFirst("^v", "")))
-                        .anyMatch(v -> v != null && v.satisfies(range));
-                if (!any) {
+                if (!ChartVersions.anyTagSatisfies(tags.tags(), semver)) {
                     out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec", "ref", "semver"), "no tag at " + url
                             + " matches semver \"" + semver + "\"; widen the range or pick a published version"));
                 }
