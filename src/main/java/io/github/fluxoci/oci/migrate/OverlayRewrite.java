@@ -72,13 +72,9 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
             throw new Refusal(where + " is not listed under patches or patchesStrategicMerge of " + k);
         }
         String version = Nodes.text(patch.object().root(), "spec", "chart", "spec", "version");
-        String tag = null;
-        String semver = null;
-        if (version != null && ChartVersions.isExact(version)) {
-            tag = ChartVersions.tagFor(version);
-        } else {
-            semver = ChartVersions.semverFor(version);
-        }
+        ChartVersions.Ref ref = ChartVersions.ref(version);
+        String tag = ref.tag();
+        String semver = ref.semver();
         boolean baseHasTag = release.oci().tag() != null;
         if ((tag != null) != baseHasTag) {
             throw new Refusal(where + " sets version \"" + version + "\" (" + (tag != null ? "an exact tag" : "a range")

@@ -46,6 +46,24 @@ public final class ChartVersions {
         return version == null || version.isBlank() ? "*" : version.trim();
     }
 
+    /** An OCIRepository {@code ref}: exactly one of {@code tag} and {@code semver} is set. */
+    public record Ref(String tag, String semver) {
+    }
+
+    /**
+     * The {@code ref} a chart version becomes: no version -> semver {@code *}; a Flux substitution -> the same
+     * expression as tag; an exact version -> its tag ({@code +} as {@code _}); anything else -> semver.
+     */
+    public static Ref ref(String version) {
+        if (version == null) {
+            return new Ref(null, semverFor(null));
+        }
+        if (isSubstituted(version)) {
+            return new Ref(version, null);
+        }
+        return isExact(version) ? new Ref(tagFor(version), null) : new Ref(null, semverFor(version));
+    }
+
     /** True when a {@code ref.semver} range parses (Masterminds, as Flux and Helm read it, joins with commas). */
     public static boolean isValidRange(String range) {
         return !RangeListFactory.create(masterminds(range)).get().isEmpty();

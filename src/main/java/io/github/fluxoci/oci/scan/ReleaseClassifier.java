@@ -91,20 +91,16 @@ public final class ReleaseClassifier {
             return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
                     null, reasons, warnings);
         }
-        String tag = null;
-        String semver = null;
+        ChartVersions.Ref ref = ChartVersions.ref(chartVersion);
+        String tag = ref.tag();
+        String semver = ref.semver();
         if (chartVersion == null) {
-            semver = ChartVersions.semverFor(null);
             warnings.add("no chart version: the OCIRepository gets ref.semver \"*\" (always the newest release);"
                     + " pin an exact version so upgrades are reviewed");
         } else if (ChartVersions.isSubstituted(chartVersion)) {
-            tag = chartVersion;
             warnings.add("version \"" + chartVersion + "\" is a Flux substitution: ref.tag gets the same expression, so the"
                     + " OCIRepository must be built by the same Flux Kustomization (postBuild.substitute)");
-        } else if (ChartVersions.isExact(chartVersion)) {
-            tag = ChartVersions.tagFor(chartVersion);
-        } else {
-            semver = ChartVersions.semverFor(chartVersion);
+        } else if (semver != null) {
             warnings.add("version range \"" + chartVersion + "\" becomes ref.semver: Renovate cannot track ref.semver,"
                     + " so automated updates stop; pin an exact version to keep them");
         }
