@@ -199,7 +199,7 @@ class CorpusMigrateTest {
         if (r.oci().file() == null) {
             return false;
         }
-        return tree.isReferenced(tree.file(r.oci().file()));
+        return tree.isBuilt(tree.file(r.oci().file()));
     }
 
     private static Map<String, ScannedRelease> byKey(ScanResult scan) {

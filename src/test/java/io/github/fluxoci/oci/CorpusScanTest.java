@@ -65,7 +65,11 @@ class CorpusScanTest {
                     result.count(io.github.fluxoci.oci.scan.ReleaseStatus.BLOCKED),
                     result.count(io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN), result.problems().size());
             result.problems().forEach(p -> System.out.println("   problem " + p.describe()));
-            assertThat(result.releases().size() + result.releasePatches().size()).isEqualTo(expected);
+            long documents = result.releases().stream().map(r -> r.object()).distinct().count();
+            System.out.printf("   %d instances of %d release documents, %d not deployed, %d clusters, %d entry points%n",
+                    result.releases().size(), documents, result.releases().stream().filter(r -> !r.deployed()).count(),
+                    tree.clusters().size(), tree.entryPoints().size());
+            assertThat(documents + result.releasePatches().size()).isEqualTo(expected);
             assertThat(result.helmRepositories()).hasSize(Integer.parseInt(manifest.get(name).get("helmrepositories")));
         }));
     }

@@ -14,6 +14,7 @@ import io.github.fluxoci.oci.migrate.MigrateOptions;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.MigrationPlanner;
 import io.github.fluxoci.oci.migrate.PlanApplier;
+import io.github.fluxoci.oci.migrate.Prune;
 import io.github.fluxoci.oci.report.MigrateReports;
 import io.github.fluxoci.oci.report.UnifiedDiff;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -52,9 +53,18 @@ public class MigrateMojo extends AbstractOciMojo {
     @Parameter(property = "oci.schemaUrl", defaultValue = MigrateOptions.DEFAULT_SCHEMA)
     protected String schemaUrl;
 
-    /** Also removes HelmRepositories that no HelmRelease uses any more, and their kustomization entries. */
+    /**
+     * Removes HelmRepositories (and their kustomization entries): {@code true} removes those this run left unused
+     * (something used them before, nothing names them after); {@code all} also those nothing used before;
+     * {@code false} none. A HelmRepository stays while any HelmRelease, overlay patch, HelmChart or substituted
+     * name could still use it.
+     */
     @Parameter(property = "oci.prune", defaultValue = "false")
-    protected boolean prune;
+    protected String prune;
+
+    /** Also migrates releases in files that no Flux entry point builds (an archive, say); they are left alone by default. */
+    @Parameter(property = "oci.includeUndeployed", defaultValue = "false")
+    protected boolean includeUndeployed;
 
     /** Writes nothing: prints the unified diff and saves it as migrate.diff. */
     @Parameter(property = "oci.dryRun", defaultValue = "false")
@@ -68,11 +78,18 @@ public class MigrateMojo extends AbstractOciMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("oci.layout: " + e.getMessage());
         }
+        Prune pruning;
+        try {
+            pruning = Prune.parse(prune);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("oci.prune: " + e.getMessage());
+        }
         ManifestTree tree = loadTree();
         ScanResult scan = scan(tree, onlineOptions());
         MigrationPlan plan;
         try {
-            plan = MigrationPlanner.plan(tree, scan, new MigrateOptions(charts, namespaces, chosen, interval, schemaUrl, prune));
+            plan = MigrationPlanner.plan(tree, scan, new MigrateOptions(charts, namespaces, chosen, interval, schemaUrl, pruning,
+                    includeUndeployed));
         } catch (IllegalStateException e) {
             throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
         }

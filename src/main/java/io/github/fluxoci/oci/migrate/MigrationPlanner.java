@@ -24,11 +24,13 @@ import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedHelmRepository;
 import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.scan.SourceLookup;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeEntry;
 import io.github.fluxoci.oci.tree.KustomizeFile;
 import io.github.fluxoci.oci.tree.ManifestFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.EditConflictException;
 import io.github.fluxoci.oci.yaml.EditPlan;
 import io.github.fluxoci.oci.yaml.LineRange;
@@ -86,7 +88,7 @@ public final class MigrationPlanner {
         for (Map.Entry<SequenceNode, ListAddition> e : additions.entrySet()) {
             addToList(e.getKey(), e.getValue());
         }
-        if (options.prune()) {
+        if (options.prune() != Prune.NONE) {
             prune();
         }
         List<FileChange> changes = new ArrayList<>();
@@ -119,27 +121,49 @@ public final class MigrationPlanner {
         return inline > own ? Layout.INLINE : Layout.FILE;
     }
 
+    /**
+     * The releases to move, one per document: a document built several times (a shared component, two clusters)
+     * moves once, when every instance of it is MIGRATABLE to the same OCI source; a document no entry point builds
+     * is left alone unless {@code includeUndeployed}.
+     */
     private List<ScannedRelease> select() {
         List<ScannedRelease> out = new ArrayList<>();
         Set<String> wanted = new LinkedHashSet<>(options.charts());
         Set<String> matched = new LinkedHashSet<>();
+        Map<KubeObject, List<ScannedRelease>> byDocument = new LinkedHashMap<>();
         for (ScannedRelease r : scan.releases()) {
-            boolean named = wanted.isEmpty() || wanted.contains(r.name()) || wanted.contains(r.qualifiedName());
-            boolean inNamespace = options.namespaces().isEmpty()
-                    || (r.namespace().known() && options.namespaces().contains(r.namespace().value()));
+            byDocument.computeIfAbsent(r.object(), o -> new ArrayList<>()).add(r);
+        }
+        for (List<ScannedRelease> instances : byDocument.values()) {
+            boolean named = wanted.isEmpty();
+            boolean inNamespace = options.namespaces().isEmpty();
+            for (ScannedRelease r : instances) {
+                if (wanted.contains(r.name()) || wanted.contains(r.qualifiedName())) {
+                    named = true;
+                    matched.add(wanted.contains(r.name()) ? r.name() : r.qualifiedName());
+                }
+                inNamespace |= r.namespace().known() && options.namespaces().contains(r.namespace().value());
+            }
             if (!named || !inNamespace) {
                 continue;
             }
-            if (wanted.contains(r.name())) {
-                matched.add(r.name());
-            }
-            if (wanted.contains(r.qualifiedName())) {
-                matched.add(r.qualifiedName());
-            }
-            if (r.status() == ReleaseStatus.MIGRATABLE) {
-                out.add(r);
-            } else if (!wanted.isEmpty() || OnlineChecks.blockedOnline(r)) {
-                skipped.add(new SkippedRelease(r.qualifiedName(), r.file(), r.line(), notMigratable(r)));
+            ScannedRelease first = instances.get(0);
+            boolean migratable = instances.stream().allMatch(r -> r.status() == ReleaseStatus.MIGRATABLE);
+            if (migratable && !first.deployed() && !options.includeUndeployed()) {
+                skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), "not deployed: no Flux"
+                        + " entry point builds " + first.file() + "; left alone (-Doci.includeUndeployed=true migrates it)"));
+            } else if (migratable && instances.stream().allMatch(r -> sameTarget(r, first))) {
+                out.add(first);
+            } else if (instances.stream().anyMatch(r -> r.status() == ReleaseStatus.MIGRATABLE)) {
+                List<String> each = new ArrayList<>();
+                for (ScannedRelease r : instances) {
+                    each.add(r.qualifiedName() + (r.cluster() == null || r.cluster().isEmpty() ? "" : " (cluster "
+                            + r.cluster() + ")") + ": " + r.status() + (r.oci() != null ? " " + r.oci().url() : ""));
+                }
+                skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), "its builds disagree ("
+                        + String.join("; ", each) + "); one file cannot serve them all: split it or add <mappings>"));
+            } else if (!wanted.isEmpty() || OnlineChecks.blockedOnline(first)) {
+                skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), notMigratable(first)));
             }
         }
         for (String w : wanted) {
@@ -150,6 +174,11 @@ public final class MigrationPlanner {
             }
         }
         return out;
+    }
+
+    private static boolean sameTarget(ScannedRelease a, ScannedRelease b) {
+        return Objects.equals(a.oci().url(), b.oci().url()) && Objects.equals(a.oci().tag(), b.oci().tag())
+                && Objects.equals(a.oci().semver(), b.oci().semver());
     }
 
     private static String notMigratable(ScannedRelease r) {
@@ -196,7 +225,7 @@ public final class MigrationPlanner {
         }
 
         // the OCIRepository: reuse an identical one, refuse a different one
-        KubeObject existing = tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, r.namespace().value());
+        KubeObject existing = existingOciRepository(r, name);
         String ociFile;
         boolean reused = false;
         if (existing != null) {
@@ -238,6 +267,19 @@ public final class MigrationPlanner {
         migrated.add(new MigratedRelease(r, name, ns, ociFile, reused, created, changed, notes));
     }
 
+    /** An OCIRepository of that name where the release's build would get one (deployed there, or for an undeployed release, by name and namespace). */
+    private KubeObject existingOciRepository(ScannedRelease r, String name) {
+        if (r.deployed()) {
+            ObjectInstance i = tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, r.namespace().value(), r.cluster());
+            if (i != null) {
+                return i.object();
+            }
+        }
+        KubeObject same = SourceLookup.object(tree, "OCIRepository", name, r.namespace().value(), null);
+        // one that sits in the release's own folder is built with it, listed or not
+        return same != null && (!r.deployed() || same.file().directory().equals(r.object().file().directory())) ? same : null;
+    }
+
     /** FILE layout: {@code ocirepository.yaml} beside the release, new or appended to, and listed. */
     private String placeInOwnFile(ScannedRelease r, String doc, FileWork hrWork, List<String> created, List<String> changed)
             throws Refusal {
@@ -272,7 +314,7 @@ public final class MigrationPlanner {
         List<KustomizeEntry> listers = tree.listersOf(r.file()).stream()
                 .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE).toList();
         if (listers.isEmpty()) {
-            if (!tree.isReferenced(r.object().file())) {
+            if (!tree.isBuilt(r.object().file())) {
                 warnings.add(r.file() + ": no kustomization lists it, so none lists " + newPath + " either");
             }
             return;
@@ -349,7 +391,7 @@ public final class MigrationPlanner {
         OciRepositoryDocument doc = OciRepositoryDocument.of(options.schemaUrl(), r.name(), r.object().metadataNamespace(),
                 interval, r.oci().url(), r.oci().tag(), r.oci().semver());
         KubeObject repo = r.source() == null ? null
-                : tree.find(ManifestTree.SOURCE_GROUP, "HelmRepository", r.source().name(), r.source().namespace());
+                : SourceLookup.object(tree, "HelmRepository", r.source().name(), r.source().namespace(), r.cluster());
         if (repo != null) {
             Node repoSpec = Nodes.get(repo.root(), "spec");
             boolean ociRepo = "oci".equals(Nodes.text(repoSpec, "type"));
@@ -563,17 +605,36 @@ public final class MigrationPlanner {
 
     // ---------------------------------------------------------------- prune
 
+    /**
+     * Removes the HelmRepositories nothing can use any more. A HelmRepository counts as used while any document of
+     * the tree names it in a {@code sourceRef} after this run: a HelmRelease this run does not move (deployed or
+     * not, in any cluster), an overlay patch, a {@code HelmChart}; a {@code ${VAR:=default}} substitution names its
+     * default, a bare {@code ${VAR}} could name any of them. Names are compared without namespaces, so a same-named
+     * repository of another namespace keeps it too. By default only repositories this run freed are removed;
+     * ones unused before are reported, and removed with {@code -Doci.prune=all}.
+     */
     private void prune() {
-        Set<String> moved = new LinkedHashSet<>();
-        migrated.forEach(m -> moved.add(m.release().qualifiedName()));
+        Set<KubeObject> moved = Collections.newSetFromMap(new IdentityHashMap<>());
+        migrated.forEach(m -> moved.add(m.release().object()));
+        SourceNames stillNamed = SourceNames.of(tree, moved);
         List<ScannedHelmRepository> candidates = new ArrayList<>();
         for (ScannedHelmRepository h : scan.helmRepositories()) {
-            List<String> remaining = h.usedBy().stream().filter(u -> !moved.contains(u)).toList();
-            if (remaining.isEmpty()) {
-                candidates.add(h);
+            if (stillNamed.names(h.name())) {
+                continue;
             }
+            if (h.usedBy().isEmpty() && options.prune() != Prune.ALL) {
+                warnings.add("HelmRepository " + h.name() + " (" + h.file() + ") was unused before this run; kept"
+                        + " (-Doci.prune=all removes it too)");
+                continue;
+            }
+            candidates.add(h);
         }
         if (candidates.isEmpty()) {
+            return;
+        }
+        if (stillNamed.anyName() != null) {
+            warnings.add("prune skipped: " + stillNamed.anyName() + " names its HelmRepository through a substitution"
+                    + " without a default, so it could be any of " + candidates.size() + " that look unused");
             return;
         }
         if (!scan.problems().isEmpty()) {

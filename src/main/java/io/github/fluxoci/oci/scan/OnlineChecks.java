@@ -108,7 +108,7 @@ public final class OnlineChecks {
     }
 
     private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {
-        return new ScannedRelease(r.object(), r.name(), r.namespace(), r.chart(), r.version(), status, r.source(),
+        return new ScannedRelease(r.object(), r.instance(), r.name(), r.namespace(), r.chart(), r.version(), status, r.source(),
                 status == r.status() ? r.oci() : null, List.copyOf(reasons), List.copyOf(warnings));
     }
 }

@@ -13,6 +13,7 @@ import io.github.fluxoci.oci.catalog.OciSource;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeEntry;
 import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.tree.ResolvedNamespace;
 import io.github.fluxoci.oci.yaml.Nodes;
 
@@ -28,8 +29,13 @@ public final class ReleaseClassifier {
         this.catalog = catalog;
     }
 
-    public ScannedRelease classify(ManifestTree tree, KubeObject release) {
-        ResolvedNamespace ns = tree.namespaceOf(release);
+    /**
+     * Classifies one instance of a release ({@code instance} null: a document no entry point builds, read with its
+     * own {@code metadata.namespace}).
+     */
+    public ScannedRelease classify(ManifestTree tree, KubeObject release, ObjectInstance instance) {
+        ResolvedNamespace ns = instance != null ? instance.namespace() : ResolvedNamespace.ofMetadata(release);
+        String cluster = instance != null ? instance.cluster() : null;
         Node spec = Nodes.get(release.root(), "spec");
         List<String> reasons = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -38,18 +44,21 @@ public final class ReleaseClassifier {
             warnings.add("apiVersion " + release.apiVersion() + " was removed from Flux ("
                     + (version.equals("v2beta1") ? "2.7" : "2.8") + "); use helm.toolkit.fluxcd.io/v2 (oci:migrate moves it)");
         }
-        if (!tree.isReferenced(release.file())) {
+        if (instance == null) {
+            warnings.add("not deployed: no Flux entry point builds " + release.file().relativePath()
+                    + " (oci:migrate leaves it alone; -Doci.includeUndeployed=true migrates it too)");
+        } else if (!tree.hasEntryPoints() && !tree.isBuilt(release.file())) {
             warnings.add("no kustomization lists " + release.file().name()
                     + ": Flux never applies it (add it to a kustomization.yaml's resources, or delete it)");
         }
         Node chartRef = Nodes.get(spec, "chartRef");
         Node chartSpec = Nodes.get(spec, "chart", "spec");
         if (chartRef != null) {
-            return classifyChartRef(tree, release, ns, chartRef, chartSpec != null, reasons, warnings);
+            return classifyChartRef(tree, release, instance, ns, chartRef, chartSpec != null, reasons, warnings);
         }
         if (chartSpec == null) {
             reasons.add("neither spec.chart.spec nor spec.chartRef is set: the release names no chart");
-            return new ScannedRelease(release, release.name(), ns, null, null, ReleaseStatus.BLOCKED,
+            return new ScannedRelease(release, instance, release.name(), ns, null, null, ReleaseStatus.BLOCKED,
                     null, null, reasons, warnings);
         }
         String chart = Nodes.text(chartSpec, "chart");
@@ -62,10 +71,10 @@ public final class ReleaseClassifier {
         }
         if (!"HelmRepository".equals(sourceKind)) {
             reasons.add(nonHelmRepositoryReason(sourceKind, chart));
-            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED,
+            return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED,
                     new ChartSource(sourceKind, sourceName, sourceNs, null, null), null, reasons, warnings);
         }
-        KubeObject repository = tree.find(ManifestTree.SOURCE_GROUP, "HelmRepository", sourceName, sourceNs);
+        KubeObject repository = SourceLookup.object(tree, "HelmRepository", sourceName, sourceNs, cluster);
         HelmRepositoryRef repoRef = repository != null
                 ? new HelmRepositoryRef(sourceName, sourceNs, Nodes.text(repository.root(), "spec", "url"),
                 Nodes.text(repository.root(), "spec", "type"))
@@ -76,19 +85,19 @@ public final class ReleaseClassifier {
 
         if (answer instanceof CatalogAnswer.Blocked blocked) {
             reasons.add(blocked.reason() + (blocked.mirror() != null ? " (mirror: " + blocked.mirror() + ")" : ""));
-            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
+            return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
                     null, reasons, warnings);
         }
         if (answer instanceof CatalogAnswer.NotFound) {
             reasons.add(unknownReason(repository, sourceName, sourceNs, repoRef, chart));
-            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.UNKNOWN, source,
+            return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.UNKNOWN, source,
                     null, reasons, warnings);
         }
         OciSource oci = ((CatalogAnswer.Found) answer).source();
         if (Nodes.has(chartSpec, "valuesFiles") || Nodes.has(chartSpec, "valuesFile")) {
             reasons.add("spec.chart.spec.valuesFiles has no chartRef equivalent (helm-controller #814): the values would be"
                     + " lost; move them into spec.values or a valuesFrom ConfigMap first");
-            return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
+            return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
                     null, reasons, warnings);
         }
         ChartVersions.Ref ref = ChartVersions.ref(chartVersion);
@@ -128,12 +137,13 @@ public final class ReleaseClassifier {
                 .map(e -> e.owner().file().relativePath()).findFirst().orElse(null);
         OciTarget target = new OciTarget(oci.url(), oci.origin(), oci.provenance(), tag, semver, release.name(), ociFile,
                 kustomization);
-        return new ScannedRelease(release, release.name(), ns, chart, chartVersion, ReleaseStatus.MIGRATABLE, source, target,
+        return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.MIGRATABLE, source, target,
                 reasons, warnings);
     }
 
-    private ScannedRelease classifyChartRef(ManifestTree tree, KubeObject release, ResolvedNamespace ns, Node chartRef,
-                                            boolean alsoChart, List<String> reasons, List<String> warnings) {
+    private ScannedRelease classifyChartRef(ManifestTree tree, KubeObject release, ObjectInstance instance,
+                                            ResolvedNamespace ns, Node chartRef, boolean alsoChart, List<String> reasons,
+                                            List<String> warnings) {
         String kind = Nodes.text(chartRef, "kind");
         String name = Nodes.text(chartRef, "name");
         String refNs = Nodes.text(chartRef, "namespace");
@@ -145,18 +155,27 @@ public final class ReleaseClassifier {
         }
         if (!"OCIRepository".equals(kind)) {
             reasons.add("chartRef points at a " + kind + ", not an OCIRepository: nothing for oci:migrate to do");
-            return new ScannedRelease(release, release.name(), ns, null, null, ReleaseStatus.BLOCKED,
+            return new ScannedRelease(release, instance, release.name(), ns, null, null, ReleaseStatus.BLOCKED,
                     new ChartSource(kind, name, refNs, null, null), null, reasons, warnings);
         }
-        KubeObject repo = tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, refNs);
+        ObjectInstance deployed = instance == null ? null
+                : tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, refNs, instance.cluster());
+        KubeObject repo = deployed != null ? deployed.object()
+                : SourceLookup.object(tree, "OCIRepository", name, refNs, null);
         String url = null;
         String tag = null;
         String semver = null;
         String file = null;
-        if (repo == null) {
-            warnings.add("chartRef names OCIRepository " + (refNs != null ? refNs + "/" : "") + name
-                    + " but the tree has none: Flux reports \"chart not found\"");
-        } else {
+        if (instance != null && deployed == null && name != null && !name.contains("${")
+                && (refNs == null || !refNs.contains("${"))) {
+            String target = (refNs != null ? refNs + "/" : "") + name;
+            warnings.add(repo == null
+                    ? "chartRef names OCIRepository " + target + " but the tree has none: Flux reports \"chart not found\""
+                    : "chartRef names OCIRepository " + target + " but no build deploys it" + SourceLookup.where(tree, refNs,
+                    instance.cluster()) + " (" + repo.file().relativePath() + " is built elsewhere or not at all):"
+                    + " Flux reports \"chart not found\"");
+        }
+        if (repo != null) {
             url = Nodes.text(repo.root(), "spec", "url");
             tag = Nodes.text(repo.root(), "spec", "ref", "tag");
             semver = Nodes.text(repo.root(), "spec", "ref", "semver");
@@ -165,7 +184,7 @@ public final class ReleaseClassifier {
         String chart = url != null ? ChartUrls.lastSegment(url) : null;
         String version = semver != null ? semver : tag != null ? tag : repo != null ? Nodes.text(repo.root(), "spec", "ref", "digest") : null;
         String provenance = url != null ? catalog.provenanceOf(url) : null;
-        return new ScannedRelease(release, release.name(), ns, chart, version, ReleaseStatus.OCI,
+        return new ScannedRelease(release, instance, release.name(), ns, chart, version, ReleaseStatus.OCI,
                 new ChartSource("OCIRepository", name, refNs, url, null),
                 new OciTarget(url, OciSource.TREE, provenance, tag, semver, name, file, null), reasons, warnings);
     }

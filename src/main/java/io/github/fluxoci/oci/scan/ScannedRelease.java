@@ -3,12 +3,19 @@ package io.github.fluxoci.oci.scan;
 import java.util.List;
 
 import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.tree.ResolvedNamespace;
 
-/** One HelmRelease with its classification, reasons (why not migratable) and warnings (what to watch). */
-public record ScannedRelease(KubeObject object, String name, ResolvedNamespace namespace, String chart, String version,
-                             ReleaseStatus status, ChartSource source, OciTarget oci, List<String> reasons,
-                             List<String> warnings) {
+/**
+ * One HelmRelease as one build deploys it, with its classification, reasons (why not migratable) and warnings
+ * (what to watch). A release document built twice (a shared component, two clusters) is scanned once per
+ * instance; a document that no entry point builds is scanned once, with no instance.
+ *
+ * @param instance the build instance, or null when nothing deploys the document
+ */
+public record ScannedRelease(KubeObject object, ObjectInstance instance, String name, ResolvedNamespace namespace,
+                             String chart, String version, ReleaseStatus status, ChartSource source, OciTarget oci,
+                             List<String> reasons, List<String> warnings) {
 
     public String file() {
         return object.file().relativePath();
@@ -20,6 +27,16 @@ public record ScannedRelease(KubeObject object, String name, ResolvedNamespace n
 
     public String apiVersion() {
         return object.apiVersion();
+    }
+
+    /** True when some entry point builds it (always, in a tree without entry points). */
+    public boolean deployed() {
+        return instance != null;
+    }
+
+    /** The cluster its instance is applied to, or null when it is not deployed. */
+    public String cluster() {
+        return instance == null ? null : instance.cluster();
     }
 
     /** {@code namespace/name}, or the name alone when the namespace is unknown. */

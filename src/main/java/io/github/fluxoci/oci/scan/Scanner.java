@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -14,6 +15,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** Inventories a manifests tree: every HelmRelease classified, every HelmRepository with its users. */
@@ -31,25 +33,37 @@ public final class Scanner {
         for (KubeObject hr : tree.helmReleases()) {
             if (tree.isPatchFile(hr.file())) {
                 patches.add(patchOf(tree, hr));
+            } else if (tree.instancesOf(hr).isEmpty()) {
+                releases.add(classifier.classify(tree, hr, null));
             } else {
-                releases.add(classifier.classify(tree, hr));
+                for (ObjectInstance i : tree.instancesOf(hr)) {
+                    releases.add(classifier.classify(tree, hr, i));
+                }
             }
         }
-        releases.sort(Comparator.comparing(ScannedRelease::file).thenComparingInt(ScannedRelease::line));
+        releases.sort(Comparator.comparing(ScannedRelease::file).thenComparingInt(ScannedRelease::line)
+                .thenComparing(r -> Objects.toString(r.cluster(), ""))
+                .thenComparing(r -> Objects.toString(r.namespace().value(), "")));
 
         Map<KubeObject, List<String>> usedBy = new IdentityHashMap<>();
         for (ScannedRelease r : releases) {
             if (r.source() != null && "HelmRepository".equals(r.source().kind())) {
-                KubeObject repo = tree.find(ManifestTree.SOURCE_GROUP, "HelmRepository", r.source().name(), r.source().namespace());
+                KubeObject repo = SourceLookup.object(tree, "HelmRepository", r.source().name(), r.source().namespace(),
+                        r.cluster());
                 if (repo != null) {
-                    usedBy.computeIfAbsent(repo, k -> new ArrayList<>()).add(r.qualifiedName());
+                    List<String> users = usedBy.computeIfAbsent(repo, k -> new ArrayList<>());
+                    if (!users.contains(r.qualifiedName())) {
+                        users.add(r.qualifiedName());
+                    }
                 }
             }
         }
         List<ScannedHelmRepository> repositories = new ArrayList<>();
         for (KubeObject repo : tree.helmRepositories()) {
             String type = Nodes.text(repo.root(), "spec", "type");
-            repositories.add(new ScannedHelmRepository(repo, repo.name(), tree.namespaceOf(repo).value(),
+            String ns = tree.instancesOf(repo).isEmpty() ? repo.metadataNamespace()
+                    : tree.instancesOf(repo).get(0).namespaceValue();
+            repositories.add(new ScannedHelmRepository(repo, repo.name(), ns,
                     Nodes.text(repo.root(), "spec", "url"), type == null ? "default" : type,
                     List.copyOf(usedBy.getOrDefault(repo, List.of()))));
         }

@@ -1,16 +1,24 @@
 package io.github.fluxoci.oci.verify;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.scan.SourceLookup;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.Nodes;
 
-/** {@code chartRef} names an OCIRepository (or HelmChart) that exists with that name in the effective namespace. */
+/**
+ * {@code chartRef} names an OCIRepository (or HelmChart) that a build of the same cluster deploys with that name
+ * in the release's effective namespace (or {@code chartRef.namespace}). A same-named object of another cluster or
+ * namespace does not count; one that nothing builds at all is {@link SourceDeployedRule}'s finding.
+ */
 public final class ChartRefTargetRule implements Rule {
 
     @Override
@@ -25,17 +33,18 @@ public final class ChartRefTargetRule implements Rule {
 
     @Override
     public String description() {
-        return "spec.chartRef names an OCIRepository or HelmChart that exists in the release's namespace"
-                + " (otherwise Flux reports \"chart not found\")";
+        return "spec.chartRef names an OCIRepository or HelmChart that the same cluster deploys in the release's"
+                + " namespace (otherwise Flux reports \"chart not found\")";
     }
 
     @Override
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
+        ManifestTree tree = context.tree();
         for (ScannedRelease r : context.scan().releases()) {
             Node chartRef = Nodes.get(r.object().root(), "spec", "chartRef");
             String kind = Nodes.text(chartRef, "kind");
-            if (chartRef == null || !("OCIRepository".equals(kind) || "HelmChart".equals(kind))) {
+            if (!r.deployed() || chartRef == null || !("OCIRepository".equals(kind) || "HelmChart".equals(kind))) {
                 continue;
             }
             String name = Nodes.text(chartRef, "name");
@@ -46,19 +55,32 @@ public final class ChartRefTargetRule implements Rule {
             if (name == null || name.contains("${") || (ns != null && ns.contains("${"))) {
                 continue; // substituted by Flux at apply time: not knowable here
             }
-            KubeObject target = context.tree().find(ManifestTree.SOURCE_GROUP, kind, name, ns);
-            if (target != null) {
+            if (tree.find(ManifestTree.SOURCE_GROUP, kind, name, ns, r.cluster()) != null) {
                 continue;
             }
-            boolean someWithThatName = context.tree().objects(ManifestTree.SOURCE_GROUP, kind).stream()
-                    .anyMatch(o -> name.equals(o.name()) && !context.tree().namespaceOf(o).known());
-            if (ns == null && someWithThatName) {
+            List<KubeObject> named = tree.named(ManifestTree.SOURCE_GROUP, kind, name);
+            if (named.stream().anyMatch(o -> !context.applied(o))) {
+                continue; // the object is in the tree but nothing builds it: source-deployed says so
+            }
+            Set<String> elsewhere = new LinkedHashSet<>();
+            for (KubeObject o : named) {
+                for (ObjectInstance i : tree.instancesOf(o)) {
+                    if (ns == null && i.cluster().equals(r.cluster())) {
+                        elsewhere.clear();
+                        break;
+                    }
+                    elsewhere.add(o.file().relativePath() + " deploys one" + SourceLookup.where(tree, i.namespaceValue(),
+                            i.cluster()));
+                }
+            }
+            if (ns == null && !named.isEmpty() && elsewhere.isEmpty()) {
                 continue; // neither side's namespace is known: cannot tell, so say nothing
             }
-            String where = ns != null ? " in namespace " + ns : "";
-            out.add(VerifyContext.at(this, r.object(), chartRef, "chartRef names " + kind + " \"" + name + "\" but none exists"
-                    + where + "; run mvn oci:migrate -Doci.charts=" + r.qualifiedName()
-                    + " or add the " + kind + "'s file to the kustomization"));
+            out.add(VerifyContext.at(this, r.object(), chartRef, "chartRef names " + kind + " \"" + name + "\" but none is"
+                    + " deployed" + SourceLookup.where(tree, ns, r.cluster())
+                    + (elsewhere.isEmpty() ? "" : " (" + String.join("; ", elsewhere) + ")")
+                    + "; run mvn oci:migrate -Doci.charts=" + r.qualifiedName()
+                    + " or add the " + kind + "'s file to a kustomization of that build"));
         }
         return out;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.KubeObject;
-import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** Releases or namespaces named in {@code <criticalReleases>} pin {@code ref.tag}, not {@code ref.semver}. */
@@ -39,8 +38,7 @@ public final class ExactTagRule implements Rule {
                     || !VerifyContext.names(context.criticalReleases(), r, true)) {
                 continue;
             }
-            KubeObject oci = context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", r.oci().name(),
-                    r.source().namespace());
+            KubeObject oci = OciRepositories.chartRefTarget(context, r);
             if (oci == null) {
                 continue;
             }

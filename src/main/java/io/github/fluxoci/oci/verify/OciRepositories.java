@@ -9,8 +9,10 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.scan.SourceLookup;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** OCIRepositories that hold Helm charts: those a chartRef points at. */
@@ -31,14 +33,23 @@ final class OciRepositories {
         return out;
     }
 
-    /** The OCIRepository a release's chartRef names (in chartRef.namespace or the release's own), or null. */
+    /**
+     * The OCIRepository a release's chartRef names (in chartRef.namespace or the release's own): the one deployed in
+     * the release's cluster and namespace; for a release nothing deploys, the one its name and namespace point at.
+     * Null when there is none.
+     */
     static KubeObject chartRefTarget(VerifyContext context, ScannedRelease r) {
         Node chartRef = Nodes.get(r.object().root(), "spec", "chartRef");
         if (!"OCIRepository".equals(Nodes.text(chartRef, "kind"))) {
             return null;
         }
         String ns = Nodes.text(chartRef, "namespace");
-        return context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", Nodes.text(chartRef, "name"),
-                ns != null ? ns : r.namespace().value());
+        String name = Nodes.text(chartRef, "name");
+        String namespace = ns != null ? ns : r.namespace().value();
+        if (!r.deployed()) {
+            return SourceLookup.object(context.tree(), "OCIRepository", name, namespace, null);
+        }
+        ObjectInstance i = context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, namespace, r.cluster());
+        return i == null ? null : i.object();
     }
 }

@@ -2,10 +2,20 @@ package io.github.fluxoci.oci.verify;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Runs every rule and gathers the findings, sorted by file, line and column. */
+import io.github.fluxoci.oci.tree.ManifestFile;
+
+/**
+ * Runs every rule and gathers the findings, sorted by file, line and column. A file that no Flux entry point
+ * builds is not deployed: its findings are kept as notes, never errors. A release built several times (a shared
+ * component) yields one finding per distinct message.
+ */
 public final class Verifier {
+
+    static final String NOT_DEPLOYED = " (not deployed: no Flux entry point builds this file)";
 
     public static List<Rule> rules() {
         return List.of(new ChartRefTargetRule(), new SourceDeployedRule(), new LayerSelectorRule(), new OciUrlRule(),
@@ -18,12 +28,26 @@ public final class Verifier {
     }
 
     public static List<Finding> verify(VerifyContext context) {
-        List<Finding> out = new ArrayList<>();
+        Set<Finding> out = new LinkedHashSet<>();
         for (Rule rule : rules()) {
-            out.addAll(rule.check(context));
+            for (Finding f : rule.check(context)) {
+                out.add(undeployedAsNote(context, f));
+            }
         }
-        out.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparingInt(Finding::column)
+        List<Finding> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparingInt(Finding::column)
                 .thenComparing(Finding::rule));
-        return out;
+        return sorted;
+    }
+
+    private static Finding undeployedAsNote(VerifyContext context, Finding f) {
+        if (!context.tree().hasEntryPoints() || f.severity() == Severity.NOTE) {
+            return f;
+        }
+        ManifestFile file = context.tree().file(f.file());
+        if (file == null || context.tree().isBuilt(file)) {
+            return f;
+        }
+        return new Finding(f.rule(), Severity.NOTE, f.file(), f.line(), f.column(), f.message() + NOT_DEPLOYED);
     }
 }

@@ -30,6 +30,19 @@ public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseExce
         this(tree, scan, exceptions, criticalReleases, null);
     }
 
+    /**
+     * True when Flux applies the object: some entry point's build yields it; in a tree without entry points, some
+     * kustomization builds its file.
+     */
+    public boolean applied(KubeObject object) {
+        return tree.hasEntryPoints() ? tree.isDeployed(object) : tree.isBuilt(object.file());
+    }
+
+    /** True when Flux applies the release instance (see {@link #applied(KubeObject)}). */
+    public boolean applied(ScannedRelease release) {
+        return release.deployed() && (tree.hasEntryPoints() || tree.isBuilt(release.object().file()));
+    }
+
     /** A finding placed at a node of an object (or at the object when the node is null). */
     public static Finding at(Rule rule, KubeObject object, Node node, String message) {
         int line = node != null ? object.lineOf(node) : object.line();

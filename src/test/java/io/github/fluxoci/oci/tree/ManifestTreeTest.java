@@ -23,41 +23,64 @@ class ManifestTreeTest {
         return tree.helmReleases().stream().filter(o -> name.equals(o.name())).findFirst().orElseThrow();
     }
 
+    /** The namespaces of a release's instances, in build order. */
+    private List<String> namespaces(ManifestTree tree, String name) {
+        return tree.instancesOf(release(tree, name)).stream().map(ObjectInstance::namespaceValue).toList();
+    }
+
+    private ResolvedNamespace onlyNamespace(ManifestTree tree, String name) {
+        List<ObjectInstance> instances = tree.instancesOf(release(tree, name));
+        assertThat(instances).hasSize(1);
+        return instances.get(0).namespace();
+    }
+
     @Test
-    void namespaceComesFromMetadataFirst() throws IOException {
+    void aKustomizationNamespaceOverridesMetadata() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("apps/kustomization.yaml", kustomization("from-kustomization", "./hr.yaml"))
                 .file("apps/hr.yaml", helmRelease("a", "from-metadata"))
                 .load();
-        assertThat(tree.namespaceOf(release(tree, "a")))
-                .isEqualTo(new ResolvedNamespace("from-metadata", "metadata", "apps/hr.yaml"));
+        assertThat(onlyNamespace(tree, "a"))
+                .isEqualTo(new ResolvedNamespace("from-kustomization", "kustomization", "apps/kustomization.yaml"));
     }
 
     @Test
-    void namespaceComesFromTheNearestKustomizationUpTheChain() throws IOException {
+    void metadataCountsWhenNoKustomizationSetsANamespace() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
-                .file("apps/kustomization.yaml", kustomization("team", "./x"))
-                .file("apps/x/kustomization.yaml", kustomization(null, "./app"))
-                .file("apps/x/app/kustomization.yaml", kustomization(null, "helmrelease.yaml"))
-                .file("apps/x/app/helmrelease.yaml", helmRelease("a", null))
+                .file("apps/kustomization.yaml", kustomization(null, "./hr.yaml"))
+                .file("apps/hr.yaml", helmRelease("a", "from-metadata"))
                 .load();
-        ResolvedNamespace ns = tree.namespaceOf(release(tree, "a"));
-        assertThat(ns.value()).isEqualTo("team");
+        assertThat(onlyNamespace(tree, "a")).isEqualTo(new ResolvedNamespace("from-metadata", "metadata", "apps/hr.yaml"));
+    }
+
+    @Test
+    void theOutermostKustomizationNamespaceWins() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file("apps/kustomization.yaml", kustomization("outer", "./x"))
+                .file("apps/x/kustomization.yaml", kustomization("inner", "./app"))
+                .file("apps/x/app/kustomization.yaml", kustomization(null, "helmrelease.yaml"))
+                .file("apps/x/app/helmrelease.yaml", helmRelease("a", "meta"))
+                .load();
+        ResolvedNamespace ns = onlyNamespace(tree, "a");
+        assertThat(ns.value()).isEqualTo("outer");
         assertThat(ns.source()).isEqualTo("kustomization");
         assertThat(ns.setBy()).isEqualTo("apps/kustomization.yaml");
+        assertThat(tree.instancesOf(release(tree, "a")).get(0).via())
+                .containsExactly("apps/kustomization.yaml", "apps/x/kustomization.yaml", "apps/x/app/kustomization.yaml");
     }
 
     @Test
-    void namespaceComesFromFluxTargetNamespaceWhenNoKustomizationSetsOne() throws IOException {
+    void fluxTargetNamespaceOverridesEveryKustomization() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("kubernetes/apps/media/plex/ks.yaml",
                         fluxKustomization("plex", "./kubernetes/apps/media/plex/app", "media"))
-                .file("kubernetes/apps/media/plex/app/kustomization.yaml", kustomization(null, "./helmrelease.yaml"))
-                .file("kubernetes/apps/media/plex/app/helmrelease.yaml", helmRelease("plex", null))
+                .file("kubernetes/apps/media/plex/app/kustomization.yaml", kustomization("inner", "./helmrelease.yaml"))
+                .file("kubernetes/apps/media/plex/app/helmrelease.yaml", helmRelease("plex", "meta"))
                 .load();
-        ResolvedNamespace ns = tree.namespaceOf(release(tree, "plex"));
+        ResolvedNamespace ns = onlyNamespace(tree, "plex");
         assertThat(ns.value()).isEqualTo("media");
         assertThat(ns.source()).isEqualTo("flux-kustomization");
+        assertThat(tree.hasEntryPoints()).isTrue();
     }
 
     @Test
@@ -65,29 +88,113 @@ class ManifestTreeTest {
         ManifestTree tree = new TreeFixture(dir)
                 .file("clusters/apps.yaml", fluxKustomization("apps", "./apps", "generated"))
                 .file("apps/sub/hr.yaml", helmRelease("g", null))
+                .file("apps/listed/kustomization.yaml", kustomization(null, "./hr.yaml"))
+                .file("apps/listed/hr.yaml", helmRelease("l", null))
+                .file("apps/listed/unlisted.yaml", helmRelease("u", null))
                 .load();
-        KubeObject hr = release(tree, "g");
-        assertThat(tree.namespaceOf(hr).value()).isEqualTo("generated");
-        assertThat(tree.isReferenced(hr.file())).isTrue();
+        assertThat(onlyNamespace(tree, "g").value()).isEqualTo("generated");
+        assertThat(tree.isBuilt(release(tree, "g").file())).isTrue();
+        assertThat(namespaces(tree, "l")).containsExactly("generated");
+        // a folder with a kustomization.yaml is one resource: what it does not list is not built
+        assertThat(tree.isDeployed(release(tree, "u"))).isFalse();
     }
 
     @Test
     void namespaceIsUnknownWhenNothingSetsIt() throws IOException {
         ManifestTree tree = new TreeFixture(dir).file("hr.yaml", helmRelease("lonely", null)).load();
-        assertThat(tree.namespaceOf(release(tree, "lonely"))).isEqualTo(ResolvedNamespace.UNKNOWN);
+        assertThat(onlyNamespace(tree, "lonely")).isEqualTo(ResolvedNamespace.UNKNOWN);
+        assertThat(tree.hasEntryPoints()).isFalse();
     }
 
     @Test
-    void releasesInAComponentTakeTheNamespaceOfTheKustomizationThatUsesIt() throws IOException {
+    void aComponentIncludedByTwoNamespaceFoldersGivesTwoInstances() throws IOException {
+        String component = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./hr.yaml\n";
         ManifestTree tree = new TreeFixture(dir)
-                .file("app/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
-                        + "namespace: comp-ns\ncomponents:\n  - ../components/gatus\n")
-                .file("components/gatus/kustomization.yaml",
-                        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./hr.yaml\n")
+                .file("apps/kustomization.yaml", kustomization(null, "./a", "./b"))
+                .file("apps/a/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                        + "namespace: ns-a\ncomponents:\n  - ../../components/gatus\n")
+                .file("apps/b/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                        + "namespace: ns-b\ncomponents:\n  - ../../components/gatus\n")
+                .file("components/gatus/kustomization.yaml", component)
                 .file("components/gatus/hr.yaml", helmRelease("gatus", null))
                 .load();
-        assertThat(tree.namespaceOf(release(tree, "gatus")).value()).isEqualTo("comp-ns");
+        assertThat(namespaces(tree, "gatus")).containsExactly("ns-a", "ns-b");
         assertThat(tree.kustomizeFileIn("components/gatus").kind()).isEqualTo("Component");
+    }
+
+    @Test
+    void aComponentNamespaceCoversItsParentsResourcesUnlessTheParentSetsOne() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file("app/kustomization.yaml", "resources:\n  - ./hr.yaml\ncomponents:\n  - ../comp\n")
+                .file("app/hr.yaml", helmRelease("parent", "meta"))
+                .file("comp/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+                        + "namespace: from-component\n")
+                .load();
+        assertThat(namespaces(tree, "parent")).containsExactly("from-component");
+    }
+
+    @Test
+    void clustersAreBuiltApartAndAnArchiveIsNotDeployed() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file("clusters/a/flux-system/gotk-sync.yaml", fluxKustomization("flux-system", "./clusters/a", null))
+                .file("clusters/a/apps.yaml", fluxKustomization("apps", "./apps/a", "team"))
+                .file("clusters/b/flux-system/gotk-sync.yaml", fluxKustomization("flux-system", "./clusters/b", null))
+                .file("clusters/b/apps.yaml", fluxKustomization("apps", "./apps/b", null))
+                .file("apps/a/kustomization.yaml", kustomization(null, "./hr.yaml"))
+                .file("apps/a/hr.yaml", helmRelease("one", "meta"))
+                .file("apps/b/kustomization.yaml", kustomization("b-ns", "./hr.yaml"))
+                .file("apps/b/hr.yaml", helmRelease("two", null))
+                .file(".archive/old/ks.yaml", fluxKustomization("old", "./apps/old/app", null))
+                .file(".archive/old/app/kustomization.yaml", kustomization(null, "./hr.yaml"))
+                .file(".archive/old/app/hr.yaml", helmRelease("old", "x"))
+                .load();
+        assertThat(tree.clusters()).containsExactly("clusters/a", "clusters/b");
+        ObjectInstance one = tree.instancesOf(release(tree, "one")).get(0);
+        assertThat(one.cluster()).isEqualTo("clusters/a");
+        assertThat(one.namespaceValue()).isEqualTo("team");
+        ObjectInstance two = tree.instancesOf(release(tree, "two")).get(0);
+        assertThat(two.cluster()).isEqualTo("clusters/b");
+        assertThat(two.namespaceValue()).isEqualTo("b-ns");
+        assertThat(tree.isDeployed(release(tree, "old"))).isFalse();
+        assertThat(tree.entryPoints()).extracting(EntryPoint::path)
+                .containsExactlyInAnyOrder("clusters/a", "apps/a", "clusters/b", "apps/b");
+    }
+
+    @Test
+    void aKustomizationOfAnotherRepositoryIsNotFollowed() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file("clusters/a/flux-system/gotk-sync.yaml", fluxKustomization("flux-system", "./clusters/a", null))
+                .file("clusters/a/other.yaml", fluxKustomization("other", "./apps", null)
+                        .replace("name: flux-system\n", "name: some-other-repo\n"))
+                .file("apps/kustomization.yaml", kustomization(null, "./hr.yaml"))
+                .file("apps/hr.yaml", helmRelease("elsewhere", "x"))
+                .load();
+        assertThat(tree.isDeployed(release(tree, "elsewhere"))).isFalse();
+    }
+
+    @Test
+    void aFluxInstanceSyncPathIsAnEntryPoint() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file("clusters/prod/flux.yaml", "apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata:\n"
+                        + "  name: flux\n  namespace: flux-system\nspec:\n  sync:\n    kind: GitRepository\n"
+                        + "    url: https://example.com/repo.git\n    path: clusters/prod\n")
+                .file("clusters/prod/apps.yaml", fluxKustomization("apps", "./apps", "apps"))
+                .file("apps/hr.yaml", helmRelease("x", null))
+                .load();
+        assertThat(tree.clusters()).containsExactly("clusters/prod");
+        assertThat(namespaces(tree, "x")).containsExactly("apps");
+    }
+
+    @Test
+    void aKustomizationCycleIsAProblemNotAHang() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file("a/kustomization.yaml", kustomization(null, "../b", "hr.yaml"))
+                .file("a/hr.yaml", helmRelease("a", "x"))
+                .file("b/kustomization.yaml", kustomization(null, "../a"))
+                .file("clusters/x.yaml", fluxKustomization("x", "./a", null))
+                .load();
+        assertThat(tree.problems()).extracting(Problem::message).anyMatch(m -> m.startsWith("kustomization cycle"));
+        assertThat(tree.isDeployed(release(tree, "a"))).isTrue();
     }
 
     @Test
@@ -97,8 +204,8 @@ class ManifestTreeTest {
                 .file("app/listed.yaml", helmRelease("listed", "x"))
                 .file("app/forgotten.yaml", helmRelease("forgotten", "x"))
                 .load();
-        assertThat(tree.isReferenced(tree.file("app/listed.yaml"))).isTrue();
-        assertThat(tree.isReferenced(tree.file("app/forgotten.yaml"))).isFalse();
+        assertThat(tree.isBuilt(tree.file("app/listed.yaml"))).isTrue();
+        assertThat(tree.isBuilt(tree.file("app/forgotten.yaml"))).isFalse();
         KustomizeFile k = tree.kustomizeFileIn("app");
         assertThat(k.entries()).extracting(KustomizeEntry::status)
                 .containsExactly(KustomizeEntry.Status.FILE, KustomizeEntry.Status.MISSING);
@@ -181,11 +288,11 @@ class ManifestTreeTest {
                 .file("b/oci.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: app\n"
                         + "  namespace: ns-b\n")
                 .load();
-        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-a").file().relativePath())
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-a", "").object().file().relativePath())
                 .isEqualTo("a/oci.yaml");
-        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-b").file().relativePath())
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-b", "").object().file().relativePath())
                 .isEqualTo("b/oci.yaml");
-        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-c")).isNull();
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-c", "")).isNull();
     }
 
     @Test

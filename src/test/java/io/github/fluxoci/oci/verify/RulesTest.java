@@ -84,8 +84,8 @@ class RulesTest {
                 .replace("    name: app", "    name: other"), OCI_OK));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.describe()).isEqualTo("app/helmrelease.yaml:9:5 [chartref-target] chartRef names OCIRepository"
-                    + " \"other\" but none exists in namespace apps; run mvn oci:migrate -Doci.charts=apps/app or add the"
-                    + " OCIRepository's file to the kustomization");
+                    + " \"other\" but none is deployed in namespace apps; run mvn oci:migrate -Doci.charts=apps/app or add"
+                    + " the OCIRepository's file to a kustomization of that build");
             assertThat(x.severity()).isEqualTo(Severity.ERROR);
         });
     }
@@ -97,7 +97,7 @@ class RulesTest {
                 .file("app/helmrelease.yaml", RELEASE_ON_OCI).file("app/ocirepository.yaml", OCI_OK);
         assertThat(run(new SourceDeployedRule(), t)).singleElement().extracting(Finding::describe).asString()
                 .startsWith("app/ocirepository.yaml:2:1 [source-deployed] OCIRepository \"app\" used by apps/app is in"
-                        + " ocirepository.yaml, which no kustomization lists")
+                        + " app/ocirepository.yaml, which no kustomization lists")
                 .endsWith("add \"./ocirepository.yaml\" to the resources of app/kustomization.yaml");
         assertThat(run(new SourceDeployedRule(), app(RELEASE_ON_OCI, OCI_OK))).isEmpty();
     }
@@ -169,9 +169,9 @@ class RulesTest {
                 + "kind: HelmRepository\nmetadata:\n  name: fairwinds\n  namespace: flux-system\nspec:\n"
                 + "  url: https://charts.fairwinds.com/stable\n");
         assertThat(run(new HelmRepositorySourceRule(), t)).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).startsWith("apps/app still uses HelmRepository fairwinds; it cannot move (Fairwinds only"
-                    + " publishes to traditional Helm repos): excuse it with <exceptions>");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).isEqualTo("apps/app stays on HelmRepository fairwinds: it cannot move (Fairwinds only"
+                    + " publishes to traditional Helm repos); an <exceptions> entry turns this into a note");
         });
         assertThat(run(new HelmRepositorySourceRule(), t, List.of(new ReleaseException("apps/app", "no OCI chart")), List.of()))
                 .singleElement().satisfies(f -> {

@@ -1,0 +1,393 @@
+package io.github.fluxoci.oci.tree;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/**
+ * Finds what Flux applies from this repository and builds it, cluster by cluster.
+ *
+ * <ol>
+ * <li>Candidates: every Flux {@code Kustomization} whose source can be this repository (a {@code GitRepository},
+ * or an {@code ExternalArtifact} that an {@code ArtifactGenerator} of the tree copies from one) and whose path
+ * exists in the tree, and every flux-operator {@code FluxInstance}. A probe build of each shows which other
+ * candidates it applies.</li>
+ * <li>Roots: the candidates nothing else applies (or only their own cycle: the cluster sync that {@code flux
+ * bootstrap} writes applies itself), and every cluster folder holding a {@code flux-system/gotk-sync.yaml} without
+ * its sync Kustomization (bootstrap writes it at install time). A root is a cluster: applied by bootstrap or by
+ * hand. An archived Kustomization (an {@code .archive/} folder) whose path no longer exists is no candidate, so what
+ * it used to build is applied by nothing.</li>
+ * <li>"This repository" is the GitRepository {@code flux-system} and whatever the roots sync from; a Kustomization
+ * whose GitRepository is another one is not followed.</li>
+ * <li>Each root starts a cluster; every Kustomization its builds apply is an entry point of that cluster with its
+ * own {@code targetNamespace}. The same Kustomization reached from two clusters is two entry points.</li>
+ * </ol>
+ * A tree with no candidate at all is one build of everything: each top kustomization (listed by no other) is built,
+ * and each file no kustomization lists stands alone.
+ */
+final class EntryPointFinder {
+
+    static final String FLUX_INSTANCE_GROUP = "fluxcd.controlplane.io";
+    static final String ARTIFACT_GENERATOR_GROUP = "source.extensions.fluxcd.io";
+    static final String BOOTSTRAP_SYNC = "flux-system/gotk-sync.yaml";
+
+    /** The builds of the tree. */
+    record Result(boolean wholeTree, List<EntryPoint> entryPoints, List<BuildWalker.Build> builds,
+                  Set<ManifestFile> built, List<KubeObject> notApplied) {
+    }
+
+    /** An entry point to build: a Flux object, or a bootstrap cluster folder ({@code object} null). */
+    private record Pending(KubeObject object, String path, String cluster) {
+    }
+
+    private final FileIndex index;
+    private final KustomizeGraph graph;
+    private final BuildWalker walker;
+    private final String gitPrefix;
+    private final Map<String, List<String[]>> artifactCopies = new LinkedHashMap<>();
+
+    EntryPointFinder(Path root, FileIndex index, KustomizeGraph graph, BuildWalker walker) {
+        this.index = index;
+        this.graph = graph;
+        this.walker = walker;
+        this.gitPrefix = gitPrefix(root);
+        for (KubeObject o : index.objects()) {
+            if (o.is(ARTIFACT_GENERATOR_GROUP, "ArtifactGenerator")) {
+                readArtifactGenerator(o);
+            }
+        }
+    }
+
+    Result find() {
+        List<KubeObject> candidates = new ArrayList<>();
+        for (KubeObject o : index.objects()) {
+            if (isPatchOnly(o.file())) {
+                continue;
+            }
+            boolean fluxKustomization = o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization");
+            if ((fluxKustomization || o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) && exists(pathOf(o))) {
+                candidates.add(o);
+            }
+        }
+        List<String> clusterFolders = new ArrayList<>();
+        for (ManifestFile f : index.files()) {
+            if (f.relativePath().equals(BOOTSTRAP_SYNC) || f.relativePath().endsWith("/" + BOOTSTRAP_SYNC)) {
+                // a bootstrap folder whose sync is not in the tree (flux bootstrap writes it at install time); a sync
+                // that is here is a candidate of its own, and one that syncs another path is a leftover
+                boolean sync = f.objects().stream().anyMatch(o -> o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization"));
+                if (!sync) {
+                    clusterFolders.add(FileIndex.parentOf(f.directory()));
+                }
+            }
+        }
+        if (candidates.isEmpty() && clusterFolders.isEmpty()) {
+            return wholeTree();
+        }
+        Set<KubeObject> isCandidate = Collections.newSetFromMap(new IdentityHashMap<>());
+        isCandidate.addAll(candidates);
+        // probe: which candidates does each candidate's build apply?
+        Map<KubeObject, Set<KubeObject>> applies = new IdentityHashMap<>();
+        Set<KubeObject> appliedByClusterFolder = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (KubeObject c : candidates) {
+            applies.put(c, appliedBy(walker.walk(entryPoint(new Pending(c, pathOf(c), ""), null)), isCandidate));
+        }
+        for (String folder : clusterFolders) {
+            appliedByClusterFolder.addAll(appliedBy(walker.walk(entryPoint(new Pending(null, folder, ""), null)),
+                    isCandidate));
+        }
+        Map<KubeObject, Set<KubeObject>> reach = new IdentityHashMap<>();
+        for (KubeObject c : candidates) {
+            reach.put(c, closure(c, applies));
+        }
+        List<KubeObject> roots = new ArrayList<>();
+        for (KubeObject c : candidates) {
+            boolean source = !appliedByClusterFolder.contains(c);
+            for (KubeObject other : candidates) {
+                if (!source || other != c && reach.get(other).contains(c) && !reach.get(c).contains(other)) {
+                    source = false;
+                    break;
+                }
+            }
+            if (source) {
+                roots.add(c);
+            }
+        }
+        // a root in a folder that another live entry point builds is a file that folder's kustomization does not
+        // list (a leftover), not a cluster of its own
+        Set<KubeObject> live = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (KubeObject r : roots) {
+            live.add(r);
+            live.addAll(reach.get(r));
+        }
+        List<KubeObject> entryRoots = new ArrayList<>();
+        for (KubeObject r : roots) {
+            boolean leftover = clusterFolders.stream().anyMatch(f -> covers(f, r.file().directory()));
+            for (KubeObject c : live) {
+                if (!leftover && c != r && !reach.get(r).contains(c) && covers(pathOf(c), r.file().directory())) {
+                    leftover = true;
+                }
+            }
+            if (!leftover) {
+                entryRoots.add(r);
+            }
+        }
+
+        Set<String> thisRepository = new LinkedHashSet<>();
+        thisRepository.add("flux-system");
+        for (KubeObject r : entryRoots) {
+            String name = Nodes.text(r.root(), "spec", "sourceRef", "name");
+            if (name != null && r.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization") && fromGit(r)) {
+                thisRepository.add(name);
+            }
+        }
+
+        List<EntryPoint> entryPoints = new ArrayList<>();
+        List<BuildWalker.Build> builds = new ArrayList<>();
+        Set<KubeObject> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, Set<Object>> visited = new LinkedHashMap<>();
+        ArrayDeque<Pending> queue = new ArrayDeque<>();
+        for (String folder : clusterFolders) {
+            queue.add(new Pending(null, folder, folder.isEmpty() ? "." : folder));
+        }
+        for (KubeObject r : entryRoots) {
+            queue.add(new Pending(r, pathOf(r), clusterOf(r, reach.get(r).contains(r))));
+        }
+        while (!queue.isEmpty()) {
+            Pending next = queue.poll();
+            Set<Object> seen = visited.computeIfAbsent(next.cluster(), c -> new LinkedHashSet<>());
+            KubeObject k = next.object();
+            if (!seen.add(k != null ? k : next.path())) {
+                continue;
+            }
+            if (k != null) {
+                applied.add(k);
+                if (fromGit(k) && k.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization")
+                        && !thisRepository.contains(Nodes.text(k.root(), "spec", "sourceRef", "name"))) {
+                    continue; // another repository's content: not in this tree
+                }
+            }
+            EntryPoint ep = entryPoint(next, k == null ? null : Nodes.text(k.root(), "spec", "targetNamespace"));
+            entryPoints.add(ep);
+            BuildWalker.Build build = walker.walk(ep);
+            builds.add(build);
+            for (KubeObject c : appliedBy(build, isCandidate)) {
+                queue.add(new Pending(c, pathOf(c), next.cluster()));
+            }
+        }
+        // a root's own file is applied by hand or by the cluster's bootstrap when no build reaches it
+        Set<ManifestFile> built = new LinkedHashSet<>();
+        builds.forEach(b -> built.addAll(b.files()));
+        for (EntryPoint ep : List.copyOf(entryPoints)) {
+            KubeObject r = ep.object();
+            if (r != null && entryRoots.contains(r) && !built.contains(r.file())) {
+                built.add(r.file());
+                EntryPoint bootstrap = new EntryPoint(ep.kind(), ep.cluster(), r, r.file().relativePath(), null, null,
+                        List.of());
+                builds.add(walker.walk(bootstrap));
+            }
+        }
+        List<KubeObject> notApplied = candidates.stream().filter(c -> !applied.contains(c)).toList();
+        return new Result(false, entryPoints, builds, built, notApplied);
+    }
+
+    private Result wholeTree() {
+        List<EntryPoint> entryPoints = new ArrayList<>();
+        List<BuildWalker.Build> builds = new ArrayList<>();
+        Set<ManifestFile> built = new LinkedHashSet<>();
+        for (KustomizeFile k : graph.files()) {
+            boolean listed = graph.listersOf(k.directory()).stream().anyMatch(e -> e.role() != KustomizeEntry.Role.PATCH);
+            if (listed || !"Kustomization".equals(k.kind())) {
+                continue;
+            }
+            EntryPoint ep = new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, k.directory(), null, null, List.of());
+            BuildWalker.Build b = walker.walk(ep, k);
+            entryPoints.add(ep);
+            builds.add(b);
+            built.addAll(b.files());
+        }
+        for (ManifestFile f : index.files()) {
+            if (!built.contains(f) && !isPatchOnly(f)) {
+                EntryPoint loose = new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, f.relativePath(), null, null,
+                        List.of());
+                builds.add(walker.walk(loose));
+            }
+        }
+        return new Result(true, entryPoints, builds, built, List.of());
+    }
+
+    private static Set<KubeObject> appliedBy(BuildWalker.Build build, Set<KubeObject> candidates) {
+        Set<KubeObject> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ObjectInstance i : build.instances()) {
+            if (candidates.contains(i.object())) {
+                out.add(i.object());
+            }
+        }
+        return out;
+    }
+
+    private EntryPoint entryPoint(Pending p, String targetNamespace) {
+        KubeObject o = p.object();
+        if (o == null) {
+            return new EntryPoint(EntryPoint.Kind.CLUSTER_FOLDER, p.cluster(), null, p.path(), null, null, List.of());
+        }
+        boolean instance = o.is(FLUX_INSTANCE_GROUP, "FluxInstance");
+        String declared = instance ? Nodes.text(o.root(), "spec", "sync", "path") : Nodes.text(o.root(), "spec", "path");
+        List<String> dependsOn = new ArrayList<>();
+        for (Node d : Nodes.items(o.root(), "spec", "dependsOn")) {
+            String name = Nodes.text(d, "name");
+            String ns = Nodes.text(d, "namespace");
+            if (name != null) {
+                dependsOn.add(ns != null ? ns + "/" + name : name);
+            }
+        }
+        return new EntryPoint(instance ? EntryPoint.Kind.FLUX_INSTANCE : EntryPoint.Kind.FLUX_KUSTOMIZATION, p.cluster(),
+                o, p.path(), declared, targetNamespace, dependsOn);
+    }
+
+    /**
+     * The folder of the tree a Flux Kustomization or FluxInstance builds, or null when it is not in this tree (another
+     * repository, a substitution, a path that climbs out). A path is relative to the repository root: as written
+     * when it exists here, else without the scanned folder's own place in its git repository. An ExternalArtifact
+     * path goes through the ArtifactGenerator copy that produces it.
+     */
+    private String pathOf(KubeObject o) {
+        if (o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
+            return repositoryPath(Nodes.text(o.root(), "spec", "sync", "path"));
+        }
+        String kind = Nodes.text(o.root(), "spec", "sourceRef", "kind");
+        String declared = Nodes.text(o.root(), "spec", "path");
+        if (kind == null || "GitRepository".equals(kind)) {
+            if (declared == null) {
+                // no path: the root of its source, which is this tree only for the cluster's own repository
+                return "flux-system".equals(Nodes.text(o.root(), "spec", "sourceRef", "name")) ? "" : null;
+            }
+            return repositoryPath(declared);
+        }
+        if ("ExternalArtifact".equals(kind)) {
+            String inArtifact = declared == null ? "" : KustomizeGraph.normalize("", declared);
+            List<String[]> copies = artifactCopies.get(Nodes.text(o.root(), "spec", "sourceRef", "name"));
+            if (inArtifact == null || copies == null || declared != null && declared.contains("${")) {
+                return null;
+            }
+            for (String[] copy : copies) {
+                String to = copy[1];
+                if (to.isEmpty() || inArtifact.equals(to) || inArtifact.startsWith(to + "/")) {
+                    String rest = to.isEmpty() ? inArtifact : inArtifact.substring(to.length());
+                    String path = KustomizeGraph.normalize("", copy[0] + "/" + rest);
+                    if (exists(path)) {
+                        return path;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code copy: [{from: "@repo/apps/base/**", to: "@artifact/base/"}]} of each artifact from a GitRepository. */
+    private void readArtifactGenerator(KubeObject generator) {
+        Set<String> gitAliases = new LinkedHashSet<>();
+        for (Node s : Nodes.items(generator.root(), "spec", "sources")) {
+            if ("GitRepository".equals(Nodes.text(s, "kind")) && Nodes.text(s, "alias") != null) {
+                gitAliases.add(Nodes.text(s, "alias"));
+            }
+        }
+        for (Node artifact : Nodes.items(generator.root(), "spec", "artifacts")) {
+            String name = Nodes.text(artifact, "name");
+            for (Node copy : Nodes.items(artifact, "copy")) {
+                String from = Nodes.text(copy, "from");
+                String to = Nodes.text(copy, "to");
+                if (name == null || from == null || to == null || !from.startsWith("@") || !to.startsWith("@artifact")) {
+                    continue;
+                }
+                int slash = from.indexOf('/');
+                String alias = slash < 0 ? from.substring(1) : from.substring(1, slash);
+                if (!gitAliases.contains(alias)) {
+                    continue;
+                }
+                String source = slash < 0 ? "" : from.substring(slash + 1).replaceAll("/?\\*\\*?$", "");
+                String target = to.substring("@artifact".length()).replaceAll("^/+|/+$", "");
+                artifactCopies.computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(new String[] {KustomizeGraph.normalize("", source), KustomizeGraph.normalize("", target)});
+            }
+        }
+    }
+
+    private String repositoryPath(String declared) {
+        if (declared == null || declared.contains("${")) {
+            return null;
+        }
+        String path = KustomizeGraph.normalize("", declared);
+        if (path == null || exists(path) || gitPrefix.isEmpty()) {
+            return path;
+        }
+        if (path.equals(gitPrefix)) {
+            return "";
+        }
+        return path.startsWith(gitPrefix + "/") ? path.substring(gitPrefix.length() + 1) : path;
+    }
+
+    /** True when {@code path} is {@code directory} or a folder above it. */
+    private static boolean covers(String path, String directory) {
+        return path != null && (path.isEmpty() || directory.equals(path) || directory.startsWith(path + "/"));
+    }
+
+    private boolean exists(String path) {
+        return path != null && (index.isDirectory(path) || index.file(path) != null);
+    }
+
+    private String clusterOf(KubeObject root, boolean sync) {
+        if (sync || root.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
+            String path = pathOf(root);
+            if (path != null) {
+                return path.isEmpty() ? "." : path;
+            }
+        }
+        String dir = root.file().directory();
+        return dir.isEmpty() ? "." : dir;
+    }
+
+    private static boolean fromGit(KubeObject k) {
+        String kind = Nodes.text(k.root(), "spec", "sourceRef", "kind");
+        return kind == null || "GitRepository".equals(kind);
+    }
+
+    private boolean isPatchOnly(ManifestFile f) {
+        List<KustomizeEntry> entries = graph.listersOf(f.relativePath());
+        return !entries.isEmpty() && entries.stream().allMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
+    }
+
+    private static Set<KubeObject> closure(KubeObject start, Map<KubeObject, Set<KubeObject>> edges) {
+        Set<KubeObject> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<KubeObject> queue = new ArrayDeque<>(edges.getOrDefault(start, Set.of()));
+        while (!queue.isEmpty()) {
+            KubeObject k = queue.poll();
+            if (out.add(k)) {
+                queue.addAll(edges.getOrDefault(k, Set.of()));
+            }
+        }
+        return out;
+    }
+
+    /** Where the scanned root sits in its git work tree ("" when it is the top, or not in git). */
+    private static String gitPrefix(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p.equals(dir) ? "" : p.relativize(dir).toString().replace('\\', '/');
+            }
+        }
+        return "";
+    }
+}
