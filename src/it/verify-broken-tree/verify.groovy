@@ -2,7 +2,7 @@ def log = new File(basedir, 'build.log').text
 def expect = [
   '[ERROR] kubernetes/app/helmrelease.yaml:2:13 [removed-api] HelmRelease "kyverno" uses helm.toolkit.fluxcd.io/v2beta2; use helm.toolkit.fluxcd.io/v2 (v2beta2 was removed in Flux 2.8)',
   '[ERROR] kubernetes/app/kustomization.yaml:6:5 [kustomization-resources] resource "./missing.yaml" does not exist (kubernetes/app/missing.yaml); fix the path or remove the entry',
-  '[ERROR] kubernetes/app/ocirepository.yaml:2:1 [source-deployed] OCIRepository "kyverno" used by security-system/kyverno is in ocirepository.yaml, which no kustomization lists',
+  '[ERROR] kubernetes/app/ocirepository.yaml:2:1 [source-deployed] OCIRepository "kyverno" used by security-system/kyverno is in kubernetes/app/ocirepository.yaml, which no kustomization lists',
   '[ERROR] kubernetes/app/ocirepository.yaml:7:3 [layer-selector] OCIRepository "kyverno" has no spec.layerSelector',
   '[ERROR] kubernetes/app/ocirepository.yaml:9:10 [oci-ref] tag "3.3.4+1" holds \'+\'',
   '[ERROR] kubernetes/app/ocirepository.yaml:10:8 [oci-url] url "oci://ghcr.io/kyverno/charts/kyverno:3.3.4" holds the tag 3.3.4',

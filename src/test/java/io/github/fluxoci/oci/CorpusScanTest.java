@@ -28,9 +28,7 @@ import io.github.fluxoci.oci.tree.TreeOptions;
 class CorpusScanTest {
 
     static Path corpora() {
-        String configured = System.getProperty("oci.corpora");
-        Path p = configured != null ? Path.of(configured) : Path.of("../shared/corpora");
-        return p.toAbsolutePath().normalize();
+        return TestFiles.corpora();
     }
 
     /** MANIFEST.tsv: tree name -> column values. */

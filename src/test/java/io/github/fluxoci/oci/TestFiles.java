@@ -15,6 +15,13 @@ public final class TestFiles {
     private TestFiles() {
     }
 
+    /** {@code ../shared/corpora} (or {@code -Doci.corpora=...}): real public Flux trees, read-only. */
+    public static Path corpora() {
+        String configured = System.getProperty("oci.corpora");
+        Path p = configured != null ? Path.of(configured) : Path.of("../shared/corpora");
+        return p.toAbsolutePath().normalize();
+    }
+
     /** Copies a folder (regular files and folders; links are left out, as the corpora have none). */
     public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {

@@ -85,7 +85,9 @@ public class VerifyMojo extends AbstractOciMojo {
                 case NOTE -> getLog().info(f.describe());
             }
         }
-        scan.problems().forEach(p -> getLog().warn(p.describe()));
+        // files that failed to parse are findings of manifest-parse; the other problems are said here
+        scan.problems().stream().filter(p -> tree.file(p.file()) == null || tree.file(p.file()).parsed())
+                .forEach(p -> getLog().warn(p.describe()));
         getLog().info("oci:verify: " + VerifyReports.summary(findings) + " in " + tree.files().size() + " files");
         try {
             List<Path> written = VerifyReports.write(findings, Verifier.rules(), plugin == null ? null : plugin.getVersion(),

@@ -1,7 +1,11 @@
 package io.github.fluxoci.oci.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -20,10 +24,15 @@ public final class ConsoleReport {
 
     public static List<Line> render(ScanResult result) {
         List<Line> out = new ArrayList<>();
+        long deployed = result.releases().stream().filter(ScannedRelease::deployed).count();
         out.add(new Line(false, String.format("%d HelmReleases in %d files: %d on OCI, %d ready to migrate, %d blocked,"
-                        + " %d unknown; %d problems", result.releases().size(), result.files(),
+                        + " %d unknown; %d problems", deployed, result.files(),
                 result.count(ReleaseStatus.OCI), result.count(ReleaseStatus.MIGRATABLE), result.count(ReleaseStatus.BLOCKED),
                 result.count(ReleaseStatus.UNKNOWN), result.problems().size())));
+        if (!result.notDeployed().isEmpty()) {
+            out.add(new Line(false, result.notDeployed().size() + " more in files no Flux entry point builds (not deployed;"
+                    + " see scan.md)"));
+        }
         if (!result.releasePatches().isEmpty()) {
             out.add(new Line(false, result.releasePatches().size() + " HelmRelease overlay patch(es) (see scan.md)"));
         }
@@ -36,27 +45,45 @@ public final class ConsoleReport {
             out.add(new Line(false, status + " (" + rs.size() + ")"));
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"RELEASE", "CHART", "VERSION", detailHeader(status)});
+            // a document built several times (a shared component, two clusters) is one row with every namespace
+            Map<String, List<ScannedRelease>> byRow = new LinkedHashMap<>();
             for (ScannedRelease r : rs) {
-                rows.add(new String[] {r.qualifiedName(), nz(r.chart()), nz(r.version()), detail(r)});
+                byRow.computeIfAbsent(r.file() + ":" + r.line() + " " + detail(r), k -> new ArrayList<>()).add(r);
+            }
+            for (List<ScannedRelease> same : byRow.values()) {
+                ScannedRelease r = same.get(0);
+                rows.add(new String[] {names(same), nz(r.chart()), nz(r.version()), detail(r)});
             }
             for (String line : align(rows)) {
                 out.add(new Line(false, "  " + line));
             }
         }
-        boolean first = true;
+        Map<String, List<ScannedRelease>> warnings = new LinkedHashMap<>();
         for (ScannedRelease r : result.releases()) {
             for (String w : r.warnings()) {
-                if (first) {
-                    out.add(new Line(false, ""));
-                    first = false;
-                }
-                out.add(new Line(true, r.file() + ":" + r.line() + ": " + r.qualifiedName() + ": " + w));
+                warnings.computeIfAbsent(r.file() + ":" + r.line() + ": \u0000: " + w, k -> new ArrayList<>()).add(r);
             }
+        }
+        if (!warnings.isEmpty()) {
+            out.add(new Line(false, ""));
+        }
+        for (Map.Entry<String, List<ScannedRelease>> w : warnings.entrySet()) {
+            out.add(new Line(true, w.getKey().replace("\u0000", names(w.getValue()))));
         }
         for (Problem p : result.problems()) {
             out.add(new Line(true, p.describe()));
         }
         return out;
+    }
+
+    /** {@code ns/name}, or {@code name in ns-a, ns-b} for a document built into several namespaces. */
+    private static String names(List<ScannedRelease> instances) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        for (ScannedRelease r : instances) {
+            namespaces.add(r.namespace().known() ? r.namespace().value() : "(no namespace)");
+        }
+        ScannedRelease first = instances.get(0);
+        return namespaces.size() <= 1 ? first.qualifiedName() : first.name() + " in " + String.join(", ", namespaces);
     }
 
     private static String detailHeader(ReleaseStatus status) {

@@ -29,7 +29,9 @@ public final class ScanJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("tool", "oci-maven-plugin");
         ObjectNode summary = root.putObject("summary");
-        summary.put("helmReleases", result.releases().size());
+        summary.put("helmReleases", result.releases().stream().filter(ScannedRelease::deployed).count());
+        summary.put("releaseDocuments", result.documents());
+        summary.put("notDeployed", result.notDeployed().size());
         summary.put("oci", result.count(ReleaseStatus.OCI));
         summary.put("migratable", result.count(ReleaseStatus.MIGRATABLE));
         summary.put("blocked", result.count(ReleaseStatus.BLOCKED));
@@ -45,6 +47,13 @@ public final class ScanJson {
             n.put("name", r.name());
             n.put("namespace", r.namespace().value());
             n.put("namespaceSource", r.namespace().source());
+            n.put("namespaceSetBy", r.namespace().setBy());
+            n.put("deployed", r.deployed());
+            n.put("cluster", r.cluster());
+            if (r.instance() != null) {
+                n.put("entryPoint", r.instance().entryPoint().describe());
+                strings(n.putArray("via"), r.instance().via());
+            }
             n.put("file", r.file());
             n.put("line", r.line());
             n.put("apiVersion", r.apiVersion());

@@ -5,15 +5,30 @@ import java.util.List;
 
 import io.github.fluxoci.oci.tree.Problem;
 
-/** Everything {@code oci:scan} found. */
+/**
+ * Everything {@code oci:scan} found. {@code releases} holds one entry per release instance (a document built by
+ * several entry points appears once per build) and one per document that nothing deploys.
+ */
 public record ScanResult(Path root, int files, List<ScannedRelease> releases, List<ReleasePatch> releasePatches,
                          List<ScannedHelmRepository> helmRepositories, List<Problem> problems) {
 
+    /** Deployed release instances of a status. */
     public long count(ReleaseStatus status) {
-        return releases.stream().filter(r -> r.status() == status).count();
+        return releases.stream().filter(r -> r.deployed() && r.status() == status).count();
     }
 
+    /** Deployed release instances of a status. */
     public List<ScannedRelease> releases(ReleaseStatus status) {
-        return releases.stream().filter(r -> r.status() == status).toList();
+        return releases.stream().filter(r -> r.deployed() && r.status() == status).toList();
+    }
+
+    /** Releases in files that no Flux entry point builds. */
+    public List<ScannedRelease> notDeployed() {
+        return releases.stream().filter(r -> !r.deployed()).toList();
+    }
+
+    /** How many HelmRelease documents the instances come from. */
+    public long documents() {
+        return releases.stream().map(ScannedRelease::object).distinct().count();
     }
 }

@@ -32,13 +32,15 @@ public final class ManifestTree {
     private final Map<KubeObject, List<ObjectInstance>> instancesByObject = new IdentityHashMap<>();
     private final List<String> clusters;
 
+    private final BuildWalker walker;
+
     ManifestTree(Path root, Path realRoot, List<ManifestFile> files, List<Problem> problems) {
         this.root = root;
         this.problems = problems;
         this.index = new FileIndex(files);
         this.graph = new KustomizeGraph(root, realRoot, index, problems);
-        BuildWalker walker = new BuildWalker(index, graph, problems);
-        this.builds = new EntryPointFinder(root, index, graph, walker).find();
+        this.walker = new BuildWalker(index, graph, new ArrayList<>());
+        this.builds = new EntryPointFinder(root, index, graph, new BuildWalker(index, graph, problems)).find();
         Set<String> clusterNames = new LinkedHashSet<>();
         for (BuildWalker.Build b : builds.builds()) {
             clusterNames.add(b.entryPoint().cluster());
@@ -171,6 +173,15 @@ public final class ManifestTree {
      */
     public boolean isBuilt(ManifestFile file) {
         return builds.built().contains(file);
+    }
+
+    /**
+     * What one build of a folder yields, on its own: as {@code kubectl kustomize} builds it, or as Flux does with
+     * {@code targetNamespace} (null for none); a folder without kustomization.yaml builds every manifest below it.
+     */
+    public List<ObjectInstance> build(String directory, String targetNamespace) {
+        EntryPoint ep = new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, directory, null, targetNamespace, List.of());
+        return walker.walk(ep).instances();
     }
 
     /**

@@ -37,7 +37,7 @@ public final class HelmRepositorySourceRule implements Rule {
         List<Finding> out = new ArrayList<>();
         for (ScannedRelease r : context.scan().releases()) {
             Node sourceRef = Nodes.get(r.object().root(), "spec", "chart", "spec", "sourceRef");
-            if (!"HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
+            if (!r.deployed() || !"HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
                 continue;
             }
             ReleaseException excuse = context.exceptions().stream()

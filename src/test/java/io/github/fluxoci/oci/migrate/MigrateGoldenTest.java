@@ -92,7 +92,8 @@ class MigrateGoldenTest {
         }
         return new MigrateOptions(list(p.getProperty("charts")), list(p.getProperty("namespaces")),
                 Layout.parse(p.getProperty("layout", "auto")), p.getProperty("interval", MigrateOptions.DEFAULT_INTERVAL),
-                p.getProperty("schemaUrl", MigrateOptions.DEFAULT_SCHEMA), Boolean.parseBoolean(p.getProperty("prune")));
+                p.getProperty("schemaUrl", MigrateOptions.DEFAULT_SCHEMA), Prune.parse(p.getProperty("prune")),
+                Boolean.parseBoolean(p.getProperty("includeUndeployed")));
     }
 
     private static List<String> list(String csv) {

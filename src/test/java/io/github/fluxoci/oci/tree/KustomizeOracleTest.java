@@ -1,0 +1,182 @@
+package io.github.fluxoci.oci.tree;
+
+import static io.github.fluxoci.oci.tree.TreeFixture.fluxKustomization;
+import static io.github.fluxoci.oci.tree.TreeFixture.helmRelease;
+import static io.github.fluxoci.oci.tree.TreeFixture.kustomization;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.fluxoci.oci.Kubectl;
+import io.github.fluxoci.oci.TestFiles;
+
+/**
+ * The build model against an outside oracle: for every folder with a kustomization.yaml in {@code ../shared/corpora}
+ * that {@code kubectl kustomize} can build, the Flux objects of the plugin's build of that folder (kind, name,
+ * namespace) must be exactly those kubectl prints; the same for generated cases (a component included twice, an
+ * outer namespace over an inner one, a base used by two overlays, a Flux targetNamespace). Skipped, visibly, when
+ * kubectl or the corpora are absent; {@code .ci/run} makes sure neither is.
+ */
+class KustomizeOracleTest {
+
+    @TempDir
+    Path dir;
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusKustomizationBuildsTheFluxObjectsKubectlBuilds() throws IOException {
+        Kubectl.assumeAvailable();
+        Path corpora = TestFiles.corpora();
+        assumeTrue(Files.isRegularFile(corpora.resolve("MANIFEST.tsv")), "corpora absent: " + corpora);
+        List<Path> trees;
+        try (Stream<Path> s = Files.list(corpora)) {
+            trees = s.filter(Files::isDirectory).sorted().toList();
+        }
+        return trees.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> compareEveryFolder(t)));
+    }
+
+    private void compareEveryFolder(Path treeRoot) throws Exception {
+        ManifestTree tree = TreeLoader.load(TreeOptions.of(treeRoot));
+        List<String> folders = tree.kustomizeFiles().stream().filter(k -> "Kustomization".equals(k.kind()))
+                .map(KustomizeFile::directory).distinct().toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Map<String, Future<Kubectl.Build>> builds = new TreeMap<>();
+        try {
+            for (String folder : folders) {
+                builds.put(folder, pool.submit(() -> Kubectl.kustomize(treeRoot.resolve(folder.isEmpty() ? "." : folder))));
+            }
+            List<String> differences = new ArrayList<>();
+            int compared = 0;
+            for (Map.Entry<String, Future<Kubectl.Build>> e : builds.entrySet()) {
+                Kubectl.Build build = e.getValue().get();
+                if (!build.ok()) {
+                    continue; // does not build here (SOPS secrets left out of the corpus, remote bases, ...)
+                }
+                compared++;
+                List<String> expected = fluxObjects(build.documents());
+                List<String> actual = ours(tree.build(e.getKey(), null));
+                if (!expected.equals(actual)) {
+                    differences.add(e.getKey() + ":\n    kubectl: " + expected + "\n    plugin:  " + actual);
+                }
+            }
+            System.out.printf("%s: %d kustomization folders, %d built by kubectl and compared%n",
+                    treeRoot.getFileName(), folders.size(), compared);
+            assertThat(differences).as("builds that differ from kubectl kustomize").isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void generatedCasesBuildWhatKubectlBuilds() throws Exception {
+        Kubectl.assumeAvailable();
+        String component = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./hr.yaml\n";
+        new TreeFixture(dir)
+                // a component included by two namespace folders
+                .file("shared/kustomization.yaml", kustomization(null, "./team-a", "./team-b"))
+                .file("shared/team-a/kustomization.yaml", "namespace: team-a\ncomponents:\n  - ../../components/app\n")
+                .file("shared/team-b/kustomization.yaml", "namespace: team-b\ncomponents:\n  - ../../components/app\n")
+                .file("components/app/kustomization.yaml", component + "  - ./oci.yaml\n")
+                .file("components/app/hr.yaml", helmRelease("app", null))
+                .file("components/app/oci.yaml", oci("app", "meta"))
+                // outer namespace over inner namespace over metadata
+                .file("outer/kustomization.yaml", kustomization("outer", "../inner"))
+                .file("inner/kustomization.yaml", kustomization("inner", "./hr.yaml", "./oci.yaml"))
+                .file("inner/hr.yaml", helmRelease("nested", "meta"))
+                .file("inner/oci.yaml", oci("nested", null))
+                // a base used by two overlays, one setting a namespace
+                .file("base/kustomization.yaml", kustomization(null, "./hr.yaml"))
+                .file("base/hr.yaml", helmRelease("based", "from-base"))
+                .file("staging/kustomization.yaml", kustomization("staging", "../base"))
+                .file("production/kustomization.yaml", kustomization(null, "../base"))
+                // components that set namespaces, in both orders
+                .file("ordered/kustomization.yaml", "resources:\n  - ./hr.yaml\ncomponents:\n  - ../comp-ns\n  - ../comp-plain\n")
+                .file("ordered/hr.yaml", helmRelease("ordered", null))
+                .file("reordered/kustomization.yaml", "resources:\n  - ./hr.yaml\ncomponents:\n  - ../comp-plain\n  - ../comp-ns\n")
+                .file("reordered/hr.yaml", helmRelease("reordered", null))
+                .file("comp-ns/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+                        + "namespace: from-component\nresources:\n  - ./oci.yaml\n")
+                .file("comp-ns/oci.yaml", oci("c1", "meta"))
+                .file("comp-plain/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+                        + "resources:\n  - ./oci.yaml\n")
+                .file("comp-plain/oci.yaml", oci("c2", "plain-meta"))
+                // a Flux Kustomization with targetNamespace over a kustomization with its own namespace
+                .file("clusters/x/apps.yaml", fluxKustomization("apps", "./flux-target", "target"))
+                .file("flux-target/kustomization.yaml", kustomization("own", "./hr.yaml"))
+                .file("flux-target/hr.yaml", helmRelease("targeted", "meta"));
+        ManifestTree tree = TreeLoader.load(TreeOptions.of(dir));
+        for (String folder : List.of("shared", "outer", "inner", "staging", "production", "ordered", "reordered")) {
+            assertThat(ours(tree.build(folder, null))).as(folder).isEqualTo(kubectl(dir.resolve(folder)));
+        }
+        // Flux builds a targetNamespace as the namespace of its top kustomization (fluxcd/pkg kustomize_generator.go)
+        Path asFlux = dir.resolve("flux-target-as-flux-builds-it");
+        TestFiles.copyTree(dir.resolve("flux-target"), asFlux);
+        Files.writeString(asFlux.resolve("kustomization.yaml"),
+                Files.readString(asFlux.resolve("kustomization.yaml")).replace("namespace: own", "namespace: target"));
+        assertThat(ours(tree.build("flux-target", "target"))).isEqualTo(kubectl(asFlux))
+                .containsExactly("HelmRelease/target/targeted");
+        assertThat(tree.instancesOf(tree.helmReleases().stream().filter(o -> o.name().equals("targeted")).findFirst()
+                .orElseThrow())).extracting(ObjectInstance::namespaceValue).containsExactly("target");
+    }
+
+    private static String oci(String name, String namespace) {
+        return "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: " + name + "\n"
+                + (namespace != null ? "  namespace: " + namespace + "\n" : "")
+                + "spec:\n  interval: 1h\n  url: oci://ghcr.io/x/" + name + "\n";
+    }
+
+    private static List<String> kubectl(Path folder) throws Exception {
+        Kubectl.Build build = Kubectl.kustomize(folder);
+        assertThat(build.error()).as("kubectl kustomize " + folder).isNull();
+        return fluxObjects(build.documents());
+    }
+
+    /** {@code Kind/namespace/name} of every Flux object kubectl printed, sorted. */
+    @SuppressWarnings("unchecked")
+    private static List<String> fluxObjects(List<Map<String, Object>> documents) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> d : documents) {
+            Object api = d.get("apiVersion");
+            Object meta = d.get("metadata");
+            if (api instanceof String a && isFlux(a) && meta instanceof Map<?, ?> m) {
+                out.add(d.get("kind") + "/" + ((Map<String, Object>) m).get("namespace") + "/"
+                        + ((Map<String, Object>) m).get("name"));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> ours(List<ObjectInstance> instances) {
+        List<String> out = new ArrayList<>();
+        for (ObjectInstance i : instances) {
+            KubeObject o = i.object();
+            if (o.apiVersion() != null && isFlux(o.apiVersion())) {
+                out.add(o.kind() + "/" + i.namespaceValue() + "/" + o.name());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static boolean isFlux(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        return group.endsWith(".fluxcd.io");
+    }
+}
