@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -177,7 +176,7 @@ class CorpusMigrateTest {
                 + " files changed | kustomizations built before and after |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         md.append(String.format("| %d | %d | %d | %d | %d | %d | %d | %s |%n%n", n, moved, url, ref, name, listed,
-                plan.changes().size(), KUSTOMIZE_CHECKED.getOrDefault(pair.before(), "kubectl absent")));
+                plan.changes().size(), KUSTOMIZE_CHECKED.get(pair.before())));
         md.append(differences.isEmpty() ? "No differences.\n" : String.join("\n", differences) + "\n");
         REPORT.put(pair.name(), md.toString());
         System.out.println(md);
@@ -251,12 +250,10 @@ class CorpusMigrateTest {
         }
     }
 
-    /** Every kustomization above a changed file that built before must build after. Null-safe when kubectl is absent. */
+    /** Every kustomization above a changed file that built before must build after. */
     private static List<String> kustomizeStillBuilds(Path before, Path after, ManifestTree tree, MigrationPlan plan)
             throws IOException, InterruptedException {
-        if (!kubectlAvailable()) {
-            return List.of();
-        }
+        Kubectl.assumeAvailable();
         Set<String> dirs = new LinkedHashSet<>();
         for (FileChange c : plan.changes()) {
             String dir = c.path().contains("/") ? c.path().substring(0, c.path().lastIndexOf('/')) : "";
@@ -287,28 +284,8 @@ class CorpusMigrateTest {
         return failures;
     }
 
-    private static boolean kubectlAvailable() {
-        try {
-            Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     /** Null when {@code kubectl kustomize dir} succeeds, else its error. */
     private static String build(Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return "timed out";
-        }
-        if (p.exitValue() == 0) {
-            return null;
-        }
-        String text = new String(out, StandardCharsets.UTF_8).strip();
-        return text.length() > 300 ? text.substring(0, 300) : text;
+        return Kubectl.kustomize(dir).error();
     }
 }

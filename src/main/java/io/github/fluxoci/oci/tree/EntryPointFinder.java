@@ -1,6 +1,5 @@
 package io.github.fluxoci.oci.tree;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +39,6 @@ import io.github.fluxoci.oci.yaml.Nodes;
 final class EntryPointFinder {
 
     static final String FLUX_INSTANCE_GROUP = "fluxcd.controlplane.io";
-    static final String ARTIFACT_GENERATOR_GROUP = "source.extensions.fluxcd.io";
     static final String BOOTSTRAP_SYNC = "flux-system/gotk-sync.yaml";
 
     /** The builds of the tree. */
@@ -55,19 +53,13 @@ final class EntryPointFinder {
     private final FileIndex index;
     private final KustomizeGraph graph;
     private final BuildWalker walker;
-    private final String gitPrefix;
-    private final Map<String, List<String[]>> artifactCopies = new LinkedHashMap<>();
+    private final FluxSourcePaths paths;
 
     EntryPointFinder(Path root, FileIndex index, KustomizeGraph graph, BuildWalker walker) {
         this.index = index;
         this.graph = graph;
         this.walker = walker;
-        this.gitPrefix = gitPrefix(root);
-        for (KubeObject o : index.objects()) {
-            if (o.is(ARTIFACT_GENERATOR_GROUP, "ArtifactGenerator")) {
-                readArtifactGenerator(o);
-            }
-        }
+        this.paths = new FluxSourcePaths(root, index);
     }
 
     Result find() {
@@ -77,7 +69,7 @@ final class EntryPointFinder {
                 continue;
             }
             boolean fluxKustomization = o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization");
-            if ((fluxKustomization || o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) && exists(pathOf(o))) {
+            if ((fluxKustomization || o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) && paths.exists(paths.pathOf(o))) {
                 candidates.add(o);
             }
         }
@@ -101,7 +93,7 @@ final class EntryPointFinder {
         Map<KubeObject, Set<KubeObject>> applies = new IdentityHashMap<>();
         Set<KubeObject> appliedByClusterFolder = Collections.newSetFromMap(new IdentityHashMap<>());
         for (KubeObject c : candidates) {
-            applies.put(c, appliedBy(walker.walk(entryPoint(new Pending(c, pathOf(c), ""), null)), isCandidate));
+            applies.put(c, appliedBy(walker.walk(entryPoint(new Pending(c, paths.pathOf(c), ""), null)), isCandidate));
         }
         for (String folder : clusterFolders) {
             appliedByClusterFolder.addAll(appliedBy(walker.walk(entryPoint(new Pending(null, folder, ""), null)),
@@ -135,7 +127,7 @@ final class EntryPointFinder {
         for (KubeObject r : roots) {
             boolean leftover = clusterFolders.stream().anyMatch(f -> covers(f, r.file().directory()));
             for (KubeObject c : live) {
-                if (!leftover && c != r && !reach.get(r).contains(c) && covers(pathOf(c), r.file().directory())) {
+                if (!leftover && c != r && !reach.get(r).contains(c) && covers(paths.pathOf(c), r.file().directory())) {
                     leftover = true;
                 }
             }
@@ -162,7 +154,7 @@ final class EntryPointFinder {
             queue.add(new Pending(null, folder, folder.isEmpty() ? "." : folder));
         }
         for (KubeObject r : entryRoots) {
-            queue.add(new Pending(r, pathOf(r), clusterOf(r, reach.get(r).contains(r))));
+            queue.add(new Pending(r, paths.pathOf(r), clusterOf(r, reach.get(r).contains(r))));
         }
         while (!queue.isEmpty()) {
             Pending next = queue.poll();
@@ -183,7 +175,7 @@ final class EntryPointFinder {
             BuildWalker.Build build = walker.walk(ep);
             builds.add(build);
             for (KubeObject c : appliedBy(build, isCandidate)) {
-                queue.add(new Pending(c, pathOf(c), next.cluster()));
+                queue.add(new Pending(c, paths.pathOf(c), next.cluster()));
             }
         }
         // a root's own file is applied by hand or by the cluster's bootstrap when no build reaches it
@@ -256,100 +248,14 @@ final class EntryPointFinder {
                 o, p.path(), declared, targetNamespace, dependsOn);
     }
 
-    /**
-     * The folder of the tree a Flux Kustomization or FluxInstance builds, or null when it is not in this tree (another
-     * repository, a substitution, a path that climbs out). A path is relative to the repository root: as written
-     * when it exists here, else without the scanned folder's own place in its git repository. An ExternalArtifact
-     * path goes through the ArtifactGenerator copy that produces it.
-     */
-    private String pathOf(KubeObject o) {
-        if (o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
-            return repositoryPath(Nodes.text(o.root(), "spec", "sync", "path"));
-        }
-        String kind = Nodes.text(o.root(), "spec", "sourceRef", "kind");
-        String declared = Nodes.text(o.root(), "spec", "path");
-        if (kind == null || "GitRepository".equals(kind)) {
-            if (declared == null) {
-                // no path: the root of its source, which is this tree only for the cluster's own repository
-                return "flux-system".equals(Nodes.text(o.root(), "spec", "sourceRef", "name")) ? "" : null;
-            }
-            return repositoryPath(declared);
-        }
-        if ("ExternalArtifact".equals(kind)) {
-            String inArtifact = declared == null ? "" : KustomizeGraph.normalize("", declared);
-            List<String[]> copies = artifactCopies.get(Nodes.text(o.root(), "spec", "sourceRef", "name"));
-            if (inArtifact == null || copies == null || declared != null && declared.contains("${")) {
-                return null;
-            }
-            for (String[] copy : copies) {
-                String to = copy[1];
-                if (to.isEmpty() || inArtifact.equals(to) || inArtifact.startsWith(to + "/")) {
-                    String rest = to.isEmpty() ? inArtifact : inArtifact.substring(to.length());
-                    String path = KustomizeGraph.normalize("", copy[0] + "/" + rest);
-                    if (exists(path)) {
-                        return path;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /** {@code copy: [{from: "@repo/apps/base/**", to: "@artifact/base/"}]} of each artifact from a GitRepository. */
-    private void readArtifactGenerator(KubeObject generator) {
-        Set<String> gitAliases = new LinkedHashSet<>();
-        for (Node s : Nodes.items(generator.root(), "spec", "sources")) {
-            if ("GitRepository".equals(Nodes.text(s, "kind")) && Nodes.text(s, "alias") != null) {
-                gitAliases.add(Nodes.text(s, "alias"));
-            }
-        }
-        for (Node artifact : Nodes.items(generator.root(), "spec", "artifacts")) {
-            String name = Nodes.text(artifact, "name");
-            for (Node copy : Nodes.items(artifact, "copy")) {
-                String from = Nodes.text(copy, "from");
-                String to = Nodes.text(copy, "to");
-                if (name == null || from == null || to == null || !from.startsWith("@") || !to.startsWith("@artifact")) {
-                    continue;
-                }
-                int slash = from.indexOf('/');
-                String alias = slash < 0 ? from.substring(1) : from.substring(1, slash);
-                if (!gitAliases.contains(alias)) {
-                    continue;
-                }
-                String source = slash < 0 ? "" : from.substring(slash + 1).replaceAll("/?\\*\\*?$", "");
-                String target = to.substring("@artifact".length()).replaceAll("^/+|/+$", "");
-                artifactCopies.computeIfAbsent(name, n -> new ArrayList<>())
-                        .add(new String[] {KustomizeGraph.normalize("", source), KustomizeGraph.normalize("", target)});
-            }
-        }
-    }
-
-    private String repositoryPath(String declared) {
-        if (declared == null || declared.contains("${")) {
-            return null;
-        }
-        String path = KustomizeGraph.normalize("", declared);
-        if (path == null || exists(path) || gitPrefix.isEmpty()) {
-            return path;
-        }
-        if (path.equals(gitPrefix)) {
-            return "";
-        }
-        return path.startsWith(gitPrefix + "/") ? path.substring(gitPrefix.length() + 1) : path;
-    }
-
     /** True when {@code path} is {@code directory} or a folder above it. */
     private static boolean covers(String path, String directory) {
         return path != null && (path.isEmpty() || directory.equals(path) || directory.startsWith(path + "/"));
     }
 
-    private boolean exists(String path) {
-        return path != null && (index.isDirectory(path) || index.file(path) != null);
-    }
-
     private String clusterOf(KubeObject root, boolean sync) {
         if (sync || root.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
-            String path = pathOf(root);
+            String path = paths.pathOf(root);
             if (path != null) {
                 return path.isEmpty() ? "." : path;
             }
@@ -378,16 +284,5 @@ final class EntryPointFinder {
             }
         }
         return out;
-    }
-
-    /** Where the scanned root sits in its git work tree ("" when it is the top, or not in git). */
-    private static String gitPrefix(Path root) {
-        Path dir = root.toAbsolutePath().normalize();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                return p.equals(dir) ? "" : p.relativize(dir).toString().replace('\\', '/');
-            }
-        }
-        return "";
     }
 }

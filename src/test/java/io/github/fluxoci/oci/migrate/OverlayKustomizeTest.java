@@ -1,20 +1,17 @@
 package io.github.fluxoci.oci.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.yaml.snakeyaml.Yaml;
+
+import io.github.fluxoci.oci.Kubectl;
 
 /**
  * What the cluster gets from the rewritten overlays of the golden case {@code overlay-rewrite}: {@code kubectl
@@ -57,23 +54,10 @@ class OverlayKustomizeTest {
         return docs.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> build(Path dir) throws IOException, InterruptedException, URISyntaxException {
-        Process p;
-        try {
-            p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
-        } catch (IOException e) {
-            assumeTrue(false, "kubectl is not installed");
-            throw e;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("kubectl kustomize " + dir + ": " + err).isZero();
-        List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object d : new Yaml().loadAll(out)) {
-            docs.add((Map<String, Object>) d);
-        }
-        return docs;
+    private static List<Map<String, Object>> build(Path dir) throws IOException, InterruptedException {
+        Kubectl.assumeAvailable();
+        Kubectl.Build build = Kubectl.kustomize(dir);
+        assertThat(build.error()).as("kubectl kustomize " + dir).isNull();
+        return build.documents();
     }
 }
