@@ -3,6 +3,7 @@ package io.github.fluxoci.oci.tree;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -64,13 +65,18 @@ final class EntryPointFinder {
 
     Result find() {
         List<KubeObject> candidates = new ArrayList<>();
+        Map<KubeObject, String> pathOf = new IdentityHashMap<>();
         for (KubeObject o : index.objects()) {
             if (isPatchOnly(o.file())) {
                 continue;
             }
             boolean fluxKustomization = o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization");
-            if ((fluxKustomization || o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) && paths.exists(paths.pathOf(o))) {
-                candidates.add(o);
+            if (fluxKustomization || o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
+                String path = paths.pathOf(o);
+                if (paths.exists(path)) {
+                    candidates.add(o);
+                    pathOf.put(o, path);
+                }
             }
         }
         List<String> clusterFolders = new ArrayList<>();
@@ -87,14 +93,18 @@ final class EntryPointFinder {
         if (candidates.isEmpty() && clusterFolders.isEmpty()) {
             return wholeTree();
         }
-        Set<KubeObject> isCandidate = Collections.newSetFromMap(new IdentityHashMap<>());
-        isCandidate.addAll(candidates);
+        Set<KubeObject> isCandidate = identitySet(candidates);
         // probe: which candidates does each candidate's build apply?
         Map<KubeObject, Set<KubeObject>> applies = new IdentityHashMap<>();
-        Set<KubeObject> appliedByClusterFolder = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<KubeObject, List<KubeObject>> appliedFrom = new IdentityHashMap<>();
         for (KubeObject c : candidates) {
-            applies.put(c, appliedBy(walker.walk(entryPoint(new Pending(c, paths.pathOf(c), ""), null)), isCandidate));
+            Set<KubeObject> out = appliedBy(walker.walk(entryPoint(new Pending(c, pathOf.get(c), ""), null)), isCandidate);
+            applies.put(c, out);
+            for (KubeObject target : out) {
+                appliedFrom.computeIfAbsent(target, t -> new ArrayList<>()).add(c);
+            }
         }
+        Set<KubeObject> appliedByClusterFolder = identitySet(List.of());
         for (String folder : clusterFolders) {
             appliedByClusterFolder.addAll(appliedBy(walker.walk(entryPoint(new Pending(null, folder, ""), null)),
                     isCandidate));
@@ -103,38 +113,43 @@ final class EntryPointFinder {
         for (KubeObject c : candidates) {
             reach.put(c, closure(c, applies));
         }
+        // roots: applied by nothing, or only by their own cycle (a bootstrap sync applies itself)
         List<KubeObject> roots = new ArrayList<>();
         for (KubeObject c : candidates) {
-            boolean source = !appliedByClusterFolder.contains(c);
-            for (KubeObject other : candidates) {
-                if (!source || other != c && reach.get(other).contains(c) && !reach.get(c).contains(other)) {
-                    source = false;
-                    break;
-                }
-            }
+            boolean source = !appliedByClusterFolder.contains(c) && appliedFrom.getOrDefault(c, List.of()).stream()
+                    .allMatch(from -> from == c || reach.get(c).contains(from));
             if (source) {
                 roots.add(c);
             }
         }
         // a root in a folder that another live entry point builds is a file that folder's kustomization does not
         // list (a leftover), not a cluster of its own
-        Set<KubeObject> live = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, List<KubeObject>> liveByPath = new LinkedHashMap<>();
         for (KubeObject r : roots) {
-            live.add(r);
-            live.addAll(reach.get(r));
+            liveByPath.computeIfAbsent(pathOf.get(r), p -> new ArrayList<>()).add(r);
+            for (KubeObject c : reach.get(r)) {
+                liveByPath.computeIfAbsent(pathOf.get(c), p -> new ArrayList<>()).add(c);
+            }
+        }
+        for (String folder : clusterFolders) {
+            liveByPath.computeIfAbsent(folder, p -> new ArrayList<>()).add(null);
         }
         List<KubeObject> entryRoots = new ArrayList<>();
         for (KubeObject r : roots) {
-            boolean leftover = clusterFolders.stream().anyMatch(f -> covers(f, r.file().directory()));
-            for (KubeObject c : live) {
-                if (!leftover && c != r && !reach.get(r).contains(c) && covers(paths.pathOf(c), r.file().directory())) {
-                    leftover = true;
+            boolean leftover = false;
+            for (String dir = r.file().directory(); !leftover; dir = FileIndex.parentOf(dir)) {
+                for (KubeObject c : liveByPath.getOrDefault(dir, List.of())) {
+                    leftover |= c == null || c != r && !reach.get(r).contains(c);
+                }
+                if (dir.isEmpty()) {
+                    break;
                 }
             }
             if (!leftover) {
                 entryRoots.add(r);
             }
         }
+        Set<KubeObject> isEntryRoot = identitySet(entryRoots);
 
         Set<String> thisRepository = new LinkedHashSet<>();
         thisRepository.add("flux-system");
@@ -151,10 +166,11 @@ final class EntryPointFinder {
         Map<String, Set<Object>> visited = new LinkedHashMap<>();
         ArrayDeque<Pending> queue = new ArrayDeque<>();
         for (String folder : clusterFolders) {
-            queue.add(new Pending(null, folder, folder.isEmpty() ? "." : folder));
+            queue.add(new Pending(null, folder, clusterOf(null, folder)));
         }
         for (KubeObject r : entryRoots) {
-            queue.add(new Pending(r, paths.pathOf(r), clusterOf(r, reach.get(r).contains(r))));
+            queue.add(new Pending(r, pathOf.get(r), clusterOf(r,
+                    reach.get(r).contains(r) || r.is(FLUX_INSTANCE_GROUP, "FluxInstance") ? pathOf.get(r) : null)));
         }
         while (!queue.isEmpty()) {
             Pending next = queue.poll();
@@ -175,7 +191,7 @@ final class EntryPointFinder {
             BuildWalker.Build build = walker.walk(ep);
             builds.add(build);
             for (KubeObject c : appliedBy(build, isCandidate)) {
-                queue.add(new Pending(c, paths.pathOf(c), next.cluster()));
+                queue.add(new Pending(c, pathOf.get(c), next.cluster()));
             }
         }
         // a root's own file is applied by hand or by the cluster's bootstrap when no build reaches it
@@ -183,7 +199,7 @@ final class EntryPointFinder {
         builds.forEach(b -> built.addAll(b.files()));
         for (EntryPoint ep : List.copyOf(entryPoints)) {
             KubeObject r = ep.object();
-            if (r != null && entryRoots.contains(r) && !built.contains(r.file())) {
+            if (r != null && isEntryRoot.contains(r) && !built.contains(r.file())) {
                 built.add(r.file());
                 EntryPoint bootstrap = new EntryPoint(ep.kind(), ep.cluster(), r, r.file().relativePath(), null, null,
                         List.of());
@@ -248,20 +264,36 @@ final class EntryPointFinder {
                 o, p.path(), declared, targetNamespace, dependsOn);
     }
 
-    /** True when {@code path} is {@code directory} or a folder above it. */
-    private static boolean covers(String path, String directory) {
-        return path != null && (path.isEmpty() || directory.equals(path) || directory.startsWith(path + "/"));
-    }
-
-    private String clusterOf(KubeObject root, boolean sync) {
-        if (sync || root.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
-            String path = paths.pathOf(root);
-            if (path != null) {
-                return path.isEmpty() ? "." : path;
+    /**
+     * The name of the cluster a root starts: the {@code clusters/<name>} folder it sits in (or syncs); else, for a
+     * cluster sync, the folder it syncs; else {@code ""}, one cluster for every other root of the tree (a
+     * {@code cluster.yaml} applied by hand, Kustomizations whose parent is outside the tree).
+     */
+    private static String clusterOf(KubeObject root, String syncPath) {
+        for (String path : new String[] {syncPath, root == null ? null : root.file().directory()}) {
+            String folder = path == null ? null : clustersFolder(path);
+            if (folder != null) {
+                return folder;
             }
         }
-        String dir = root.file().directory();
-        return dir.isEmpty() ? "." : dir;
+        return syncPath == null ? "" : syncPath.isEmpty() ? "." : syncPath;
+    }
+
+    /** {@code a/clusters/prod/flux} -> {@code a/clusters/prod}; null without a {@code clusters/<name>} segment. */
+    private static String clustersFolder(String path) {
+        String[] parts = path.split("/");
+        for (int i = 0; i + 1 < parts.length; i++) {
+            if (parts[i].equals("clusters")) {
+                return String.join("/", Arrays.copyOfRange(parts, 0, i + 2));
+            }
+        }
+        return null;
+    }
+
+    private static Set<KubeObject> identitySet(List<KubeObject> objects) {
+        Set<KubeObject> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(objects);
+        return out;
     }
 
     private static boolean fromGit(KubeObject k) {

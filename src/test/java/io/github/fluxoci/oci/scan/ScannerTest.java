@@ -232,6 +232,23 @@ class ScannerTest {
     }
 
     @Test
+    void anOciRepositoryInTheSameKustomizationIsFoundWhateverItsOwnMetadataSays() throws IOException {
+        // regression: the OCIRepository says flux-system, the release says nothing; the kustomization's namespace
+        // wins for both on the cluster, so they meet in "net" and there is no "the tree has none" warning
+        TreeFixture t = new TreeFixture(dir)
+                .file("app/kustomization.yaml", TreeFixture.kustomization("net", "helmrelease.yaml", "ocirepository.yaml"))
+                .file("app/ocirepository.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n"
+                        + "  name: podinfo\n  namespace: flux-system\nspec:\n  ref:\n    tag: 6.5.4\n"
+                        + "  url: oci://ghcr.io/stefanprodan/charts/podinfo\n")
+                .file("app/helmrelease.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
+                        + "  name: podinfo\nspec:\n  chartRef:\n    kind: OCIRepository\n    name: podinfo\n");
+        ScannedRelease r = only(scan(t, List.of()), "podinfo");
+        assertThat(r.namespace().value()).isEqualTo("net");
+        assertThat(r.oci().tag()).isEqualTo("6.5.4");
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
     void helmRepositoriesListTheirUsers() throws IOException {
         ScanResult result = scan(tree("cm", "chart: cert-manager\nversion: 1.0.0\n" + source("jetstack")), List.of());
         assertThat(result.helmRepositories()).extracting(ScannedHelmRepository::name)
