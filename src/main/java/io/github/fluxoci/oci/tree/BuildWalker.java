@@ -25,6 +25,18 @@ final class BuildWalker {
     /** What one build reached. */
     record Build(EntryPoint entryPoint, List<ObjectInstance> instances, Set<ManifestFile> files,
                  Set<ManifestFile> patchFiles) {
+
+        /** The same build for another entry point of the same path and targetNamespace (another cluster's). */
+        Build in(EntryPoint other) {
+            if (other.equals(entryPoint)) {
+                return this;
+            }
+            List<ObjectInstance> relabelled = new ArrayList<>(instances.size());
+            for (ObjectInstance i : instances) {
+                relabelled.add(new ObjectInstance(i.object(), other, i.via(), i.namespace()));
+            }
+            return new Build(other, relabelled, files, patchFiles);
+        }
     }
 
     private final FileIndex index;

@@ -94,11 +94,17 @@ final class EntryPointFinder {
             return wholeTree();
         }
         Set<KubeObject> isCandidate = identitySet(candidates);
-        // probe: which candidates does each candidate's build apply?
+        // each candidate is built once (its build does not depend on the cluster that applies it): which other
+        // candidates does it apply?
+        Map<KubeObject, BuildWalker.Build> built = new IdentityHashMap<>();
+        Map<String, BuildWalker.Build> builtFolders = new LinkedHashMap<>();
         Map<KubeObject, Set<KubeObject>> applies = new IdentityHashMap<>();
         Map<KubeObject, List<KubeObject>> appliedFrom = new IdentityHashMap<>();
         for (KubeObject c : candidates) {
-            Set<KubeObject> out = appliedBy(walker.walk(entryPoint(new Pending(c, pathOf.get(c), ""), null)), isCandidate);
+            BuildWalker.Build build = walker.walk(entryPoint(new Pending(c, pathOf.get(c), ""),
+                    Nodes.text(c.root(), "spec", "targetNamespace")));
+            built.put(c, build);
+            Set<KubeObject> out = appliedBy(build, isCandidate);
             applies.put(c, out);
             for (KubeObject target : out) {
                 appliedFrom.computeIfAbsent(target, t -> new ArrayList<>()).add(c);
@@ -106,8 +112,9 @@ final class EntryPointFinder {
         }
         Set<KubeObject> appliedByClusterFolder = identitySet(List.of());
         for (String folder : clusterFolders) {
-            appliedByClusterFolder.addAll(appliedBy(walker.walk(entryPoint(new Pending(null, folder, ""), null)),
-                    isCandidate));
+            BuildWalker.Build build = walker.walk(entryPoint(new Pending(null, folder, ""), null));
+            builtFolders.put(folder, build);
+            appliedByClusterFolder.addAll(appliedBy(build, isCandidate));
         }
         Map<KubeObject, Set<KubeObject>> reach = new IdentityHashMap<>();
         for (KubeObject c : candidates) {
@@ -188,26 +195,26 @@ final class EntryPointFinder {
             }
             EntryPoint ep = entryPoint(next, k == null ? null : Nodes.text(k.root(), "spec", "targetNamespace"));
             entryPoints.add(ep);
-            BuildWalker.Build build = walker.walk(ep);
+            BuildWalker.Build build = (k != null ? built.get(k) : builtFolders.get(next.path())).in(ep);
             builds.add(build);
             for (KubeObject c : appliedBy(build, isCandidate)) {
                 queue.add(new Pending(c, pathOf.get(c), next.cluster()));
             }
         }
         // a root's own file is applied by hand or by the cluster's bootstrap when no build reaches it
-        Set<ManifestFile> built = new LinkedHashSet<>();
-        builds.forEach(b -> built.addAll(b.files()));
+        Set<ManifestFile> reached = new LinkedHashSet<>();
+        builds.forEach(b -> reached.addAll(b.files()));
         for (EntryPoint ep : List.copyOf(entryPoints)) {
             KubeObject r = ep.object();
-            if (r != null && isEntryRoot.contains(r) && !built.contains(r.file())) {
-                built.add(r.file());
+            if (r != null && isEntryRoot.contains(r) && !reached.contains(r.file())) {
+                reached.add(r.file());
                 EntryPoint bootstrap = new EntryPoint(ep.kind(), ep.cluster(), r, r.file().relativePath(), null, null,
                         List.of());
                 builds.add(walker.walk(bootstrap));
             }
         }
         List<KubeObject> notApplied = candidates.stream().filter(c -> !applied.contains(c)).toList();
-        return new Result(false, entryPoints, builds, built, notApplied);
+        return new Result(false, entryPoints, builds, reached, notApplied);
     }
 
     private Result wholeTree() {
