@@ -1,7 +1,6 @@
 package io.github.fluxoci.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -58,13 +57,10 @@ class CorpusMigrateVerifyPruneTest {
 
     @TestFactory
     Stream<DynamicTest> migratedCorpusTreesVerifyAndKeepEveryNamedRepository() throws IOException {
-        Path corpora = TestFiles.corpora();
-        assumeTrue(Files.isRegularFile(corpora.resolve("MANIFEST.tsv")), "corpora absent: " + corpora);
-        List<Path> trees;
-        try (Stream<Path> s = Files.list(corpora)) {
-            trees = s.filter(Files::isDirectory).sorted().toList();
+        if (!TestFiles.corporaPresent()) {
+            return TestFiles.skippedWithoutCorpora();
         }
-        return trees.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> check(t)));
+        return TestFiles.corpusTrees().stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> check(t)));
     }
 
     private void check(Path source) throws Exception {

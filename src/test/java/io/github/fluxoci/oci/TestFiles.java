@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 
 /** Folder helpers shared by tests that work on copies of trees. */
 public final class TestFiles {
@@ -20,6 +24,30 @@ public final class TestFiles {
         String configured = System.getProperty("oci.corpora");
         Path p = configured != null ? Path.of(configured) : Path.of("../shared/corpora");
         return p.toAbsolutePath().normalize();
+    }
+
+    public static boolean corporaPresent() {
+        return Files.isRegularFile(corpora().resolve("MANIFEST.tsv"));
+    }
+
+    /** Every tree of the corpora, sorted. */
+    public static List<Path> corpusTrees() throws IOException {
+        try (Stream<Path> s = Files.list(corpora())) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /**
+     * What a test factory returns when its input is missing: one dynamic test, reported as skipped with the reason
+     * (an assumption failing in the factory itself would be reported as zero tests).
+     */
+    public static Stream<DynamicTest> skipped(String reason) {
+        return Stream.of(DynamicTest.dynamicTest("skipped: " + reason, () -> Assumptions.assumeTrue(false, reason)));
+    }
+
+    /** {@link #skipped(String)} when the corpora are absent, else null. */
+    public static Stream<DynamicTest> skippedWithoutCorpora() {
+        return corporaPresent() ? null : skipped("corpora absent: " + corpora());
     }
 
     /** Copies a folder (regular files and folders; links are left out, as the corpora have none). */

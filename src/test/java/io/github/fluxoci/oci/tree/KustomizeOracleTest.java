@@ -4,7 +4,6 @@ import static io.github.fluxoci.oci.tree.TreeFixture.fluxKustomization;
 import static io.github.fluxoci.oci.tree.TreeFixture.helmRelease;
 import static io.github.fluxoci.oci.tree.TreeFixture.kustomization;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,14 +39,13 @@ class KustomizeOracleTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusKustomizationBuildsTheFluxObjectsKubectlBuilds() throws IOException {
-        Kubectl.assumeAvailable();
-        Path corpora = TestFiles.corpora();
-        assumeTrue(Files.isRegularFile(corpora.resolve("MANIFEST.tsv")), "corpora absent: " + corpora);
-        List<Path> trees;
-        try (Stream<Path> s = Files.list(corpora)) {
-            trees = s.filter(Files::isDirectory).sorted().toList();
+        if (!Kubectl.available()) {
+            return TestFiles.skipped("kubectl is not installed: the kustomize oracle is missing");
         }
-        return trees.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> compareEveryFolder(t)));
+        if (!TestFiles.corporaPresent()) {
+            return TestFiles.skippedWithoutCorpora();
+        }
+        return TestFiles.corpusTrees().stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> compareEveryFolder(t)));
     }
 
     private void compareEveryFolder(Path treeRoot) throws Exception {
