@@ -138,9 +138,11 @@ public final class MigrationPlanner {
             boolean named = wanted.isEmpty();
             boolean inNamespace = options.namespaces().isEmpty();
             for (ScannedRelease r : instances) {
-                if (wanted.contains(r.name()) || wanted.contains(r.qualifiedName())) {
-                    named = true;
-                    matched.add(wanted.contains(r.name()) ? r.name() : r.qualifiedName());
+                for (String w : List.of(r.name(), r.qualifiedName())) {
+                    if (wanted.contains(w)) {
+                        named = true;
+                        matched.add(w);
+                    }
                 }
                 inNamespace |= r.namespace().known() && options.namespaces().contains(r.namespace().value());
             }
@@ -267,7 +269,10 @@ public final class MigrationPlanner {
         migrated.add(new MigratedRelease(r, name, ns, ociFile, reused, created, changed, notes));
     }
 
-    /** An OCIRepository of that name where the release's build would get one (deployed there, or for an undeployed release, by name and namespace). */
+    /**
+     * An OCIRepository of that name where the release would get one: deployed in its cluster and namespace, or in
+     * its own folder (built with it), or, for a release nothing deploys, by name and namespace.
+     */
     private KubeObject existingOciRepository(ScannedRelease r, String name) {
         if (r.deployed()) {
             ObjectInstance i = tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, r.namespace().value(), r.cluster());
