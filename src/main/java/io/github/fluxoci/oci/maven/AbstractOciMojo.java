@@ -71,6 +71,10 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(property = "oci.skip", defaultValue = "false")
     protected boolean skip;
 
+    /** The largest file read, in bytes; a larger one is reported (file named) and left out. */
+    @Parameter(property = "oci.maxFileBytes", defaultValue = "33554432")
+    protected long maxFileBytes;
+
     /**
      * Asks the registries (opt-in): whether the versions exist as OCI tags, whether a mirror lags behind the Helm
      * repository (scan, migrate), and rule oci-tag-exists (verify). Maven's offline mode ({@code -o}) wins.
@@ -118,7 +122,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
                     + " set -Doci.directory=<folder with the Flux manifests>");
         }
         try {
-            return TreeLoader.load(TreeOptions.of(directory.toPath(), includes, excludes));
+            return TreeLoader.load(TreeOptions.of(directory.toPath(), includes, excludes).withMaxFileBytes(maxFileBytes));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + directory + ": " + e.getMessage(), e);
         }

@@ -81,7 +81,7 @@ public final class TreeLoader {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             files = pool.submit(() -> selected.parallelStream()
-                    .map(p -> read(root, p, problems))
+                    .map(p -> read(root, p, options.maxFileBytes(), problems))
                     .toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -102,10 +102,16 @@ public final class TreeLoader {
         }
     }
 
-    private static ManifestFile read(Path root, Path path, List<Problem> problems) {
+    private static ManifestFile read(Path root, Path path, long maxBytes, List<Problem> problems) {
         String rel = relative(root, path);
         String text;
         try {
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                problems.add(new Problem(rel, 0, 0, "not read: " + size + " bytes, more than the " + maxBytes
+                        + " a manifest may have (raise -Doci.maxFileBytes, or exclude it with oci.excludes)"));
+                return new ManifestFile(rel, path, null);
+            }
             text = Files.readString(path, StandardCharsets.UTF_8); // strict: malformed input throws
         } catch (CharacterCodingException e) {
             problems.add(new Problem(rel, 0, 0, "not UTF-8 text; skipped"));
@@ -124,8 +130,10 @@ public final class TreeLoader {
             }
             problems.add(new Problem(rel, e.line(), e.column(), message));
             return new ManifestFile(rel, path, null);
-        } catch (RuntimeException e) {
-            problems.add(new Problem(rel, 0, 0, "cannot parse: " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser fault on one file names that file; the rest of the tree is still read
+            problems.add(new Problem(rel, 0, 0, "cannot parse: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName())));
             return new ManifestFile(rel, path, null);
         }
         ManifestFile file = new ManifestFile(rel, path, yaml);

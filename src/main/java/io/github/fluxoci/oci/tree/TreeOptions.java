@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What to read: a root directory, include and exclude patterns (Ant style, relative to the root), and
- * how many threads parse files.
+ * What to read: a root directory, include and exclude patterns (Ant style, relative to the root), how many
+ * threads parse files, and the largest file read ({@code maxFileBytes}; a larger one is a problem naming it).
  */
-public record TreeOptions(Path root, List<String> includes, List<String> excludes, int threads) {
+public record TreeOptions(Path root, List<String> includes, List<String> excludes, int threads, long maxFileBytes) {
+
+    /** 32 MiB: far above any real manifest (Flux's own gotk-components.yaml is under 1 MiB). */
+    public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
 
     public static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml");
     public static final List<String> DEFAULT_EXCLUDES = List.of("**/target/**", "**/.git/**", "**/node_modules/**");
@@ -17,6 +20,16 @@ public record TreeOptions(Path root, List<String> includes, List<String> exclude
         includes = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : List.copyOf(includes);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        maxFileBytes = maxFileBytes <= 0 ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
+    }
+
+    public TreeOptions(Path root, List<String> includes, List<String> excludes, int threads) {
+        this(root, includes, excludes, threads, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /** The same with another file size cap. */
+    public TreeOptions withMaxFileBytes(long bytes) {
+        return new TreeOptions(root, includes, excludes, threads, bytes);
     }
 
     /** Default includes, default excludes plus {@code extraExcludes}. */

@@ -60,8 +60,13 @@ public final class YamlFile {
         List<Node> docs = new ArrayList<>();
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), OPTIONS), RESOLVER, OPTIONS);
+            boolean mayHaveAliases = text.indexOf('*') >= 0; // without an alias the nodes form a plain tree
             while (composer.checkNode()) {
-                docs.add(composer.getNode());
+                Node doc = composer.getNode();
+                if (mayHaveAliases) {
+                    NodeGraphLimits.check(doc);
+                }
+                docs.add(doc);
             }
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -76,6 +81,8 @@ public final class YamlFile {
             throw new YamlParseException(what.trim(), m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, e);
         } catch (YAMLException e) {
             throw new YamlParseException(String.valueOf(e.getMessage()).trim(), 0, 0, e);
+        } catch (StackOverflowError e) {
+            throw new YamlParseException("nested too deeply to read", 0, 0, null);
         }
         return new YamlFile(text, bom, List.copyOf(docs));
     }

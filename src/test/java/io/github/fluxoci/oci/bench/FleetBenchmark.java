@@ -243,7 +243,7 @@ class FleetBenchmark {
 
     /** The scan engine as oci:scan runs it; {@code threads} 0 = one parser per core. */
     static int scan(Path root, ChartCatalog catalog, int threads) throws IOException {
-        TreeOptions options = new TreeOptions(root, null, TreeOptions.DEFAULT_EXCLUDES, threads);
+        TreeOptions options = new TreeOptions(root, null, TreeOptions.DEFAULT_EXCLUDES, threads, 0);
         return new Scanner(catalog).scan(TreeLoader.load(options)).releases().size();
     }
 
