@@ -13,6 +13,9 @@ import io.github.fluxoci.oci.migrate.FileChange;
 /** A {@code git diff}-style unified diff of a plan's changes, paths relative to the root. */
 public final class UnifiedDiff {
 
+    /** Marks, inside the diff computation only, a last line without a line break. */
+    private static final String NO_NEWLINE = "\u0000no-newline";
+
     private UnifiedDiff() {
     }
 
@@ -31,17 +34,31 @@ public final class UnifiedDiff {
                 out.append("deleted file mode 100644\n");
             }
             for (String line : UnifiedDiffUtils.generateUnifiedDiff(from, to, before, patch, 3)) {
-                out.append(line).append('\n');
+                if (line.endsWith(NO_NEWLINE)) {
+                    out.append(line, 0, line.length() - NO_NEWLINE.length()).append('\n')
+                            .append("\\ No newline at end of file\n");
+                } else {
+                    out.append(line).append('\n');
+                }
             }
         }
         return out.toString();
     }
 
+    /**
+     * The lines of a text; the last one carries {@link #NO_NEWLINE} when the text does not end with a line break,
+     * so that "x" and "x\n" differ, as they do for git, and the marker line can be written after it.
+     */
     private static List<String> lines(String text) {
         if (text == null || text.isEmpty()) {
             return new ArrayList<>();
         }
-        String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        return new ArrayList<>(Arrays.asList(t.split("\n", -1)));
+        boolean finalNewline = text.endsWith("\n");
+        String t = finalNewline ? text.substring(0, text.length() - 1) : text;
+        List<String> out = new ArrayList<>(Arrays.asList(t.split("\n", -1)));
+        if (!finalNewline) {
+            out.set(out.size() - 1, out.get(out.size() - 1) + NO_NEWLINE);
+        }
+        return out;
     }
 }

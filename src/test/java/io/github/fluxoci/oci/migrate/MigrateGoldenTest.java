@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,11 +16,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.report.UnifiedDiff;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -48,12 +51,13 @@ class MigrateGoldenTest {
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
 
-    private void check(Path dir) throws IOException {
+    private void check(Path dir) throws Exception {
         Path work = temp.resolve(dir.getFileName().toString());
         copyTree(dir.resolve("before"), work);
         MigrateOptions options = options(dir.resolve("options.properties"));
 
         MigrationPlan plan = plan(work, options);
+        gitApplyGivesTheSameTree(dir, plan);
         PlanApplier.apply(work, plan.changes());
         if (Boolean.getBoolean("oci.golden.update")) {
             // approval workflow: -Doci.golden.update=true rewrites after/ from src/test/resources; review the diff
@@ -75,6 +79,31 @@ class MigrateGoldenTest {
 
         MigrationPlan again = plan(work, options);
         assertThat(again.changes()).as("second run changes nothing").isEmpty();
+    }
+
+    /** The dry run's {@code migrate.diff}, applied by {@code git apply} to a copy of before/, gives after/ exactly. */
+    private void gitApplyGivesTheSameTree(Path dir, MigrationPlan plan) throws Exception {
+        if (plan.changes().isEmpty()) {
+            assertThat(UnifiedDiff.render(plan.changes())).isEmpty();
+            return;
+        }
+        Path copy = temp.resolve(dir.getFileName() + "-git-apply");
+        copyTree(dir.resolve("before"), copy);
+        Path diff = temp.resolve(dir.getFileName() + ".diff");
+        Files.writeString(diff, UnifiedDiff.render(plan.changes()), StandardCharsets.UTF_8);
+        for (List<String> command : List.of(List.of("git", "apply", "--check", diff.toString()),
+                List.of("git", "apply", diff.toString()))) {
+            Process p;
+            try {
+                p = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                Assumptions.assumeTrue(false, "git is not installed");
+                return;
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+        }
+        assertThat(readTree(copy)).as("before/ + git apply migrate.diff").isEqualTo(readTree(dir.resolve("after")));
     }
 
     static MigrationPlan plan(Path root, MigrateOptions options) throws IOException {
