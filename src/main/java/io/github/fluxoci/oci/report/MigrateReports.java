@@ -136,13 +136,16 @@ public final class MigrateReports {
             for (String note : m.notes()) {
                 md.append("- Note: ").append(note).append('\n');
             }
+            String qNs = shell(ns);
+            String qOci = shell(m.ociName());
+            String qName = shell(r.name());
             md.append("\n**Step 3: Test Reconciliation**\n\n```bash\n")
-                    .append("flux reconcile source oci ").append(m.ociName()).append(" -n ").append(ns).append('\n')
-                    .append("flux reconcile helmrelease ").append(r.name()).append(" -n ").append(ns).append('\n')
-                    .append("flux get helmrelease -n ").append(ns).append(' ').append(r.name()).append("\n```\n\n");
+                    .append("flux reconcile source oci ").append(qOci).append(" -n ").append(qNs).append('\n')
+                    .append("flux reconcile helmrelease ").append(qName).append(" -n ").append(qNs).append('\n')
+                    .append("flux get helmrelease -n ").append(qNs).append(' ').append(qName).append("\n```\n\n");
             md.append("**Step 4: Verify Chart Version**\n\n```bash\n")
-                    .append("flux get source oci -n ").append(ns).append(' ').append(m.ociName()).append('\n')
-                    .append("kubectl get hr -n ").append(ns).append(' ').append(r.name())
+                    .append("flux get source oci -n ").append(qNs).append(' ').append(qOci).append('\n')
+                    .append("kubectl get hr -n ").append(qNs).append(' ').append(qName)
                     .append(" -o yaml | grep -A 5 \"chartRef:\"\n```\n\n");
             md.append("**Rollback**: `git revert <commit>`, or restore `spec.chart` in `").append(r.file()).append("`:\n\n")
                     .append("```yaml\nspec:\n  chart:\n    spec:\n      chart: ").append(r.chart()).append('\n');
@@ -204,5 +207,16 @@ public final class MigrateReports {
         }
         plan.warnings().forEach(w -> out.add(new ConsoleReport.Line(true, w)));
         return out;
+    }
+
+    /**
+     * A word for a POSIX shell command line: as it is when it holds only characters no shell interprets, else in
+     * single quotes ({@code '} written as {@code '\\''}). Names come from the user's YAML and may hold anything.
+     */
+    static String shell(String word) {
+        if (word != null && !word.isEmpty() && word.matches("[A-Za-z0-9._/:=@%+-]+")) {
+            return word;
+        }
+        return "'" + String.valueOf(word).replace("'", "'\\''") + "'";
     }
 }
