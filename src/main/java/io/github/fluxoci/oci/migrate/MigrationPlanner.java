@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -224,6 +226,10 @@ public final class MigrationPlanner {
         releaseEdits.addAll(anchorMoves(edits, root, chartEntry));
         if (!HELM_V2.equals(hr.apiVersion())) {
             releaseEdits.add(edits.replaceScalar((ScalarNode) Nodes.get(root, "apiVersion"), HELM_V2));
+            TextEdit schema = schemaCommentEdit(edits, hr);
+            if (schema != null) {
+                releaseEdits.add(schema);
+            }
         }
 
         // the OCIRepository: reuse an identical one, refuse a different one
@@ -267,6 +273,20 @@ public final class MigrationPlanner {
             changed.add(hr.file().relativePath());
         }
         migrated.add(new MigratedRelease(r, name, ns, ociFile, reused, created, changed, notes));
+    }
+
+    /**
+     * The {@code # yaml-language-server: $schema=...} comment above a HelmRelease names the schema of its
+     * apiVersion ({@code helmrelease_v2beta2.json}, {@code helmrelease-helm-v2beta2.json}): when the apiVersion
+     * moves to {@code v2}, the version in that file name follows. Null when there is no such comment.
+     */
+    private static TextEdit schemaCommentEdit(YamlEdits edits, KubeObject hr) {
+        String text = edits.file().text();
+        int from = edits.documentStart(hr.documentIndex());
+        int to = edits.file().startOffset(hr.root());
+        Matcher m = Pattern.compile("#\\s*yaml-language-server:\\s*\\$schema=\\S*?[-_](" + Pattern.quote(hr.version())
+                + ")\\.json").matcher(text).region(from, to);
+        return m.find() ? new TextEdit(m.start(1), m.end(1), "v2") : null;
     }
 
     /**
