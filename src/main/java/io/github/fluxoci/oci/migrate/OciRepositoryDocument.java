@@ -2,11 +2,15 @@ package io.github.fluxoci.oci.migrate;
 
 import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import io.github.fluxoci.oci.yaml.YamlEdits;
 
 /**
  * The text of a new OCIRepository, in the shape real repositories use: {@code ---}, a schema comment,
@@ -60,10 +64,14 @@ public final class OciRepositoryDocument {
         return this;
     }
 
-    /** Adds {@code spec.<key>:} with a copy of a node read from the tree (block style). */
+    /**
+     * Adds {@code spec.<key>:} with a copy of a node read from the tree (block style). Scalars keep their YAML type:
+     * {@code insecure: true} stays the boolean {@code true}, {@code timeout: "60"} stays the string {@code "60"}.
+     */
     public OciRepositoryDocument copy(String key, Node value) {
         if (value instanceof ScalarNode s) {
-            return scalar(key, s.getValue());
+            tail.append("  ").append(key).append(": ").append(typed(s)).append('\n');
+            return this;
         }
         tail.append("  ").append(key).append(":\n");
         block(value, 2, tail);
@@ -74,6 +82,17 @@ public final class OciRepositoryDocument {
         return text.toString() + tail;
     }
 
+    /**
+     * A scalar as text that YAML reads back with the same value and the same type (its resolved tag): a plain
+     * boolean, number or null is copied as written (a plain scalar of the source is a valid plain scalar here);
+     * a string is plain when it stays a string, else double-quoted.
+     */
+    static String typed(ScalarNode s) {
+        boolean plainNonString = s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && !Tag.STR.equals(s.getTag())
+                && !s.getValue().isEmpty() && s.getValue().indexOf('\n') < 0;
+        return plainNonString ? s.getValue() : YamlEdits.plainOrQuoted(s.getValue(), s.getTag());
+    }
+
     private static void block(Node node, int level, StringBuilder out) {
         String pad = "  ".repeat(level);
         if (node instanceof MappingNode map) {
@@ -81,7 +100,7 @@ public final class OciRepositoryDocument {
                 String key = ((ScalarNode) t.getKeyNode()).getValue();
                 Node v = t.getValueNode();
                 if (v instanceof ScalarNode s) {
-                    out.append(pad).append(stringScalar(key)).append(": ").append(stringScalar(s.getValue())).append('\n');
+                    out.append(pad).append(stringScalar(key)).append(": ").append(typed(s)).append('\n');
                 } else {
                     out.append(pad).append(stringScalar(key)).append(":\n");
                     block(v, level + 1, out);
@@ -90,7 +109,7 @@ public final class OciRepositoryDocument {
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
                 if (item instanceof ScalarNode s) {
-                    out.append(pad).append("- ").append(stringScalar(s.getValue())).append('\n');
+                    out.append(pad).append("- ").append(typed(s)).append('\n');
                 } else {
                     StringBuilder inner = new StringBuilder();
                     block(item, level + 1, inner);
