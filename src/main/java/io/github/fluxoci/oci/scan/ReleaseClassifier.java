@@ -3,6 +3,7 @@ package io.github.fluxoci.oci.scan;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.catalog.CatalogAnswer;
@@ -23,6 +24,9 @@ public final class ReleaseClassifier {
     /** The file name {@code oci:migrate} writes beside the release (the guide's layout). */
     public static final String OCI_REPOSITORY_FILE = "ocirepository.yaml";
 
+    /** The name reported for a release without a plain-string {@code metadata.name}. */
+    public static final String UNNAMED = "(no metadata.name)";
+
     private final ChartCatalog catalog;
 
     public ReleaseClassifier(ChartCatalog catalog) {
@@ -39,6 +43,16 @@ public final class ReleaseClassifier {
         Node spec = Nodes.get(release.root(), "spec");
         List<String> reasons = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        if (release.name() == null) {
+            reasons.add("metadata.name is missing or not a plain string: Kubernetes rejects the object; give it a name");
+            return new ScannedRelease(release, instance, UNNAMED, ns, null, null, ReleaseStatus.BLOCKED, null, null,
+                    reasons, warnings);
+        }
+        if (spec != null && !(spec instanceof MappingNode)) {
+            reasons.add("spec is not a mapping: Flux rejects the release");
+            return new ScannedRelease(release, instance, release.name(), ns, null, null, ReleaseStatus.BLOCKED, null, null,
+                    reasons, warnings);
+        }
         String version = release.version();
         if (version.equals("v2beta1") || version.equals("v2beta2")) {
             warnings.add("apiVersion " + release.apiVersion() + " was removed from Flux ("
@@ -152,6 +166,11 @@ public final class ReleaseClassifier {
         }
         if (alsoChart) {
             warnings.add("both spec.chart and spec.chartRef are set: Flux rejects the release (exactly one is allowed)");
+        }
+        if (kind == null || name == null) {
+            reasons.add("spec.chartRef needs kind (OCIRepository) and name, as a mapping: Flux rejects it as written");
+            return new ScannedRelease(release, instance, release.name(), ns, null, null, ReleaseStatus.BLOCKED,
+                    null, null, reasons, warnings);
         }
         if (!"OCIRepository".equals(kind)) {
             reasons.add("chartRef points at a " + kind + ", not an OCIRepository: nothing for oci:migrate to do");

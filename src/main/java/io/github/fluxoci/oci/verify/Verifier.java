@@ -30,7 +30,16 @@ public final class Verifier {
     public static List<Finding> verify(VerifyContext context) {
         Set<Finding> out = new LinkedHashSet<>();
         for (Rule rule : rules()) {
-            for (Finding f : rule.check(context)) {
+            List<Finding> found;
+            try {
+                found = rule.check(context);
+            } catch (RuntimeException | StackOverflowError e) {
+                // one rule failing on an odd shape must not hide what the other rules find
+                found = List.of(new Finding(rule.id(), Severity.ERROR, ".", 1, 1, "rule " + rule.id()
+                        + " could not check this tree (" + e + "); the other rules ran. Please report it with the file"
+                        + " that causes it"));
+            }
+            for (Finding f : found) {
                 out.add(undeployedAsNote(context, f));
             }
         }
