@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -61,6 +62,8 @@ public final class MigrationPlanner {
     private final Map<String, NewFile> newFiles = new LinkedHashMap<>();
     /** kustomization resources list -> entries to add, with the entry they sit beside */
     private final Map<SequenceNode, ListAddition> additions = new IdentityHashMap<>();
+    /** flow-style kustomization lists that lose items to prune */
+    private final Map<SequenceNode, FlowRemoval> flowRemovals = new IdentityHashMap<>();
     private final List<MigratedRelease> migrated = new ArrayList<>();
     private final List<SkippedRelease> skipped = new ArrayList<>();
     private final List<PrunedRepository> pruned = new ArrayList<>();
@@ -683,17 +686,57 @@ public final class MigrationPlanner {
             }
             pruned.add(new PrunedRepository(h.name(), h.namespace(), file.relativePath(), alone));
         }
+        flowRemovals.forEach(this::rewriteFlowList);
     }
 
     private void removeListEntry(KustomizeEntry entry) {
         FileWork w = work(entry.owner().file());
-        Node list = entry.role() == KustomizeEntry.Role.RESOURCE ? Nodes.get(entry.owner().root(), "resources") : null;
-        if (list instanceof SequenceNode seq && seq.getValue().size() == 1) {
-            w.add(w.edits.replaceEntry(entry.owner().root(), "resources", "resources: []"), 0);
+        for (String key : List.of("resources", "bases", "components")) {
+            if (!(Nodes.get(entry.owner().root(), key) instanceof SequenceNode seq)
+                    || seq.getValue().stream().noneMatch(item -> item == entry.node())) {
+                continue;
+            }
+            if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+                // [a, b]: the items share a line; the whole list is rewritten once, after every removal is known
+                flowRemovals.computeIfAbsent(seq, q -> new FlowRemoval(w, entry.owner().root(), key)).items.add(entry.node());
+            } else if (seq.getValue().size() == 1) {
+                w.add(w.edits.replaceEntry(entry.owner().root(), key, key + ": []"), 0);
+            } else {
+                LineRange lines = w.edits.itemLines(entry.node());
+                w.add(TextEdit.delete(lines.start(), lines.end()), 0);
+            }
             return;
         }
-        LineRange lines = w.edits.itemLines(entry.node());
-        w.add(TextEdit.delete(lines.start(), lines.end()), 0);
+    }
+
+    /** A flow list ({@code resources: [a, b]}) written again without the removed items, in its own style. */
+    private void rewriteFlowList(SequenceNode seq, FlowRemoval removal) {
+        YamlFile file = removal.work.file();
+        List<String> kept = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (removal.items.stream().noneMatch(r -> r == item)) {
+                kept.add(file.text().substring(file.startOffset(item), file.endOffset(item)));
+            }
+        }
+        if (kept.isEmpty()) {
+            removal.work.add(removal.work.edits.replaceEntry(removal.kustomization, removal.key, removal.key + ": []"), 0);
+        } else {
+            removal.work.add(new TextEdit(file.startOffset(seq), file.endOffset(seq), "[" + String.join(", ", kept) + "]"), 0);
+        }
+    }
+
+    /** Items to remove from one flow list. */
+    private static final class FlowRemoval {
+        final FileWork work;
+        final MappingNode kustomization;
+        final String key;
+        final List<Node> items = new ArrayList<>();
+
+        FlowRemoval(FileWork work, MappingNode kustomization, String key) {
+            this.work = work;
+            this.kustomization = kustomization;
+            this.key = key;
+        }
     }
 
     // ---------------------------------------------------------------- files

@@ -105,4 +105,24 @@ class PruneTest {
         assertThat(stopped.warnings()).anyMatch(w -> w.startsWith("prune skipped: HelmRelease/apps/other (apps/other.yaml:2)"
                 + " names its HelmRepository through a substitution without a default"));
     }
+
+    @Test
+    void aFlowListLosesExactlyThePrunedEntries() throws IOException {
+        TreeFixture t = tree("freed", "idle", "kept")
+                .file("repos/kustomization.yaml", "resources: [./freed.yaml, \"./idle.yaml\", ./kept.yaml]  # repos\n")
+                .file("apps/kept.yaml", release("kept", "kept").replace("version: 1.0.0", "version: 9.9.9\n      valuesFiles: [a.yaml]"))
+                .file("apps/kustomization.yaml", "resources:\n  - ./app.yaml\n  - ./kept.yaml\n");
+        MigrationPlan plan = plan(t, Prune.ALL);
+        assertThat(pruned(plan)).containsExactlyInAnyOrder("freed", "idle");
+        assertThat(plan.changes()).anySatisfy(c -> {
+            assertThat(c.path()).isEqualTo("repos/kustomization.yaml");
+            assertThat(c.after()).isEqualTo("resources: [./kept.yaml]  # repos\n");
+        });
+
+        TreeFixture all = tree("freed").file("repos/kustomization.yaml", "resources: [./freed.yaml]\n");
+        assertThat(plan(all, Prune.ALL).changes()).anySatisfy(c -> {
+            assertThat(c.path()).isEqualTo("repos/kustomization.yaml");
+            assertThat(c.after()).isEqualTo("resources: []\n");
+        });
+    }
 }
