@@ -117,7 +117,7 @@ class CorpusMigrateTest {
         ManifestTree workTree = TreeLoader.load(TreeOptions.of(work));
         MigrationPlan plan = MigrationPlanner.plan(workTree, new Scanner(catalog).scan(workTree),
                 new MigrateOptions(wanted, List.of(), null, null, MigrateOptions.DEFAULT_SCHEMA, false));
-        PlanApplier.apply(work, plan.changes());
+        PlanApplier.apply(work, plan.writes());
 
         assertNoLineOutsideTheEditsChanged(workTree, plan);
         List<String> kustomizeFailures = kustomizeStillBuilds(before, work, workTree, plan);

@@ -70,7 +70,7 @@ class CorpusMigrateVerifyPruneTest {
         ManifestTree tree = TreeLoader.load(TreeOptions.of(work));
         MigrationPlan plan = MigrationPlanner.plan(tree, new Scanner(catalog).scan(tree),
                 new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.ALL, false));
-        PlanApplier.apply(work, plan.changes());
+        PlanApplier.apply(work, plan.writes());
 
         Set<String> migratedFiles = new HashSet<>();
         for (MigratedRelease m : plan.migrated()) {

@@ -101,9 +101,10 @@ public class MigrateMojo extends AbstractOciMojo {
                 getLog().info("");
                 diff.lines().forEach(getLog()::info);
             }
-        } else if (!plan.isEmpty()) {
+        } else if (!plan.isEmpty() || !tree.leftovers().isEmpty()) {
+            PlanApplier.removeLeftovers(directory.toPath(), tree.leftovers()).forEach(getLog()::warn);
             try {
-                PlanApplier.apply(directory.toPath(), plan.changes());
+                PlanApplier.apply(directory.toPath(), plan.writes());
             } catch (PlanApplier.ApplyException e) {
                 throw new MojoExecutionException("oci:migrate: " + e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package io.github.fluxoci.oci.migrate;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +55,13 @@ public final class MigrationPlanner {
 
     static final String HELM_V2 = "helm.toolkit.fluxcd.io/v2";
 
+    /** Write phases: every prefix of the writes leaves a tree Flux can apply (see {@link MigrationPlan#writes()}). */
+    static final int ADD = 0;
+    static final int OVERLAY = 1;
+    static final int RELEASE = 2;
+    static final int REMOVE = 3;
+    static final int PHASES = 4;
+
     private final ManifestTree tree;
     private final ScanResult scan;
     private final MigrateOptions options;
@@ -93,22 +101,39 @@ public final class MigrationPlanner {
         for (Map.Entry<SequenceNode, ListAddition> e : additions.entrySet()) {
             addToList(e.getKey(), e.getValue());
         }
+        removeReplacedOverlayPatches();
         if (options.prune() != Prune.NONE) {
             prune();
         }
         List<FileChange> changes = new ArrayList<>();
+        List<List<FileChange>> writes = new ArrayList<>();
+        for (int phase = 0; phase < PHASES; phase++) {
+            writes.add(new ArrayList<>());
+        }
         for (FileWork w : work.values()) {
             FileChange c = w.change();
             if (c != null) {
                 changes.add(c);
+                w.steps().forEach((phase, step) -> writes.get(phase).add(step));
             }
         }
         for (NewFile f : newFiles.values()) {
-            changes.add(f.change());
+            FileChange c = f.change();
+            changes.add(c);
+            writes.get(ADD).add(c);
         }
         changes.sort((a, b) -> a.path().compareTo(b.path()));
+        List<FileChange> ordered = new ArrayList<>();
+        for (List<FileChange> phase : writes) {
+            // within a phase: new files before the kustomizations that list them, kustomizations before the files
+            // whose patches they replace, deletions after the delisting
+            phase.sort(Comparator.comparingInt((FileChange c) -> c.isNew() ? 0 : c.isDeletion() ? 3
+                    : ManifestTree.isKustomizationFileName(c.path().substring(c.path().lastIndexOf('/') + 1)) ? 1 : 2)
+                    .thenComparing(FileChange::path));
+            ordered.addAll(phase);
+        }
         return new MigrationPlan(List.copyOf(changes), List.copyOf(migrated), List.copyOf(skipped), List.copyOf(pruned),
-                List.copyOf(warnings));
+                List.copyOf(warnings), List.copyOf(ordered));
     }
 
     /** Follows the tree: inline when most OCIRepositories share a file with a HelmRelease, else file. */
@@ -249,6 +274,10 @@ public final class MigrationPlanner {
             reused = true;
             ociFile = existing.file().relativePath();
             notes.add("reuses the identical OCIRepository in " + ociFile);
+            if (existing.file() != hr.file() && existing.file().directory().equals(hr.file().directory())) {
+                // beside the release (an earlier, interrupted run wrote it): make sure the release's kustomization lists it
+                listBeside(r, ociFile, changed);
+            }
         } else {
             String doc = ociDocument(r, chartSpec, notes);
             if (layout == Layout.INLINE) {
@@ -257,14 +286,14 @@ public final class MigrationPlanner {
                 if (!edits.hasDocumentMarker(index)) {
                     insert = insert + "---" + edits.file().lineEnding();
                 }
-                hrWork.add(TextEdit.insert(edits.documentStart(index), insert), 1);
+                hrWork.add(TextEdit.insert(edits.documentStart(index), insert), 1, RELEASE);
                 ociFile = hr.file().relativePath();
             } else {
                 ociFile = placeInOwnFile(r, doc, hrWork, created, changed);
             }
         }
         for (TextEdit e : releaseEdits) {
-            hrWork.add(e, 0);
+            hrWork.add(e, 0, RELEASE);
         }
         for (OverlayRewrite o : overlays) {
             rewrite(o, created, changed);
@@ -324,7 +353,7 @@ public final class MigrationPlanner {
             FileWork w = work(existingFile);
             String text = w.file().text();
             String prefix = text.isEmpty() || text.endsWith("\n") || text.endsWith("\r") ? "" : w.file().lineEnding();
-            w.add(TextEdit.insert(text.length(), prefix + w.edits.documentText(doc)), 1);
+            w.add(TextEdit.insert(text.length(), prefix + w.edits.documentText(doc)), 1, ADD);
             changed.add(path);
         } else if (newFiles.containsKey(path)) {
             newFiles.get(path).documents.add(doc);
@@ -396,7 +425,7 @@ public final class MigrationPlanner {
             atOffset.put(index, e.start());
         }
         for (Map.Entry<Integer, StringBuilder> e : byIndex.entrySet()) {
-            w.add(TextEdit.insert(atOffset.get(e.getKey()), e.getValue().toString()), 0);
+            w.add(TextEdit.insert(atOffset.get(e.getKey()), e.getValue().toString()), 0, ADD);
         }
     }
 
@@ -587,13 +616,46 @@ public final class MigrationPlanner {
             if (same && !p.chartFields().isEmpty()) {
                 OverlayRewrite o = OverlayRewrite.of(p, r, tree);
                 String path = o.newPatchPath();
-                if (tree.file(path) != null || newFiles.containsKey(path) || Files.exists(tree.root().resolve(path))) {
+                boolean identical = tree.file(path) != null && tree.file(path).parsed()
+                        && tree.file(path).yaml().text().equals(overlayPatchText(o));
+                if (!identical && (tree.file(path) != null || newFiles.containsKey(path)
+                        || Files.exists(tree.root().resolve(path)))) {
                     throw new Refusal("the overlay " + p.file() + " would get a patch " + path + ", which already exists");
                 }
                 out.add(o);
             }
         }
         return out;
+    }
+
+    /**
+     * An overlay's version-only HelmRelease patch that its kustomization no longer lists, beside the OCIRepository
+     * patch that replaced it and that is listed: what a run interrupted between delisting and deleting it leaves.
+     * It is deleted now, as that run would have.
+     */
+    private void removeReplacedOverlayPatches() {
+        for (ManifestFile f : tree.files()) {
+            if (!f.parsed() || f.objects().size() != 1 || !tree.listersOf(f.relativePath()).isEmpty()
+                    || work.containsKey(f.relativePath())) {
+                continue;
+            }
+            KubeObject o = f.objects().get(0);
+            if (!o.is(ManifestTree.HELM_GROUP, "HelmRelease") || o.name() == null || !OverlayRewrite.isVersionOnly(o)) {
+                continue;
+            }
+            String replacement = (f.directory().isEmpty() ? "" : f.directory() + "/") + o.name() + "-ocirepository-patch.yaml";
+            boolean replaced = tree.listersOf(replacement).stream().anyMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
+            if (replaced) {
+                work(f).delete();
+                warnings.add(f.relativePath() + ": removed; an interrupted oci:migrate had already replaced it by "
+                        + replacement);
+            }
+        }
+    }
+
+    /** The text of the OCIRepository patch that replaces an overlay's version patch, in the patch file's style. */
+    private static String overlayPatchText(OverlayRewrite o) {
+        return new YamlEdits(o.patch().object().file().yaml()).documentText(o.document());
     }
 
     private void rewrite(OverlayRewrite o, List<String> created, List<String> changed) {
@@ -604,15 +666,22 @@ public final class MigrationPlanner {
             // nothing but spec.chart: the OCIRepository patch takes the HelmRelease patch's place
             patchWork.delete();
             LineRange item = listWork.edits.itemLines(o.listItem());
-            listWork.add(TextEdit.delete(item.start(), item.end()), 0);
+            listWork.add(TextEdit.delete(item.start(), item.end()), 0, OVERLAY);
         } else {
             MappingNode spec = (MappingNode) Nodes.get(o.patch().object().root(), "spec");
-            patchWork.add(patchWork.edits.removeEntry(spec, "chart"), 0);
+            patchWork.add(patchWork.edits.removeEntry(spec, "chart"), 0, OVERLAY);
             changed.add(patchFile.relativePath());
         }
-        newFiles.put(o.newPatchPath(), new NewFile(o.newPatchPath(), patchWork.edits, o.document()));
-        created.add(o.newPatchPath());
-        listWork.add(listWork.edits.insertSequenceItem(o.list(), o.list().getValue().size(), o.newListItem()), 0);
+        if (tree.file(o.newPatchPath()) == null) {
+            newFiles.put(o.newPatchPath(), new NewFile(o.newPatchPath(), patchWork.edits, o.document()));
+            created.add(o.newPatchPath());
+        } // else: an earlier, interrupted run wrote exactly this patch; it is listed below
+
+        boolean listed = tree.listersOf(o.newPatchPath()).stream().anyMatch(e -> e.owner() == o.entry().owner());
+        if (!listed) {
+            listWork.add(listWork.edits.insertSequenceItem(o.list(), o.list().getValue().size(), o.newListItem()), 0,
+                    OVERLAY);
+        }
         changed.add(o.entry().owner().file().relativePath());
     }
 
@@ -682,7 +751,7 @@ public final class MigrationPlanner {
                 }
             } else {
                 LineRange doc = w.edits.documentRange(repo.documentIndex());
-                w.add(TextEdit.delete(doc.start(), doc.end()), -1);
+                w.add(TextEdit.delete(doc.start(), doc.end()), -1, REMOVE);
             }
             pruned.add(new PrunedRepository(h.name(), h.namespace(), file.relativePath(), alone));
         }
@@ -700,10 +769,10 @@ public final class MigrationPlanner {
                 // [a, b]: the items share a line; the whole list is rewritten once, after every removal is known
                 flowRemovals.computeIfAbsent(seq, q -> new FlowRemoval(w, entry.owner().root(), key)).items.add(entry.node());
             } else if (seq.getValue().size() == 1) {
-                w.add(w.edits.replaceEntry(entry.owner().root(), key, key + ": []"), 0);
+                w.add(w.edits.replaceEntry(entry.owner().root(), key, key + ": []"), 0, REMOVE);
             } else {
                 LineRange lines = w.edits.itemLines(entry.node());
-                w.add(TextEdit.delete(lines.start(), lines.end()), 0);
+                w.add(TextEdit.delete(lines.start(), lines.end()), 0, REMOVE);
             }
             return;
         }
@@ -719,9 +788,11 @@ public final class MigrationPlanner {
             }
         }
         if (kept.isEmpty()) {
-            removal.work.add(removal.work.edits.replaceEntry(removal.kustomization, removal.key, removal.key + ": []"), 0);
+            removal.work.add(removal.work.edits.replaceEntry(removal.kustomization, removal.key, removal.key + ": []"), 0,
+                    REMOVE);
         } else {
-            removal.work.add(new TextEdit(file.startOffset(seq), file.endOffset(seq), "[" + String.join(", ", kept) + "]"), 0);
+            removal.work.add(new TextEdit(file.startOffset(seq), file.endOffset(seq), "[" + String.join(", ", kept) + "]"), 0,
+                    REMOVE);
         }
     }
 
@@ -767,6 +838,9 @@ public final class MigrationPlanner {
         final ManifestFile source;
         final YamlEdits edits;
         final List<TextEdit> list = new ArrayList<>();
+        /** the write phase of each edit of {@link #list} */
+        final List<Integer> phases = new ArrayList<>();
+        final int[] documentDeltas = new int[PHASES];
         /** releases whose HelmRelease must read back on chartRef */
         final List<String> expected = new ArrayList<>();
         int documentDelta;
@@ -781,13 +855,51 @@ public final class MigrationPlanner {
             return source.yaml();
         }
 
-        void add(TextEdit e, int documents) {
+        void add(TextEdit e, int documents, int phase) {
             list.add(e);
+            phases.add(phase);
+            documentDeltas[phase] += documents;
             documentDelta += documents;
         }
 
         void delete() {
             deleted = true;
+        }
+
+        /**
+         * The file's change split by phase: one step per phase that edits it, each from the text of the step before;
+         * the last step ends at {@link #change()}'s text. A deleted file is one removal step.
+         */
+        Map<Integer, FileChange> steps() {
+            Map<Integer, FileChange> out = new LinkedHashMap<>();
+            String previous = file().render(file().text());
+            if (deleted) {
+                out.put(REMOVE, new FileChange(source.relativePath(), previous, null));
+                return out;
+            }
+            int documents = file().documents().size();
+            for (int phase = 0; phase < PHASES; phase++) {
+                documents += documentDeltas[phase];
+                if (!phases.contains(phase)) {
+                    continue;
+                }
+                List<TextEdit> upTo = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    if (phases.get(i) <= phase) {
+                        upTo.add(list.get(i));
+                    }
+                }
+                String text;
+                try {
+                    YamlFile step = new EditPlan().addAll(upTo).applyTo(file(), documents);
+                    text = step.render(step.text());
+                } catch (EditConflictException e) {
+                    throw new IllegalStateException(source.relativePath() + ": " + e.getMessage(), e);
+                }
+                out.put(phase, new FileChange(source.relativePath(), previous, text));
+                previous = text;
+            }
+            return out;
         }
 
         FileChange change() {

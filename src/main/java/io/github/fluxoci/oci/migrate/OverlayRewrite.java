@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import io.github.fluxoci.oci.scan.ChartVersions;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeEntry;
 import io.github.fluxoci.oci.tree.KustomizeFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -81,17 +82,29 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
                     + ") while the base gets ref." + (baseHasTag ? "tag" : "semver") + "; a patch cannot swap one for the"
                     + " other safely: align the versions, then run again");
         }
-        MappingNode root = patch.object().root();
+        return new OverlayRewrite(patch, entry, list, item, tag, semver, onlyChart(patch.object().root()));
+    }
+
+    /** True when a HelmRelease patch holds nothing but its identity and {@code spec.chart.spec.version}. */
+    static boolean isVersionOnly(KubeObject patch) {
+        return onlyChart(patch.root()) && Nodes.text(patch.root(), "spec", "chart", "spec", "version") != null
+                && Nodes.get(patch.root(), "spec", "chart") instanceof MappingNode chart && chart.getValue().size() == 1
+                && Nodes.get(chart, "spec") instanceof MappingNode spec && spec.getValue().size() == 1;
+    }
+
+    /** Nothing besides apiVersion, kind, metadata and a {@code spec} that holds {@code chart} alone. */
+    private static boolean onlyChart(MappingNode root) {
         boolean onlyChart = true;
         for (NodeTuple t : root.getValue()) {
-            String key = ((ScalarNode) t.getKeyNode()).getValue();
+            String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
             if (key.equals("spec")) {
-                onlyChart &= Nodes.get(root, "spec") instanceof MappingNode spec && spec.getValue().size() == 1;
+                onlyChart &= Nodes.get(root, "spec") instanceof MappingNode spec && spec.getValue().size() == 1
+                        && Nodes.has(spec, "chart");
             } else if (!IDENTITY.contains(key)) {
                 onlyChart = false;
             }
         }
-        return new OverlayRewrite(patch, entry, list, item, tag, semver, onlyChart);
+        return onlyChart;
     }
 
     /** The path of the new OCIRepository patch, next to the HelmRelease patch. */

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
 
 import io.github.fluxoci.oci.tree.AtomicFiles;
 
@@ -29,7 +32,19 @@ public final class PlanApplier {
         }
     }
 
+    /**
+     * Writes the steps in order (see {@link MigrationPlan#writes()}). Everything is checked first: every path stays
+     * inside the root (no {@code ../}, no link out), a new file does not exist yet, a changed file is exactly the text
+     * the plan was made from and has a single hard link. Right before each write the file is compared again with the
+     * text the step starts from: a file edited meanwhile stops the run, the files already written are restored, and
+     * the message names it.
+     */
     public static void apply(Path root, List<FileChange> changes) throws ApplyException {
+        apply(root, changes, i -> { });
+    }
+
+    /** {@link #apply(Path, List)}, calling {@code afterWrite} with the number of steps written after each one. */
+    static void apply(Path root, List<FileChange> changes, IntConsumer afterWrite) throws ApplyException {
         Path base = root.toAbsolutePath().normalize();
         Path realBase;
         try {
@@ -39,10 +54,15 @@ public final class PlanApplier {
         }
         List<Path> targets = new ArrayList<>();
         Map<Path, Boolean> insideByParent = new HashMap<>();
+        Set<String> checked = new HashSet<>();
         for (FileChange c : changes) {
             Path target = base.resolve(c.path()).normalize();
             if (!target.startsWith(base)) {
                 throw new ApplyException(c.path() + " is outside " + base + "; nothing was written", null);
+            }
+            targets.add(target);
+            if (!checked.add(c.path())) {
+                continue; // a later step of a file already checked
             }
             try {
                 Boolean inside = insideByParent.get(target.getParent());
@@ -60,29 +80,77 @@ public final class PlanApplier {
                 if (!c.isNew() && (!exists || !Files.readString(target, StandardCharsets.UTF_8).equals(c.before()))) {
                     throw new ApplyException(c.path() + " changed since the tree was read; run again", null);
                 }
+                int links = exists ? hardLinks(target) : 1;
+                if (links > 1) {
+                    throw new ApplyException(c.path() + " has " + links + " hard links: replacing it would separate them;"
+                            + " nothing was written (make it a single file, or migrate that release by hand)", null);
+                }
             } catch (ApplyException e) {
                 throw e;
             } catch (IOException e) {
                 throw new ApplyException("cannot check " + c.path() + ": " + e.getMessage() + "; nothing was written", e);
             }
-            targets.add(target);
         }
         List<Integer> done = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             FileChange c = changes.get(i);
+            Path target = targets.get(i);
             try {
+                if (!unchangedSincePlanned(target, c)) {
+                    List<String> notRestored = restore(changes, targets, done);
+                    throw new ApplyException(c.path() + " was changed by something else while oci:migrate was writing; "
+                            + (notRestored.isEmpty() ? "the files already written were restored"
+                            : "could not restore " + notRestored) + ": run oci:migrate again", null);
+                }
                 if (c.isDeletion()) {
-                    Files.delete(targets.get(i));
+                    Files.delete(target);
                 } else {
-                    AtomicFiles.write(targets.get(i), c.after());
+                    AtomicFiles.write(target, c.after());
                 }
                 done.add(i);
+            } catch (ApplyException e) {
+                throw e;
             } catch (IOException e) {
                 List<String> notRestored = restore(changes, targets, done);
                 throw new ApplyException("cannot write " + c.path() + ": " + e.getMessage() + "; "
                         + (notRestored.isEmpty() ? "the files already written were restored"
                         : "could not restore " + notRestored), e);
             }
+            afterWrite.accept(done.size());
+        }
+    }
+
+    /**
+     * Temporary files that an interrupted run left beside the files it was replacing ({@code .name.yaml.oci-tmp});
+     * removes them and says which.
+     */
+    public static List<String> removeLeftovers(Path root, List<String> leftovers) {
+        List<String> out = new ArrayList<>();
+        for (String rel : leftovers) {
+            try {
+                if (Files.deleteIfExists(root.resolve(rel))) {
+                    out.add("removed " + rel + ", left by an interrupted oci:migrate");
+                }
+            } catch (IOException e) {
+                out.add("could not remove " + rel + " (left by an interrupted oci:migrate): " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static boolean unchangedSincePlanned(Path target, FileChange c) throws IOException {
+        if (c.isNew()) {
+            return !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        }
+        return Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                && Files.readString(target, StandardCharsets.UTF_8).equals(c.before());
+    }
+
+    private static int hardLinks(Path target) {
+        try {
+            return ((Number) Files.getAttribute(target, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
         }
     }
 
@@ -95,7 +163,7 @@ public final class PlanApplier {
                 if (c.isNew()) {
                     Files.deleteIfExists(targets.get(index));
                 } else {
-                    AtomicFiles.write(targets.get(index), c.before());
+                    AtomicFiles.write(targets.get(index), c.before()); // steps are undone last first: back to the start
                 }
             } catch (IOException e) {
                 failed.add(c.path());

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that readers see either the old or the new content, never half of it: the text goes
@@ -31,8 +33,10 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
         }
         Set<PosixFilePermission> permissions = null;
+        UserPrincipal owner = null;
         if (Files.exists(target) && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
             permissions = Files.getPosixFilePermissions(target);
+            owner = Files.getOwner(target);
         }
         Path tmp = temporaryBeside(target, dir);
         boolean moved = false;
@@ -40,6 +44,13 @@ public final class AtomicFiles {
             Files.write(tmp, content);
             if (permissions != null) {
                 Files.setPosixFilePermissions(tmp, permissions);
+            }
+            if (owner != null && !owner.equals(Files.getOwner(tmp))) {
+                try {
+                    Files.setOwner(tmp, owner); // only root may give a file away; otherwise the owner is us anyway
+                } catch (IOException e) {
+                    // keep our own ownership rather than fail the write
+                }
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -53,6 +64,14 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /** The name of a temporary file this class writes beside {@code name}, as an interrupted run may leave it. */
+    public static boolean isLeftover(String name) {
+        return LEFTOVER.matcher(name).matches();
+    }
+
+    private static final Pattern LEFTOVER =
+            Pattern.compile("\\..+\\.(?:ya?ml|Kustomization)\\.(?:oci-tmp|[0-9]+\\.tmp)");
 
     /** A new, empty file next to the target: a fixed name when free, else a random one. */
     private static Path temporaryBeside(Path target, Path dir) throws IOException {

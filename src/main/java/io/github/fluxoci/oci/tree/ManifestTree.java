@@ -31,6 +31,7 @@ public final class ManifestTree {
     private final List<ObjectInstance> instances = new ArrayList<>();
     private final Map<KubeObject, List<ObjectInstance>> instancesByObject = new IdentityHashMap<>();
     private final List<String> clusters;
+    private List<String> leftovers = List.of();
 
     private final BuildWalker walker;
 
@@ -103,6 +104,15 @@ public final class ManifestTree {
     /** Every object of a kind with a name, wherever it sits, deployed or not. */
     public List<KubeObject> named(String group, String kind, String name) {
         return index.objectsNamed(kind, name).stream().filter(o -> group.equals(o.group())).toList();
+    }
+
+    /** Temporary files an interrupted {@code oci:migrate} left in the tree (relative paths). */
+    public List<String> leftovers() {
+        return leftovers;
+    }
+
+    void setLeftovers(List<String> leftovers) {
+        this.leftovers = List.copyOf(leftovers);
     }
 
     // ---------------------------------------------------------------- kustomize

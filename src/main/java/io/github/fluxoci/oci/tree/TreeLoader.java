@@ -37,6 +37,7 @@ public final class TreeLoader {
         GlobMatcher includes = new GlobMatcher(options.includes());
         GlobMatcher excludes = new GlobMatcher(options.excludes());
         List<Path> selected = new ArrayList<>();
+        List<String> leftovers = new ArrayList<>();
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         Path realRoot = root.toRealPath();
 
@@ -53,6 +54,10 @@ public final class TreeLoader {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String rel = relative(root, file);
+                if (attrs.isRegularFile() && AtomicFiles.isLeftover(file.getFileName().toString())) {
+                    leftovers.add(rel);
+                    return FileVisitResult.CONTINUE;
+                }
                 if (!includes.matches(rel) || excludes.matches(rel)) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -91,7 +96,9 @@ public final class TreeLoader {
         } finally {
             pool.shutdown();
         }
-        return new ManifestTree(root, realRoot, files, new ArrayList<>(problems));
+        ManifestTree tree = new ManifestTree(root, realRoot, files, new ArrayList<>(problems));
+        tree.setLeftovers(leftovers);
+        return tree;
     }
 
     static boolean linkStaysInside(Path realRoot, Path link) {

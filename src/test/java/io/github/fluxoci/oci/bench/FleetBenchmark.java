@@ -130,7 +130,7 @@ class FleetBenchmark {
                 ManifestTree tree = TreeLoader.load(TreeOptions.of(copy));
                 MigrationPlan plan = MigrationPlanner.plan(tree, new Scanner(catalog).scan(tree), MigrateOptions.defaults());
                 long t2 = System.nanoTime();
-                PlanApplier.apply(copy, plan.changes());
+                PlanApplier.apply(copy, plan.writes());
                 long t3 = System.nanoTime();
                 // the write floor: the same files written the plainest atomic way (temporary file + rename), on
                 // a fresh copy, no checks, no plugin code

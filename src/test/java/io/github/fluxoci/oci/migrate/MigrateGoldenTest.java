@@ -57,7 +57,7 @@ class MigrateGoldenTest {
         MigrateOptions options = options(dir.resolve("options.properties"));
 
         MigrationPlan plan = plan(work, options);
-        PlanApplier.apply(work, plan.changes());
+        PlanApplier.apply(work, plan.writes());
         if (Boolean.getBoolean("oci.golden.update")) {
             // approval workflow: -Doci.golden.update=true rewrites after/ from src/test/resources; review the diff
             Path after = Path.of("src/test/resources/migrate", dir.getFileName().toString(), "after");
