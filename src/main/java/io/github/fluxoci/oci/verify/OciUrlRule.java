@@ -30,6 +30,9 @@ public final class OciUrlRule implements Rule {
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
         for (KubeObject oci : context.tree().ociRepositories()) {
+            if (context.tree().isPatchFile(oci.file())) {
+                continue; // an overlay's patch of an OCIRepository, not an object: its base has the url
+            }
             Node urlNode = Nodes.get(oci.root(), "spec", "url");
             String url = Nodes.text(oci.root(), "spec", "url");
             if (url == null) {
