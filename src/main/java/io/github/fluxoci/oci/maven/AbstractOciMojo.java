@@ -110,7 +110,14 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             getLog().info("oci:" + (mojoExecution != null ? mojoExecution.getGoal() : "goal") + " skipped (oci.skip=true)");
             return;
         }
-        run();
+        try {
+            run();
+        } catch (RuntimeException | StackOverflowError e) {
+            // one place for what the engine did not foresee: a message, not a stack trace (that stays behind -e)
+            throw new MojoExecutionException("oci:" + (mojoExecution != null ? mojoExecution.getGoal() : "goal")
+                    + " stopped on an input it does not understand (" + e + ")."
+                    + " Exclude the file it names with -Doci.excludes=..., and please report it", e);
+        }
     }
 
     /** The goal's work, once {@code oci.skip} has been checked. */

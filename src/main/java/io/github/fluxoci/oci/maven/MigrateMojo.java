@@ -93,9 +93,9 @@ public class MigrateMojo extends AbstractOciMojo {
         } catch (IllegalStateException e) {
             throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
         }
-        log(MigrateReports.console(plan, dryRun));
         String diff = null;
         if (dryRun) {
+            log(MigrateReports.console(plan, true));
             diff = UnifiedDiff.render(plan.changes());
             if (!diff.isEmpty()) {
                 getLog().info("");
@@ -108,6 +108,9 @@ public class MigrateMojo extends AbstractOciMojo {
             } catch (PlanApplier.ApplyException e) {
                 throw new MojoExecutionException("oci:migrate: " + e.getMessage(), e);
             }
+            log(MigrateReports.console(plan, false)); // "Migrated N" only once the files are written
+        } else {
+            log(MigrateReports.console(plan, false));
         }
         if (plan.isEmpty()) {
             getLog().info("Nothing to change.");

@@ -32,6 +32,8 @@ public final class YamlFile {
         OPTIONS.setAllowDuplicateKeys(true);
         OPTIONS.setCodePointLimit(Integer.MAX_VALUE);
         OPTIONS.setMaxAliasesForCollections(10_000);
+        // deliberately far above real manifests (a CRD's openAPIV3Schema nests about 30 levels); deeper is refused
+        OPTIONS.setNestingDepthLimit(200);
         OPTIONS.setAllowRecursiveKeys(false);
         // only nodes are composed, never objects constructed: any tag is safe to read
         OPTIONS.setTagInspector(tag -> true);
