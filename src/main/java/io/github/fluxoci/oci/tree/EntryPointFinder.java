@@ -44,7 +44,7 @@ final class EntryPointFinder {
 
     /** The builds of the tree. */
     record Result(boolean wholeTree, List<EntryPoint> entryPoints, List<BuildWalker.Build> builds,
-                  Set<ManifestFile> built, List<KubeObject> notApplied) {
+                  Set<ManifestFile> built, List<KubeObject> notApplied, Set<String> thisRepository) {
     }
 
     /** An entry point to build: a Flux object, or a bootstrap cluster folder ({@code object} null). */
@@ -56,11 +56,11 @@ final class EntryPointFinder {
     private final BuildWalker walker;
     private final FluxSourcePaths paths;
 
-    EntryPointFinder(Path root, FileIndex index, KustomizeGraph graph, BuildWalker walker) {
+    EntryPointFinder(FluxSourcePaths paths, FileIndex index, KustomizeGraph graph, BuildWalker walker) {
         this.index = index;
         this.graph = graph;
         this.walker = walker;
-        this.paths = new FluxSourcePaths(root, index);
+        this.paths = paths;
     }
 
     Result find() {
@@ -214,7 +214,7 @@ final class EntryPointFinder {
             }
         }
         List<KubeObject> notApplied = candidates.stream().filter(c -> !applied.contains(c)).toList();
-        return new Result(false, entryPoints, builds, reached, notApplied);
+        return new Result(false, entryPoints, builds, reached, notApplied, Set.copyOf(thisRepository));
     }
 
     private Result wholeTree() {
@@ -239,7 +239,7 @@ final class EntryPointFinder {
                 builds.add(walker.walk(loose));
             }
         }
-        return new Result(true, entryPoints, builds, built, List.of());
+        return new Result(true, entryPoints, builds, built, List.of(), Set.of("flux-system"));
     }
 
     private static Set<KubeObject> appliedBy(BuildWalker.Build build, Set<KubeObject> candidates) {

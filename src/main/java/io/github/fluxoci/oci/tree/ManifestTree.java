@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.fluxoci.oci.yaml.Nodes;
+
 /**
  * The manifests tree as Flux builds it: the parsed files and their objects ({@link FileIndex}), the kustomize
  * graph ({@link KustomizeGraph}), the entry points Flux applies and the builds they make
@@ -34,6 +36,7 @@ public final class ManifestTree {
     private List<String> leftovers = List.of();
 
     private final BuildWalker walker;
+    private final FluxSourcePaths paths;
 
     ManifestTree(Path root, Path realRoot, List<ManifestFile> files, List<Problem> problems) {
         this.root = root;
@@ -41,7 +44,8 @@ public final class ManifestTree {
         this.index = new FileIndex(files);
         this.graph = new KustomizeGraph(root, realRoot, index, problems);
         this.walker = new BuildWalker(index, graph, new ArrayList<>());
-        this.builds = new EntryPointFinder(root, index, graph, new BuildWalker(index, graph, problems)).find();
+        this.paths = new FluxSourcePaths(root, index);
+        this.builds = new EntryPointFinder(paths, index, graph, new BuildWalker(index, graph, problems)).find();
         Set<String> clusterNames = new LinkedHashSet<>();
         for (BuildWalker.Build b : builds.builds()) {
             clusterNames.add(b.entryPoint().cluster());
@@ -160,6 +164,25 @@ public final class ManifestTree {
     /** The clusters, each named after the root it is reached from ({@code ""} for a tree without entry points). */
     public List<String> clusters() {
         return clusters;
+    }
+
+    /**
+     * For a Flux Kustomization that builds from this repository (its GitRepository is this one's), the
+     * {@code spec.path} it declares when no folder or file of the tree is there; null otherwise (the path exists,
+     * is a substitution, or belongs to another repository).
+     */
+    public String missingPath(KubeObject kustomization) {
+        if (!kustomization.is(FLUX_KUSTOMIZE_GROUP, "Kustomization")) {
+            return null;
+        }
+        String kind = Nodes.text(kustomization.root(), "spec", "sourceRef", "kind");
+        String source = Nodes.text(kustomization.root(), "spec", "sourceRef", "name");
+        String declared = Nodes.text(kustomization.root(), "spec", "path");
+        if (!(kind == null || "GitRepository".equals(kind)) || !builds.thisRepository().contains(source)
+                || declared == null || declared.contains("${")) {
+            return null;
+        }
+        return paths.exists(paths.pathOf(kustomization)) ? null : declared;
     }
 
     /** Every object instance of every build. */

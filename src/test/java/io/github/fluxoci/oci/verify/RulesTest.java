@@ -91,6 +91,19 @@ class RulesTest {
     }
 
     @Test
+    void fluxPath() throws IOException {
+        TreeFixture t = app(RELEASE_ON_OCI, OCI_OK)
+                .file("clusters/home/apps.yaml", TreeFixture.fluxKustomization("apps", "./app", null) + "---\n"
+                        + TreeFixture.fluxKustomization("gone", "./apps/moved-away", null) + "---\n"
+                        + TreeFixture.fluxKustomization("other", "./not/here", null)
+                        .replace("name: flux-system\n", "name: another-repository\n"));
+        assertThat(run(new FluxPathRule(), t)).singleElement().extracting(Finding::describe).isEqualTo(
+                "clusters/home/apps.yaml:21:9 [flux-path] Kustomization \"gone\" builds spec.path \"./apps/moved-away\","
+                        + " which does not exist in this repository (paths are relative to the repository root); fix the"
+                        + " path or remove the Kustomization");
+    }
+
+    @Test
     void sourceDeployed() throws IOException {
         TreeFixture t = new TreeFixture(dir)
                 .file("app/kustomization.yaml", KUSTOMIZATION.replace("  - ./ocirepository.yaml\n", ""))

@@ -1,0 +1,43 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/**
+ * A Flux Kustomization that builds from this repository points its {@code spec.path} at a folder that exists:
+ * otherwise kustomize-controller fails it ("no such file or directory") and nothing below it is applied.
+ */
+public final class FluxPathRule implements Rule {
+
+    @Override
+    public String id() {
+        return "flux-path";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "the spec.path of a Flux Kustomization of this repository exists (relative to the repository root)";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (KubeObject k : context.tree().fluxKustomizations()) {
+            String missing = context.tree().missingPath(k);
+            if (missing != null && !context.tree().isPatchFile(k.file())) {
+                out.add(VerifyContext.at(this, k, Nodes.get(k.root(), "spec", "path"), "Kustomization \"" + k.name()
+                        + "\" builds spec.path \"" + missing + "\", which does not exist in this repository (paths are"
+                        + " relative to the repository root); fix the path or remove the Kustomization"));
+            }
+        }
+        return out;
+    }
+}
