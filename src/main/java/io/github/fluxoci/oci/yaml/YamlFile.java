@@ -1,15 +1,24 @@
 package io.github.fluxoci.oci.yaml;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -87,6 +96,44 @@ public final class YamlFile {
             throw new YamlParseException("nested too deeply to read", 0, 0, null);
         }
         return new YamlFile(text, bom, List.copyOf(docs));
+    }
+
+    /**
+     * Keys that appear a second time in the same mapping (each later occurrence), in document order. SnakeYAML is
+     * told to accept them so that the rest of the file can be read; kustomize refuses them ("already defined").
+     * Computed on demand: only the gate asks.
+     */
+    public List<ScalarNode> duplicateKeys() {
+        List<ScalarNode> out = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        for (int i = documents.size() - 1; i >= 0; i--) {
+            stack.push(documents.get(i));
+        }
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            if (n instanceof MappingNode m) {
+                Set<String> keys = new HashSet<>();
+                List<Node> children = new ArrayList<>();
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && !"<<".equals(k.getValue()) && !keys.add(k.getValue())) {
+                        out.add(k);
+                    }
+                    children.add(t.getValueNode());
+                }
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    stack.push(children.get(i));
+                }
+            } else if (n instanceof SequenceNode q) {
+                for (int i = q.getValue().size() - 1; i >= 0; i--) {
+                    stack.push(q.getValue().get(i));
+                }
+            }
+        }
+        return out;
     }
 
     /** The text after any byte order mark. All offsets refer to it. */

@@ -91,6 +91,19 @@ class RulesTest {
     }
 
     @Test
+    void duplicateKey() throws IOException {
+        TreeFixture t = app(RELEASE_ON_OCI.replace("  interval: 1h\n", "  interval: 1h\n  interval: 2h\n"), OCI_OK);
+        assertThat(run(new DuplicateKeyRule(), t)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.describe()).startsWith("app/helmrelease.yaml:").contains(" [duplicate-key] key \"interval\""
+                    + " appears a second time in this mapping; kustomize refuses the file: keep one");
+        });
+        t.file("app/unlisted.yaml", "a: 1\na: 2\n");
+        assertThat(run(new DuplicateKeyRule(), t)).extracting(Finding::severity)
+                .containsExactlyInAnyOrder(Severity.ERROR, Severity.WARNING);
+    }
+
+    @Test
     void fluxPath() throws IOException {
         TreeFixture t = app(RELEASE_ON_OCI, OCI_OK)
                 .file("clusters/home/apps.yaml", TreeFixture.fluxKustomization("apps", "./app", null) + "---\n"

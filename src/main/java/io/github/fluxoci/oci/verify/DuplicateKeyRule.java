@@ -1,0 +1,53 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import io.github.fluxoci.oci.tree.ManifestFile;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.yaml.YamlFile;
+
+/**
+ * No key appears twice in one mapping of a file a build reaches: kustomize refuses such a file ("mapping key ...
+ * already defined"), so the whole build fails on the cluster. (The plugin reads on with the last value.)
+ */
+public final class DuplicateKeyRule implements Rule {
+
+    @Override
+    public String id() {
+        return "duplicate-key";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "no key appears twice in a mapping of a built file (kustomize refuses the file)";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        ManifestTree tree = context.tree();
+        boolean flatTree = !tree.hasEntryPoints() && tree.kustomizeFiles().isEmpty();
+        for (ManifestFile f : tree.files()) {
+            if (!f.parsed()) {
+                continue;
+            }
+            YamlFile yaml = f.yaml();
+            for (ScalarNode key : yaml.duplicateKeys()) {
+                int offset = yaml.startOffset(key);
+                boolean built = flatTree || tree.isBuilt(f) || tree.hasEntryPoints();
+                out.add(new Finding(id(), built ? Severity.ERROR : Severity.WARNING, f.relativePath(),
+                        yaml.lineNumber(offset), offset - yaml.lineStart(offset) + 1, "key \"" + key.getValue()
+                        + "\" appears a second time in this mapping; kustomize refuses the file: keep one"));
+            }
+        }
+        return out;
+    }
+}
