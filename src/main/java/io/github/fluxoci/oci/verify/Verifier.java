@@ -18,7 +18,7 @@ public final class Verifier {
     static final String NOT_DEPLOYED = " (not deployed: no Flux entry point builds this file)";
 
     public static List<Rule> rules() {
-        return List.of(new ManifestParseRule(), new DuplicateKeyRule(), new FluxPathRule(), new ChartRefTargetRule(), new SourceDeployedRule(), new LayerSelectorRule(), new OciUrlRule(),
+        return List.of(new ManifestParseRule(), new DuplicateKeyRule(), new FluxPathRule(), new ReleaseShapeRule(), new ChartRefTargetRule(), new SourceDeployedRule(), new LayerSelectorRule(), new OciUrlRule(),
                 new OciRefRule(), new ChartXorChartRefRule(), new HelmRepositorySourceRule(), new RemovedApiRule(),
                 new StalePatchRule(), new KustomizationResourcesRule(), new OrphanHelmRepositoryRule(), new ExactTagRule(),
                 new RenovateCoverageRule(), new OciTagExistsRule());

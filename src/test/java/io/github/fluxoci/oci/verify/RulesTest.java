@@ -91,6 +91,25 @@ class RulesTest {
     }
 
     @Test
+    void releaseShape() throws IOException {
+        String hr = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: x\n";
+        TreeFixture t = app(RELEASE_ON_OCI, OCI_OK)
+                .file("odd/kustomization.yaml", "resources:\n  - a.yaml\n  - b.yaml\n  - c.yaml\n  - d.yaml\n")
+                .file("odd/a.yaml", hr + "spec:\n  chart: 42\n")
+                .file("odd/b.yaml", hr + "spec:\n  chartRef: [x]\n")
+                .file("odd/c.yaml", hr + "spec:\n  chartRef:\n    name: y\n")
+                .file("odd/d.yaml", hr + "spec:\n  chart:\n    spec:\n      chart: x\n      version: 1.10\n"
+                        + "      sourceRef: {kind: HelmRepository, name: r}\n");
+        assertThat(run(new ReleaseShapeRule(), t)).extracting(Finding::describe).containsExactly(
+                "odd/a.yaml:6:10 [release-shape] spec.chart must be a mapping with spec.chart and spec.sourceRef",
+                "odd/b.yaml:6:13 [release-shape] spec.chartRef needs kind (OCIRepository, HelmChart or ExternalArtifact)"
+                        + " and name, as a mapping",
+                "odd/c.yaml:7:5 [release-shape] spec.chartRef needs kind (OCIRepository, HelmChart or ExternalArtifact)"
+                        + " and name, as a mapping",
+                "odd/d.yaml:9:16 [release-shape] spec.chart.spec.version must be a string; quote it");
+    }
+
+    @Test
     void duplicateKey() throws IOException {
         TreeFixture t = app(RELEASE_ON_OCI.replace("  interval: 1h\n", "  interval: 1h\n  interval: 2h\n"), OCI_OK);
         assertThat(run(new DuplicateKeyRule(), t)).singleElement().satisfies(f -> {

@@ -1,0 +1,120 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/**
+ * The fields this plugin reads and writes have the shapes the CRDs require (helm-controller {@code api/v2},
+ * source-controller {@code api/v1}): a HelmRelease has a string {@code metadata.name} and a mapping {@code spec};
+ * {@code spec.chart} is a mapping whose {@code spec.chart} is a string and whose {@code sourceRef} names a kind and a
+ * name; {@code spec.chartRef} is a mapping with {@code kind} (OCIRepository, HelmChart, ExternalArtifact) and
+ * {@code name}; an OCIRepository's {@code spec.ref} is a mapping of strings. The API server rejects anything else.
+ */
+public final class ReleaseShapeRule implements Rule {
+
+    private static final Set<String> CHART_REF_KINDS = Set.of("OCIRepository", "HelmChart", "ExternalArtifact");
+    private static final Set<String> SOURCE_KINDS = Set.of("HelmRepository", "GitRepository", "Bucket");
+
+    @Override
+    public String id() {
+        return "release-shape";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "HelmRelease chart/chartRef and OCIRepository ref have the shapes and types their CRDs require";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        ManifestTree tree = context.tree();
+        for (KubeObject hr : tree.helmReleases()) {
+            if (!tree.isPatchFile(hr.file())) {
+                checkRelease(hr, out);
+            }
+        }
+        for (KubeObject oci : tree.ociRepositories()) {
+            Node ref = Nodes.get(oci.root(), "spec", "ref");
+            if (tree.isPatchFile(oci.file()) || ref == null) {
+                continue;
+            }
+            if (!(ref instanceof MappingNode m)) {
+                out.add(VerifyContext.at(this, oci, ref, "spec.ref must be a mapping (tag, semver or digest)"));
+                continue;
+            }
+            for (String key : List.of("tag", "semver", "semverFilter", "digest")) {
+                Node v = Nodes.get(m, key);
+                if (v != null && !isString(v)) {
+                    out.add(VerifyContext.at(this, oci, v, "spec.ref." + key + " must be a string; quote it"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void checkRelease(KubeObject hr, List<Finding> out) {
+        Node name = Nodes.get(hr.root(), "metadata", "name");
+        if (!isString(name)) {
+            out.add(VerifyContext.at(this, hr, name, "metadata.name must be a string"));
+        }
+        Node spec = Nodes.get(hr.root(), "spec");
+        if (!(spec instanceof MappingNode)) {
+            out.add(VerifyContext.at(this, hr, spec, "spec must be a mapping"));
+            return;
+        }
+        Node chart = Nodes.get(spec, "chart");
+        if (chart != null) {
+            Node chartSpec = Nodes.get(chart, "spec");
+            if (!(chart instanceof MappingNode) || !(chartSpec instanceof MappingNode)) {
+                out.add(VerifyContext.at(this, hr, chart, "spec.chart must be a mapping with spec.chart and"
+                        + " spec.sourceRef"));
+            } else {
+                Node chartName = Nodes.get(chartSpec, "chart");
+                if (!isString(chartName)) {
+                    out.add(VerifyContext.at(this, hr, chartName != null ? chartName : chartSpec,
+                            "spec.chart.spec.chart must be a string (the chart's name)"));
+                }
+                Node version = Nodes.get(chartSpec, "version");
+                if (version != null && !isString(version)) {
+                    out.add(VerifyContext.at(this, hr, version, "spec.chart.spec.version must be a string; quote it"));
+                }
+                Node sourceRef = Nodes.get(chartSpec, "sourceRef");
+                if (!(sourceRef instanceof MappingNode) || !oneOf(SOURCE_KINDS, Nodes.text(sourceRef, "kind"))
+                        || !isString(Nodes.get(sourceRef, "name"))) {
+                    out.add(VerifyContext.at(this, hr, sourceRef != null ? sourceRef : chartSpec, "spec.chart.spec.sourceRef"
+                            + " needs kind (HelmRepository, GitRepository or Bucket) and name"));
+                }
+            }
+        }
+        Node chartRef = Nodes.get(spec, "chartRef");
+        if (chartRef != null && (!(chartRef instanceof MappingNode)
+                || !oneOf(CHART_REF_KINDS, Nodes.text(chartRef, "kind")) || !isString(Nodes.get(chartRef, "name")))) {
+            out.add(VerifyContext.at(this, hr, chartRef, "spec.chartRef needs kind (OCIRepository, HelmChart or"
+                    + " ExternalArtifact) and name, as a mapping"));
+        }
+    }
+
+    private static boolean oneOf(Set<String> allowed, String value) {
+        return value != null && allowed.contains(value);
+    }
+
+    private static boolean isString(Node n) {
+        return n instanceof ScalarNode s && Tag.STR.equals(s.getTag()) && !s.getValue().isEmpty();
+    }
+}
