@@ -127,4 +127,29 @@ final class RandomYaml {
         }
         return out;
     }
+
+    /**
+     * path -> value of every scalar of the first document, resolved by SnakeYAML's own constructor (types included:
+     * {@code true} is a Boolean, {@code "true"} a String): the reading a Kubernetes client makes, independent of the
+     * node API the edits use.
+     */
+    static Map<String, Object> resolved(String text) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Object doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                new org.yaml.snakeyaml.LoaderOptions())).loadAll(text).iterator().next();
+        flatten(doc, "", out);
+        return out;
+    }
+
+    private static void flatten(Object value, String path, Map<String, Object> out) {
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> flatten(v, path + "/" + k, out));
+        } else if (value instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                flatten(l.get(i), path + "[" + i + "]", out);
+            }
+        } else {
+            out.put(path, value);
+        }
+    }
 }

@@ -52,17 +52,24 @@ class YamlEditsPropertiesTest {
         YamlEdits edits = new YamlEdits(file);
         Random random = new Random(seed ^ 0x5DEECE66DL);
         Map<String, String> expected = RandomYaml.values(doc);
+        Map<String, String> replaced = new LinkedHashMap<>();
         List<TextEdit> plan = new ArrayList<>();
         for (Map.Entry<String, ScalarNode> e : RandomYaml.scalars(doc, "")) {
             if (random.nextInt(3) == 0) {
                 String value = RandomYaml.newValue(random);
                 plan.add(edits.replaceScalar(e.getValue(), value));
                 expected.put(e.getKey(), value);
+                replaced.put(e.getKey(), value);
             }
         }
         YamlFile result = new EditPlan().addAll(plan).applyTo(file);
 
         assertThat(RandomYaml.values(result.documents().get(0))).isEqualTo(expected);
+        // the same on values resolved by an independent reader: a replaced value is the string written, every other
+        // value keeps its type (a plain true stays a Boolean, a quoted "1.10" a String)
+        Map<String, Object> typed = RandomYaml.resolved(content);
+        typed.putAll(replaced);
+        assertThat(RandomYaml.resolved(result.text())).isEqualTo(typed);
         assertThat(result.hasBom()).isEqualTo(file.hasBom());
         assertUnchangedOutside(file.text(), result.text(), plan);
     }
