@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.github.fluxoci.oci.tree.GlobMatcher;
 import io.github.fluxoci.oci.tree.KubeObject;
 
 /**
@@ -64,8 +63,16 @@ public final class RenovateCoverageRule implements Rule {
         List<String> patterns = new ArrayList<>();
         json.path("flux").path("managerFilePatterns").forEach(p -> patterns.add(p.asText()));
         json.path("flux").path("fileMatch").forEach(p -> patterns.add("/" + p.asText() + "/"));
-        if (patterns.isEmpty()) {
-            if (json.has("extends")) {
+        boolean fluxConfigured = !patterns.isEmpty();
+        // custom managers (regexManagers before Renovate 36, customManagers since) that read a file also update it
+        for (String key : List.of("regexManagers", "customManagers")) {
+            for (JsonNode manager : json.path(key)) {
+                manager.path("managerFilePatterns").forEach(p -> patterns.add(p.asText()));
+                manager.path("fileMatch").forEach(p -> patterns.add("/" + p.asText() + "/"));
+            }
+        }
+        if (!fluxConfigured) {
+            if (json.has("extends") && patterns.isEmpty()) {
                 return List.of();
             }
             patterns.add(DEFAULT_PATTERN);
@@ -95,6 +102,53 @@ public final class RenovateCoverageRule implements Rule {
                 return true; // a pattern we cannot read: assume it covers, never cry wolf
             }
         }
-        return new GlobMatcher(List.of(pattern)).matches(path);
+        return globRegex(pattern).matcher(path).matches();
+    }
+
+    /**
+     * A Renovate glob as minimatch reads it ({@code dot: true}): braces {@code {a,b}} expand, {@code **} spans
+     * folders (none included), {@code *} and {@code ?} stay within one folder, {@code [...]} is a class.
+     */
+    static Pattern globRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                boolean slashAfter = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+                re.append(slashAfter ? "(?:.*/)?" : ".*");
+                i += slashAfter ? 2 : 1;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else if (c == '[') {
+                int close = glob.indexOf(']', i + 2);
+                if (close < 0) {
+                    re.append("\\[");
+                } else {
+                    String body = glob.substring(i + 1, close);
+                    re.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+                    i = close;
+                }
+            } else if (c == '{') {
+                depth++;
+                re.append("(?:");
+            } else if (c == '}' && depth > 0) {
+                depth--;
+                re.append(')');
+            } else if (c == ',' && depth > 0) {
+                re.append('|');
+            } else if (c == '\\' && i + 1 < glob.length()) {
+                re.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        try {
+            return Pattern.compile(re.toString());
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile(".*"); // a glob we cannot read: assume it covers, never cry wolf
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
@@ -292,6 +294,37 @@ class RulesTest {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 assertThat(f.message()).startsWith("Renovate (renovate.json5) does not read app/ocirepository.yaml");
             });
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "**/*.{yaml,yml}|app/ocirepository.yaml|true",
+                "**/*.{yaml,yml}|ocirepository.yml|true",
+                "*.yaml|app/ocirepository.yaml|false",
+                "app/*.yaml|app/ocirepository.yaml|true",
+                "kubernetes/**|kubernetes/apps/a/ocirepository.yaml|true",
+                "kubernetes/**/ocirepository.yaml|kubernetes/ocirepository.yaml|true",
+                "**/.archive/**|apps/.archive/x.yaml|true",
+                "app/[!o]*.yaml|app/ocirepository.yaml|false",
+                "app/?cirepository.yaml|app/ocirepository.yaml|true",
+                "/\\.ya?ml$/|deep/path/x.yml|true"})
+        void patternsAreReadAsRenovateReadsThem(String pattern, String path, boolean matches) {
+            // globs: minimatch with dot: true (Renovate's matchFileName); /.../: a regular expression searched.
+            // The glob rows were checked once against minimatch 9 itself (node, {dot: true}): all agree.
+            assertThat(RenovateCoverageRule.matches(pattern, path)).as(pattern + " ~ " + path).isEqualTo(matches);
+        }
+
+        @Test
+        void aCustomManagerThatReadsTheFileCoversIt() throws IOException {
+            // the seed guide's own snippet: the kubernetes manager, and a regex manager for ocirepository.yaml files
+            TreeFixture t = app(RELEASE_ON_OCI, OCI_OK).file("renovate.json", "{\"kubernetes\": {\"fileMatch\":"
+                    + " [\"kubernetes/.+\\\\.yaml$\"]}, \"regexManagers\": [{\"fileMatch\": [\"(^|/)ocirepository"
+                    + "\\\\.yaml$\"], \"matchStrings\": [\"tag:\\\\s+(?<currentValue>.*?)\\\\n\"],"
+                    + " \"datasourceTemplate\": \"docker\"}]}");
+            assertThat(run(new RenovateCoverageRule(), t)).isEmpty();
+            Files.writeString(dir.resolve("renovate.json"), "{\"customManagers\": [{\"customType\": \"regex\","
+                    + " \"managerFilePatterns\": [\"**/other.yaml\"]}]}");
+            assertThat(run(new RenovateCoverageRule(), new TreeFixture(dir))).hasSize(1);
         }
 
         @Test
