@@ -114,7 +114,7 @@ public final class MigrationPlanner {
             FileChange c = w.change();
             if (c != null) {
                 changes.add(c);
-                w.steps().forEach((phase, step) -> writes.get(phase).add(step));
+                w.steps(c).forEach((phase, step) -> writes.get(phase).add(step));
             }
         }
         for (NewFile f : newFiles.values()) {
@@ -868,17 +868,19 @@ public final class MigrationPlanner {
 
         /**
          * The file's change split by phase: one step per phase that edits it, each from the text of the step before;
-         * the last step ends at {@link #change()}'s text. A deleted file is one removal step.
+         * the last step ends at {@code whole}, the file's {@link #change()}, so only the texts between phases (files
+         * edited in several phases) are computed here. A deleted file is one removal step.
          */
-        Map<Integer, FileChange> steps() {
+        Map<Integer, FileChange> steps(FileChange whole) {
             Map<Integer, FileChange> out = new LinkedHashMap<>();
-            String previous = file().render(file().text());
             if (deleted) {
-                out.put(REMOVE, new FileChange(source.relativePath(), previous, null));
+                out.put(REMOVE, whole);
                 return out;
             }
+            int last = Collections.max(phases);
+            String previous = whole.before();
             int documents = file().documents().size();
-            for (int phase = 0; phase < PHASES; phase++) {
+            for (int phase = 0; phase < last; phase++) {
                 documents += documentDeltas[phase];
                 if (!phases.contains(phase)) {
                     continue;
@@ -899,6 +901,7 @@ public final class MigrationPlanner {
                 out.put(phase, new FileChange(source.relativePath(), previous, text));
                 previous = text;
             }
+            out.put(last, new FileChange(source.relativePath(), previous, whole.after()));
             return out;
         }
 

@@ -67,7 +67,8 @@ public final class AtomicFiles {
 
     /** The name of a temporary file this class writes beside {@code name}, as an interrupted run may leave it. */
     public static boolean isLeftover(String name) {
-        return LEFTOVER.matcher(name).matches();
+        // asked for every file of the walk: the regular expression only for the rare names that can match
+        return name.startsWith(".") && name.endsWith("tmp") && LEFTOVER.matcher(name).matches();
     }
 
     private static final Pattern LEFTOVER =

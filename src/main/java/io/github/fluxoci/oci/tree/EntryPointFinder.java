@@ -67,7 +67,7 @@ final class EntryPointFinder {
         List<KubeObject> candidates = new ArrayList<>();
         Map<KubeObject, String> pathOf = new IdentityHashMap<>();
         for (KubeObject o : index.objects()) {
-            if (isPatchOnly(o.file())) {
+            if (graph.isPatchOnly(o.file())) {
                 continue;
             }
             boolean fluxKustomization = o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization");
@@ -233,7 +233,7 @@ final class EntryPointFinder {
             built.addAll(b.files());
         }
         for (ManifestFile f : index.files()) {
-            if (!built.contains(f) && !isPatchOnly(f)) {
+            if (!built.contains(f) && !graph.isPatchOnly(f)) {
                 EntryPoint loose = new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, f.relativePath(), null, null,
                         List.of());
                 builds.add(walker.walk(loose));
@@ -306,11 +306,6 @@ final class EntryPointFinder {
     private static boolean fromGit(KubeObject k) {
         String kind = Nodes.text(k.root(), "spec", "sourceRef", "kind");
         return kind == null || "GitRepository".equals(kind);
-    }
-
-    private boolean isPatchOnly(ManifestFile f) {
-        List<KustomizeEntry> entries = graph.listersOf(f.relativePath());
-        return !entries.isEmpty() && entries.stream().allMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
     }
 
     private static Set<KubeObject> closure(KubeObject start, Map<KubeObject, Set<KubeObject>> edges) {

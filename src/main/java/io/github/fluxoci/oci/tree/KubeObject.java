@@ -46,8 +46,7 @@ public record KubeObject(ManifestFile file, int documentIndex, MappingNode root,
 
     /** 1-based column of a node of this object. */
     public int columnOf(Node node) {
-        int offset = file.yaml().startOffset(node);
-        return offset - file.yaml().lineStart(offset) + 1;
+        return file.yaml().columnNumber(file.yaml().startOffset(node));
     }
 
     /** {@code Kind/namespace/name} or {@code Kind/name} for messages. */

@@ -36,7 +36,6 @@ public record KustomizeEntry(KustomizeFile owner, Role role, String value, Node 
     }
 
     public int column() {
-        int offset = owner.file().yaml().startOffset(node);
-        return offset - owner.file().yaml().lineStart(offset) + 1;
+        return owner.file().yaml().columnNumber(owner.file().yaml().startOffset(node));
     }
 }

@@ -79,6 +79,12 @@ final class KustomizeGraph {
         return listers.getOrDefault(relativePath, List.of());
     }
 
+    /** True when kustomizations list this file only under patches: its documents are overlays, not objects. */
+    boolean isPatchOnly(ManifestFile file) {
+        List<KustomizeEntry> entries = listersOf(file.relativePath());
+        return !entries.isEmpty() && entries.stream().allMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
+    }
+
     private void readEntries(KustomizeFile k) {
         MappingNode root = k.root();
         for (String key : List.of("resources", "bases")) {

@@ -137,8 +137,7 @@ public final class ManifestTree {
 
     /** True when kustomizations list this file only under {@code patches}: its documents are overlays, not objects. */
     public boolean isPatchFile(ManifestFile file) {
-        List<KustomizeEntry> entries = listersOf(file.relativePath());
-        return !entries.isEmpty() && entries.stream().allMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
+        return graph.isPatchOnly(file);
     }
 
     // ---------------------------------------------------------------- builds

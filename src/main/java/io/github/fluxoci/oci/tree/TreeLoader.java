@@ -149,7 +149,7 @@ public final class TreeLoader {
             if (docs.get(i) instanceof MappingNode map) {
                 int offset = yaml.startOffset(map);
                 int line = yaml.lineNumber(offset);
-                KubeObject object = KubeObject.of(file, i, map, line, offset - yaml.lineStart(offset) + 1);
+                KubeObject object = KubeObject.of(file, i, map, line, yaml.columnNumber(offset));
                 if (object.kind() != null || ManifestTree.isKustomizationFileName(file.name())) {
                     file.add(object);
                 }

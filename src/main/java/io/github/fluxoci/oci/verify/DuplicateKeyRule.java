@@ -6,7 +6,6 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.tree.ManifestFile;
-import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.yaml.YamlFile;
 
 /**
@@ -33,18 +32,15 @@ public final class DuplicateKeyRule implements Rule {
     @Override
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
-        ManifestTree tree = context.tree();
-        boolean flatTree = !tree.hasEntryPoints() && tree.kustomizeFiles().isEmpty();
-        for (ManifestFile f : tree.files()) {
+        for (ManifestFile f : context.tree().files()) {
             if (!f.parsed()) {
                 continue;
             }
             YamlFile yaml = f.yaml();
             for (ScalarNode key : yaml.duplicateKeys()) {
                 int offset = yaml.startOffset(key);
-                boolean built = flatTree || tree.isBuilt(f) || tree.hasEntryPoints();
-                out.add(new Finding(id(), built ? Severity.ERROR : Severity.WARNING, f.relativePath(),
-                        yaml.lineNumber(offset), offset - yaml.lineStart(offset) + 1, "key \"" + key.getValue()
+                out.add(new Finding(id(), context.fileSeverity(f), f.relativePath(), yaml.lineNumber(offset),
+                        yaml.columnNumber(offset), "key \"" + key.getValue()
                         + "\" appears a second time in this mapping; kustomize refuses the file: keep one"));
             }
         }

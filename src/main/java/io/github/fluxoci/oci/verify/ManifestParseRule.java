@@ -33,18 +33,16 @@ public final class ManifestParseRule implements Rule {
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
         ManifestTree tree = context.tree();
-        boolean flatTree = !tree.hasEntryPoints() && tree.kustomizeFiles().isEmpty();
         for (Problem p : tree.problems()) {
             ManifestFile file = tree.file(p.file());
             if (file == null || file.parsed()) {
                 continue; // not a file that failed to parse (a path leaving the tree, a cycle: reported elsewhere)
             }
-            boolean built = flatTree || tree.isBuilt(file);
-            String message = p.message() + (built ? "; the build that reaches it fails"
+            String message = p.message() + (context.reached(file) ? "; the build that reaches it fails"
                     : tree.hasEntryPoints() ? "" // the verifier notes it as not deployed
                     : "; no kustomization lists this file, so Flux never reads it (fix it or exclude it with oci.excludes)");
-            Severity severity = built || tree.hasEntryPoints() ? Severity.ERROR : Severity.WARNING;
-            out.add(new Finding(id(), severity, p.file(), Math.max(p.line(), 1), Math.max(p.column(), 1), message));
+            out.add(new Finding(id(), context.fileSeverity(file), p.file(), Math.max(p.line(), 1), Math.max(p.column(), 1),
+                    message));
         }
         return out;
     }

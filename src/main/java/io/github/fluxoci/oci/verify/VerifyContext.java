@@ -8,6 +8,7 @@ import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ManifestFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
 
 /**
@@ -36,6 +37,22 @@ public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseExce
      */
     public boolean applied(KubeObject object) {
         return tree.hasEntryPoints() ? tree.isDeployed(object) : tree.isBuilt(object.file());
+    }
+
+    /**
+     * True when Flux reads the file: some build reaches it, or the tree is a bare folder of manifests (no entry point,
+     * no kustomization: one build of everything).
+     */
+    public boolean reached(ManifestFile file) {
+        return tree.isBuilt(file) || (!tree.hasEntryPoints() && tree.kustomizeFiles().isEmpty());
+    }
+
+    /**
+     * The severity of a defect of a whole file: an error where Flux reads it, and in a tree with entry points (the
+     * verifier notes it where no entry point builds the file); a warning in a file that no kustomization lists.
+     */
+    public Severity fileSeverity(ManifestFile file) {
+        return reached(file) || tree.hasEntryPoints() ? Severity.ERROR : Severity.WARNING;
     }
 
     /** True when Flux applies the release instance (see {@link #applied(KubeObject)}). */

@@ -177,6 +177,11 @@ public final class YamlFile {
         return offset(node.getEndMark());
     }
 
+    /** 1-based column of a UTF-16 offset (the form of file:line:column). */
+    public int columnNumber(int offset) {
+        return offset - lineStart(offset) + 1;
+    }
+
     /** 1-based line number of an offset. */
     public int lineNumber(int offset) {
         int[] starts = lineStarts();
