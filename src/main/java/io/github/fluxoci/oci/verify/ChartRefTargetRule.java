@@ -62,19 +62,16 @@ public final class ChartRefTargetRule implements Rule {
             if (named.stream().anyMatch(o -> !context.applied(o))) {
                 continue; // the object is in the tree but nothing builds it: source-deployed says so
             }
+            if (ns == null && named.stream().flatMap(o -> tree.instancesOf(o).stream())
+                    .anyMatch(i -> i.cluster().equals(r.cluster()))) {
+                continue; // the release's namespace is unknown and its cluster deploys one of that name: cannot tell
+            }
             Set<String> elsewhere = new LinkedHashSet<>();
             for (KubeObject o : named) {
                 for (ObjectInstance i : tree.instancesOf(o)) {
-                    if (ns == null && i.cluster().equals(r.cluster())) {
-                        elsewhere.clear();
-                        break;
-                    }
                     elsewhere.add(o.file().relativePath() + " deploys one" + SourceLookup.where(tree, i.namespaceValue(),
                             i.cluster()));
                 }
-            }
-            if (ns == null && !named.isEmpty() && elsewhere.isEmpty()) {
-                continue; // neither side's namespace is known: cannot tell, so say nothing
             }
             out.add(VerifyContext.at(this, r.object(), chartRef, "chartRef names " + kind + " \"" + name + "\" but none is"
                     + " deployed" + SourceLookup.where(tree, ns, r.cluster())
