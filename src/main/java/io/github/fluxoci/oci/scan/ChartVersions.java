@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.semver4j.Semver;
-import org.semver4j.range.RangeListFactory;
+import io.github.fluxoci.oci.semver.Constraint;
+import io.github.fluxoci.oci.semver.Version;
 
 /** How a HelmRelease chart version becomes an OCIRepository {@code ref}. */
 public final class ChartVersions {
@@ -64,30 +64,45 @@ public final class ChartVersions {
         return isExact(version) ? new Ref(tagFor(version), null) : new Ref(null, semverFor(version));
     }
 
-    /** True when a {@code ref.semver} range parses (Masterminds, as Flux and Helm read it, joins with commas). */
+    /** True when a range parses as Masterminds semver reads it (Flux for {@code ref.semver}, Helm for a chart version). */
     public static boolean isValidRange(String range) {
-        return !RangeListFactory.create(masterminds(range)).get().isEmpty();
+        return Constraint.isValid(range);
     }
 
-    /** True when some OCI tag (Helm's {@code _} read back as {@code +}) satisfies the range. */
+    /**
+     * Why Helm could not resolve a HelmRelease's {@code spec.chart.spec.version} from a Helm repository (it reads the
+     * version as a Masterminds range), or empty: no version, a substitution, an exact version, or a range that parses.
+     */
+    public static Optional<String> chartVersionProblem(String version) {
+        if (version == null || version.isBlank() || isSubstituted(version) || isExact(version)) {
+            return Optional.empty();
+        }
+        return Constraint.problem(version);
+    }
+
+    /**
+     * True when some OCI tag satisfies the range, read as source-controller reads tags: {@code _} as {@code +}, a strict
+     * {@code MAJOR.MINOR.PATCH} with an optional leading {@code v}; other tags are skipped. False for a range that does
+     * not parse.
+     */
     public static boolean anyTagSatisfies(List<String> tags, String range) {
-        String r = masterminds(range);
-        return tags.stream().map(ChartVersions::versionOfTag).filter(Objects::nonNull).anyMatch(v -> v.satisfies(r));
+        Constraint constraint;
+        try {
+            constraint = Constraint.parse(range);
+        } catch (Constraint.InvalidConstraintException e) {
+            return false;
+        }
+        return tags.stream().map(ChartVersions::versionOfTag).filter(Objects::nonNull).anyMatch(constraint::isSatisfiedBy);
     }
 
-    /** The newest release (no pre-release part) among versions or tags that parse. */
-    public static Optional<Semver> newestStable(List<String> versionsOrTags) {
+    /** The newest release (no pre-release part) among OCI tags or Helm chart versions that parse. */
+    public static Optional<Version> newestStable(List<String> versionsOrTags) {
         return versionsOrTags.stream().map(ChartVersions::versionOfTag).filter(Objects::nonNull)
-                .filter(v -> v.getPreRelease().isEmpty()).max(Comparator.naturalOrder());
+                .filter(v -> !v.isPreRelease()).max(Comparator.naturalOrder());
     }
 
-    /** A version or OCI tag as SemVer ({@code _} read as {@code +}, a leading {@code v} dropped), or null. */
-    static Semver versionOfTag(String tag) {
-        String t = tag.replace('_', '+');
-        return Semver.parse(t.startsWith("v") ? t.substring(1) : t);
-    }
-
-    private static String masterminds(String range) {
-        return range.replace(",", " ");
+    /** An OCI tag as source-controller reads it ({@code _} as {@code +}, then Flux's strict parse), or null. */
+    static Version versionOfTag(String tag) {
+        return Version.parseTag(tag.replace('_', '+')).orElse(null);
     }
 }

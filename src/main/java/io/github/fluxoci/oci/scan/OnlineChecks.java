@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.semver4j.Semver;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.semver.Version;
 
 /**
  * What the guide checked by hand against live registries, for {@code -Doci.online=true}: does the OCI repository
@@ -70,13 +70,13 @@ public final class OnlineChecks {
         }
         if (r.source() != null && r.source().url() != null && r.source().url().startsWith("http") && r.chart() != null) {
             HelmIndexClient.Index index = helm.index(r.source().url());
-            Optional<Semver> helmNewest = ChartVersions.newestStable(index.versions(r.chart()));
-            Optional<Semver> ociNewest = ChartVersions.newestStable(tags.tags());
+            Optional<Version> helmNewest = ChartVersions.newestStable(index.versions(r.chart()));
+            Optional<Version> ociNewest = ChartVersions.newestStable(tags.tags());
             if (index.error() != null) {
                 warnings.add("online check of " + r.source().url() + " failed: " + index.error());
-            } else if (helmNewest.isPresent() && ociNewest.isPresent() && ociNewest.get().isLowerThan(helmNewest.get())) {
-                warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest " + ociNewest.get()
-                        + " vs " + helmNewest.get());
+            } else if (helmNewest.isPresent() && ociNewest.isPresent() && ociNewest.get().compareTo(helmNewest.get()) < 0) {
+                warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest " + ociNewest.get().original()
+                        + " vs " + helmNewest.get().original());
             }
         }
         return with(r, r.status(), reasons, warnings);

@@ -2,6 +2,7 @@ package io.github.fluxoci.oci.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -111,6 +112,13 @@ public final class ReleaseClassifier {
         if (Nodes.has(chartSpec, "valuesFiles") || Nodes.has(chartSpec, "valuesFile")) {
             reasons.add("spec.chart.spec.valuesFiles has no chartRef equivalent (helm-controller #814): the values would be"
                     + " lost; move them into spec.values or a valuesFrom ConfigMap first");
+            return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
+                    null, reasons, warnings);
+        }
+        Optional<String> versionProblem = ChartVersions.chartVersionProblem(chartVersion);
+        if (versionProblem.isPresent()) {
+            reasons.add("version \"" + chartVersion + "\" is not a range Helm or Flux can read (" + versionProblem.get()
+                    + "): the HelmChart fails today and ref.semver would fail the same way; fix the version first");
             return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
                     null, reasons, warnings);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.scan.ChartVersions;
+import io.github.fluxoci.oci.semver.Constraint;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
@@ -56,9 +57,10 @@ public final class OciRefRule implements Rule {
                             + " cannot be; write semver: \"" + tag + "\" instead, or pin an exact version"));
                 }
             }
-            if (semver != null && !semver.contains("${") && !ChartVersions.isValidRange(semver)) {
-                out.add(VerifyContext.at(this, oci, Nodes.get(ref, "semver"), "semver \"" + semver + "\" is not a valid"
-                        + " range; write e.g. \">=1.2.0 <2.0.0\", \"1.x\" or \"*\""));
+            if (semver != null && !semver.contains("${")) {
+                Constraint.problem(semver).ifPresent(problem -> out.add(VerifyContext.at(this, oci, Nodes.get(ref, "semver"),
+                        "semver \"" + semver + "\" is not a range Flux can read (" + problem + "); write e.g."
+                                + " \">=1.2.0 <2.0.0\", \"1.x\" or \"*\"")));
             }
         }
         return out;

@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import io.github.fluxoci.oci.scan.ChartVersions;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.yaml.Nodes;
@@ -18,7 +19,8 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * source-controller {@code api/v1}): a HelmRelease has a string {@code metadata.name} and a mapping {@code spec};
  * {@code spec.chart} is a mapping whose {@code spec.chart} is a string and whose {@code sourceRef} names a kind and a
  * name; {@code spec.chartRef} is a mapping with {@code kind} (OCIRepository, HelmChart, ExternalArtifact) and
- * {@code name}; an OCIRepository's {@code spec.ref} is a mapping of strings. The API server rejects anything else.
+ * {@code name}, and its {@code version}, for a HelmRepository source, is an exact version or a range Helm reads
+ * (Masterminds semver); an OCIRepository's {@code spec.ref} is a mapping of strings. The API server rejects anything else.
  */
 public final class ReleaseShapeRule implements Rule {
 
@@ -91,10 +93,15 @@ public final class ReleaseShapeRule implements Rule {
                             "spec.chart.spec.chart must be a string (the chart's name)"));
                 }
                 Node version = Nodes.get(chartSpec, "version");
+                Node sourceRef = Nodes.get(chartSpec, "sourceRef");
                 if (version != null && !isString(version)) {
                     out.add(VerifyContext.at(this, hr, version, "spec.chart.spec.version must be a string; quote it"));
+                } else if (version != null && "HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
+                    String text = Nodes.text(chartSpec, "version");
+                    ChartVersions.chartVersionProblem(text).ifPresent(problem -> out.add(VerifyContext.at(this, hr, version,
+                            "spec.chart.spec.version \"" + text + "\" is not a version Helm can resolve (" + problem
+                                    + "); write an exact version such as 1.2.3 or a range such as \">=1.2.0 <2.0.0\"")));
                 }
-                Node sourceRef = Nodes.get(chartSpec, "sourceRef");
                 if (!(sourceRef instanceof MappingNode) || !oneOf(SOURCE_KINDS, Nodes.text(sourceRef, "kind"))
                         || !isString(Nodes.get(sourceRef, "name"))) {
                     out.add(VerifyContext.at(this, hr, sourceRef != null ? sourceRef : chartSpec, "spec.chart.spec.sourceRef"

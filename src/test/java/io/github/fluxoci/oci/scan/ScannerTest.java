@@ -103,6 +103,21 @@ class ScannerTest {
     }
 
     @Test
+    void aVersionHelmCannotReadIsBlockedNotCarriedOver() throws IOException {
+        ScannedRelease r = only(scan(tree("cm", "chart: cert-manager\nversion: '>=1.0.0 || garbage'\n" + source("jetstack")),
+                List.of()), "cm");
+        assertThat(r.status()).isEqualTo(ReleaseStatus.BLOCKED);
+        assertThat(r.oci()).isNull();
+        assertThat(r.reasons()).singleElement().asString().isEqualTo("version \">=1.0.0 || garbage\" is not a range Helm or"
+                + " Flux can read (improper constraint: \" garbage\"): the HelmChart fails today and ref.semver would fail"
+                + " the same way; fix the version first");
+        ScannedRelease notEqual = only(scan(tree("cm", "chart: cert-manager\nversion: '>= 1.2.3, != 1.5.0'\n"
+                + source("jetstack")), List.of()), "cm");
+        assertThat(notEqual.status()).isEqualTo(ReleaseStatus.MIGRATABLE);
+        assertThat(notEqual.oci().semver()).isEqualTo(">= 1.2.3, != 1.5.0");
+    }
+
+    @Test
     void noVersionBecomesSemverStar() throws IOException {
         ScannedRelease r = only(scan(tree("cm", "chart: cert-manager\n" + source("jetstack")), List.of()), "cm");
         assertThat(r.oci().semver()).isEqualTo("*");

@@ -96,19 +96,29 @@ class RulesTest {
     void releaseShape() throws IOException {
         String hr = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: x\n";
         TreeFixture t = app(RELEASE_ON_OCI, OCI_OK)
-                .file("odd/kustomization.yaml", "resources:\n  - a.yaml\n  - b.yaml\n  - c.yaml\n  - d.yaml\n")
+                .file("odd/kustomization.yaml", "resources:\n  - a.yaml\n  - b.yaml\n  - c.yaml\n  - d.yaml\n  - e.yaml\n"
+                        + "  - f.yaml\n  - g.yaml\n")
                 .file("odd/a.yaml", hr + "spec:\n  chart: 42\n")
                 .file("odd/b.yaml", hr + "spec:\n  chartRef: [x]\n")
                 .file("odd/c.yaml", hr + "spec:\n  chartRef:\n    name: y\n")
                 .file("odd/d.yaml", hr + "spec:\n  chart:\n    spec:\n      chart: x\n      version: 1.10\n"
-                        + "      sourceRef: {kind: HelmRepository, name: r}\n");
+                        + "      sourceRef: {kind: HelmRepository, name: r}\n")
+                .file("odd/e.yaml", hr.replace("name: x", "name: e") + "spec:\n  chart:\n    spec:\n      chart: x\n"
+                        + "      version: latest\n      sourceRef: {kind: HelmRepository, name: r}\n")
+                .file("odd/f.yaml", hr.replace("name: x", "name: f") + "spec:\n  chart:\n    spec:\n      chart: x\n"
+                        + "      version: \">=1.0.0, !=1.2.0 || ~2.1\"\n      sourceRef: {kind: HelmRepository, name: r}\n")
+                .file("odd/g.yaml", hr.replace("name: x", "name: g") + "spec:\n  chart:\n    spec:\n      chart: ./charts/x\n"
+                        + "      version: latest\n      sourceRef: {kind: GitRepository, name: r}\n");
         assertThat(run(new ReleaseShapeRule(), t)).extracting(Finding::describe).containsExactly(
                 "odd/a.yaml:6:10 [release-shape] spec.chart must be a mapping with spec.chart and spec.sourceRef",
                 "odd/b.yaml:6:13 [release-shape] spec.chartRef needs kind (OCIRepository, HelmChart or ExternalArtifact)"
                         + " and name, as a mapping",
                 "odd/c.yaml:7:5 [release-shape] spec.chartRef needs kind (OCIRepository, HelmChart or ExternalArtifact)"
                         + " and name, as a mapping",
-                "odd/d.yaml:9:16 [release-shape] spec.chart.spec.version must be a string; quote it");
+                "odd/d.yaml:9:16 [release-shape] spec.chart.spec.version must be a string; quote it",
+                "odd/e.yaml:9:16 [release-shape] spec.chart.spec.version \"latest\" is not a version Helm can resolve"
+                        + " (improper constraint: \"latest\"); write an exact version such as 1.2.3 or a range such as"
+                        + " \">=1.2.0 <2.0.0\"");
     }
 
     @Test
@@ -177,7 +187,15 @@ class RulesTest {
         assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "tag: 3.x.x"))))
                 .singleElement().extracting(Finding::message).asString().contains("is a range");
         assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: banana"))))
-                .singleElement().extracting(Finding::message).asString().contains("not a valid range");
+                .singleElement().extracting(Finding::message).asString().contains("not a range Flux can read");
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: latest"))))
+                .singleElement().extracting(Finding::describe).asString().isEqualTo("app/ocirepository.yaml:12:13 [oci-ref]"
+                        + " semver \"latest\" is not a range Flux can read (improper constraint: \"latest\"); write e.g."
+                        + " \">=1.2.0 <2.0.0\", \"1.x\" or \"*\"");
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: \">=1.0.0 || garbage\""))))
+                .singleElement().extracting(Finding::message).asString().contains("improper constraint: \" garbage\"");
+        assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: \">= 1.2.3, != 1.5.0\""))))
+                .as("Masterminds reads != (npm rules do not)").isEmpty();
         assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("  ref:\n    tag: 1.2.3\n", ""))))
                 .singleElement().extracting(Finding::message).asString().contains("pulls the tag latest");
         assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "semver: \">= 1.0, < 2.0\""))))
