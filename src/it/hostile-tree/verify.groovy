@@ -3,6 +3,9 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('[WARNING] apps/chain.yaml:3:5: not valid YAML: aliases and merge keys expand this document to more than 100000 nodes')
 assert log.contains('[WARNING] apps/recursive.yaml:3:11: not valid YAML: an alias refers to a node that contains it (a recursive alias *a)')
 assert new File(basedir, 'apps/podinfo.yaml').text.contains('chartRef:')
+// a JSON release and a range Helm cannot read are reported, not rewritten
+assert new File(basedir, 'apps/podinfo-json.json').text.contains('"sourceRef": {"kind": "HelmRepository"')
+assert new File(basedir, 'apps/garbage-range.yaml').text.contains('|| garbage')
 // prune is stopped: two files could not be read and may name a repository that looks unused
 assert log.contains('prune skipped: 2 file(s) could not be read')
 assert new File(basedir, 'repos/kustomization.yaml').text == 'resources: [./podinfo.yaml, ./unused.yaml]\n'
@@ -10,6 +13,9 @@ assert new File(basedir, 'repos/kustomization.yaml').text == 'resources: [./podi
 assert log.contains('[ERROR] apps/chain.yaml:3:5 [manifest-parse]')
 assert log.contains('[ERROR] apps/recursive.yaml:3:11 [manifest-parse]')
 assert log.contains('[ERROR] apps/nameless.yaml:1:1 [release-shape] metadata.name must be a string')
+assert log.contains('[ERROR] apps/garbage-range.yaml:10:16 [release-shape] spec.chart.spec.version ">=6.0.0 || garbage" is not a version Helm can resolve (improper constraint: " garbage")')
+assert log.contains('[WARNING] apps/podinfo-json.json:8:20 [helmrepository-source] apps/podinfo-json stays on HelmRepository podinfo: it cannot move (the release is a JSON file: oci:migrate rewrites block-style YAML only')
+assert log.contains('[WARNING] apps/garbage-range.yaml:12:9 [helmrepository-source] apps/garbage-range stays on HelmRepository podinfo: it cannot move (version ">=6.0.0 || garbage" is not a range Helm or Flux can read')
 assert !log.contains('at io.github.fluxoci')
 assert !log.contains('java.lang.')
 return true

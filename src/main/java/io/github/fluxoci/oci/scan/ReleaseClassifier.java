@@ -2,8 +2,10 @@ package io.github.fluxoci.oci.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -112,6 +114,14 @@ public final class ReleaseClassifier {
         if (Nodes.has(chartSpec, "valuesFiles") || Nodes.has(chartSpec, "valuesFile")) {
             reasons.add("spec.chart.spec.valuesFiles has no chartRef equivalent (helm-controller #814): the values would be"
                     + " lost; move them into spec.values or a valuesFrom ConfigMap first");
+            return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
+                    null, reasons, warnings);
+        }
+        if (spec instanceof MappingNode specMap && specMap.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            boolean json = release.file().name().toLowerCase(Locale.ROOT).endsWith(".json");
+            reasons.add((json ? "the release is a JSON file: " : "spec is written in flow style ({...}): ")
+                    + "oci:migrate rewrites block-style YAML only; write " + (json ? "the file as YAML" : "spec in block style")
+                    + " first, or move it to chartRef by hand");
             return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.BLOCKED, source,
                     null, reasons, warnings);
         }

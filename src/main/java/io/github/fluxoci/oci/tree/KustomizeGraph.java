@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -86,26 +87,34 @@ final class KustomizeGraph {
     }
 
     private void readEntries(KustomizeFile k) {
-        MappingNode root = k.root();
+        forEachEntry(k.root(), (role, item) -> addEntry(k, role, item));
+    }
+
+    /**
+     * Every path a kustomization lists, with its role: {@code resources}/{@code bases}, {@code components},
+     * {@code patches[].path}/{@code patchesJson6902[].path}, and file names under {@code patchesStrategicMerge}
+     * (inline patches there are not paths). Items are the YAML nodes as written; non-scalars are passed on too.
+     */
+    static void forEachEntry(MappingNode root, BiConsumer<KustomizeEntry.Role, Node> action) {
         for (String key : List.of("resources", "bases")) {
             for (Node item : Nodes.items(root, key)) {
-                addEntry(k, KustomizeEntry.Role.RESOURCE, item);
+                action.accept(KustomizeEntry.Role.RESOURCE, item);
             }
         }
         for (Node item : Nodes.items(root, "components")) {
-            addEntry(k, KustomizeEntry.Role.COMPONENT, item);
+            action.accept(KustomizeEntry.Role.COMPONENT, item);
         }
         for (String key : List.of("patches", "patchesJson6902")) {
             for (Node item : Nodes.items(root, key)) {
                 Node path = Nodes.get(item, "path");
                 if (path != null) {
-                    addEntry(k, KustomizeEntry.Role.PATCH, path);
+                    action.accept(KustomizeEntry.Role.PATCH, path);
                 }
             }
         }
         for (Node item : Nodes.items(root, "patchesStrategicMerge")) {
             if (item instanceof ScalarNode s && s.getValue().indexOf('\n') < 0 && !s.getValue().contains(":")) {
-                addEntry(k, KustomizeEntry.Role.PATCH, item);
+                action.accept(KustomizeEntry.Role.PATCH, item);
             }
         }
     }

@@ -5,17 +5,24 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.yaml.YamlFile;
 import io.github.fluxoci.oci.yaml.YamlParseException;
@@ -96,9 +103,51 @@ public final class TreeLoader {
         } finally {
             pool.shutdown();
         }
-        ManifestTree tree = new ManifestTree(root, realRoot, files, new ArrayList<>(problems));
+        List<ManifestFile> all = new ArrayList<>(files);
+        List<Path> json = listedJson(root, realRoot, files, excludes);
+        for (Path p : json) {
+            all.add(read(root, p, options.maxFileBytes(), problems));
+        }
+        if (!json.isEmpty()) {
+            all.sort(Comparator.comparing(ManifestFile::relativePath));
+        }
+        ManifestTree tree = new ManifestTree(root, realRoot, all, new ArrayList<>(problems));
         tree.setLeftovers(leftovers);
         return tree;
+    }
+
+    /**
+     * JSON files a kustomization lists by name: kustomize reads them as manifests (JSON is YAML), so they are part of
+     * the tree, though no include pattern selects them (Flux's generator, for folders without a kustomization, reads
+     * {@code .yaml} and {@code .yml} only, and most {@code .json} files in a repository are no manifests).
+     */
+    private static List<Path> listedJson(Path root, Path realRoot, List<ManifestFile> files, GlobMatcher excludes) {
+        Set<String> read = new HashSet<>();
+        files.forEach(f -> read.add(f.relativePath()));
+        Set<String> listed = new TreeSet<>();
+        for (ManifestFile f : files) {
+            if (!KustomizeGraph.FILE_NAMES.contains(f.name()) || !f.parsed() || f.objects().isEmpty()) {
+                continue;
+            }
+            KustomizeGraph.forEachEntry(f.objects().get(0).root(), (role, item) -> {
+                if (item instanceof ScalarNode scalar) {
+                    String value = scalar.getValue().trim();
+                    String target = KustomizeGraph.isRemote(value) ? null : KustomizeGraph.normalize(f.directory(), value);
+                    if (target != null && target.toLowerCase(Locale.ROOT).endsWith(".json") && !read.contains(target)
+                            && !excludes.matches(target)) {
+                        listed.add(target);
+                    }
+                }
+            });
+        }
+        List<Path> out = new ArrayList<>();
+        for (String target : listed) {
+            Path p = root.resolve(target);
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && linkStaysInside(realRoot, p)) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     static boolean linkStaysInside(Path realRoot, Path link) {

@@ -118,6 +118,27 @@ class ScannerTest {
     }
 
     @Test
+    void aReleaseMigrateCannotRewriteInPlaceIsBlockedWithWhatToDo() throws IOException {
+        String json = "{\"apiVersion\": \"helm.toolkit.fluxcd.io/v2\", \"kind\": \"HelmRelease\",\n"
+                + " \"metadata\": {\"name\": \"j\", \"namespace\": \"apps\"},\n"
+                + " \"spec\": {\"chart\": {\"spec\": {\"chart\": \"cert-manager\", \"version\": \"1.17.0\",\n"
+                + "   \"sourceRef\": {\"kind\": \"HelmRepository\", \"name\": \"jetstack\", \"namespace\": \"flux-system\"}}}}}\n";
+        TreeFixture t = tree("cm", "chart: cert-manager\nversion: 1.17.0\n" + source("jetstack"))
+                .file("apps/cm/kustomization.yaml", TreeFixture.kustomization(null, "helmrelease.yaml", "j.json", "flow.yaml"))
+                .file("apps/cm/j.json", json)
+                .file("apps/cm/flow.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: f\n"
+                        + "  namespace: apps\nspec: {chart: {spec: {chart: cert-manager, version: 1.17.0, sourceRef:"
+                        + " {kind: HelmRepository, name: jetstack, namespace: flux-system}}}}\n");
+        ScanResult result = scan(t, List.of());
+        assertThat(only(result, "cm").status()).isEqualTo(ReleaseStatus.MIGRATABLE);
+        assertThat(only(result, "j").status()).isEqualTo(ReleaseStatus.BLOCKED);
+        assertThat(only(result, "j").reasons()).singleElement().asString().isEqualTo("the release is a JSON file: oci:migrate"
+                + " rewrites block-style YAML only; write the file as YAML first, or move it to chartRef by hand");
+        assertThat(only(result, "f").status()).isEqualTo(ReleaseStatus.BLOCKED);
+        assertThat(only(result, "f").reasons()).singleElement().asString().startsWith("spec is written in flow style");
+    }
+
+    @Test
     void noVersionBecomesSemverStar() throws IOException {
         ScannedRelease r = only(scan(tree("cm", "chart: cert-manager\n" + source("jetstack")), List.of()), "cm");
         assertThat(r.oci().semver()).isEqualTo("*");

@@ -35,6 +35,22 @@ class ManifestTreeTest {
     }
 
     @Test
+    void jsonFilesAKustomizationListsAreManifestsOthersAreNotRead() throws IOException {
+        String json = "{\"apiVersion\": \"helm.toolkit.fluxcd.io/v2\", \"kind\": \"HelmRelease\",\n"
+                + " \"metadata\": {\"name\": \"j\"}, \"spec\": {\"chartRef\": {\"kind\": \"OCIRepository\", \"name\": \"j\"}}}\n";
+        ManifestTree tree = new TreeFixture(dir)
+                .file("apps/kustomization.yaml", kustomization("apps", "./hr.yaml", "release.json"))
+                .file("apps/hr.yaml", helmRelease("a", null))
+                .file("apps/release.json", json)
+                .file("apps/unlisted.json", json.replace("\"j\"}, \"spec", "\"u\"}, \"spec"))
+                .file("renovate.json", "{\"extends\": [\"config:base\"], // not JSON\n}\n")
+                .load();
+        assertThat(tree.helmReleases()).extracting(KubeObject::name).containsExactlyInAnyOrder("a", "j");
+        assertThat(namespaces(tree, "j")).containsExactly("apps");
+        assertThat(tree.problems()).isEmpty();
+    }
+
+    @Test
     void aKustomizationNamespaceOverridesMetadata() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("apps/kustomization.yaml", kustomization("from-kustomization", "./hr.yaml"))
