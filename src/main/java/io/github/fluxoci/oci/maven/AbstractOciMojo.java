@@ -37,6 +37,7 @@ import io.github.fluxoci.oci.catalog.ChartMapping;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
+import io.github.fluxoci.oci.yaml.YamlLimits;
 
 /** Parameters every goal shares: which tree to read, where reports go, the user's chart mappings. */
 public abstract class AbstractOciMojo extends AbstractMojo {
@@ -74,6 +75,17 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     /** The largest file read, in bytes; a larger one is reported (file named) and left out. */
     @Parameter(property = "oci.maxFileBytes", defaultValue = "33554432")
     protected long maxFileBytes;
+
+    /**
+     * How many nodes the aliases and merge keys of one YAML document may expand it to (at least; ten times its own
+     * node count when larger): more is refused as an alias bomb, naming the file and line.
+     */
+    @Parameter(property = "oci.maxYamlNodes", defaultValue = "100000")
+    protected int maxYamlNodes;
+
+    /** How deep one YAML document may nest; deeper is refused, naming the file and line. */
+    @Parameter(property = "oci.maxYamlDepth", defaultValue = "200")
+    protected int maxYamlDepth;
 
     /**
      * Asks the registries (opt-in): whether the versions exist as OCI tags, whether a mirror lags behind the Helm
@@ -128,8 +140,13 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             throw new MojoFailureException("oci.directory " + directory + " is not a directory;"
                     + " set -Doci.directory=<folder with the Flux manifests>");
         }
+        if (maxYamlNodes <= 0 || maxYamlDepth <= 0) {
+            throw new MojoFailureException("oci.maxYamlNodes (" + maxYamlNodes + ") and oci.maxYamlDepth (" + maxYamlDepth
+                    + ") must be positive; leave them out for the defaults (100000 and 200)");
+        }
         try {
-            return TreeLoader.load(TreeOptions.of(directory.toPath(), includes, excludes).withMaxFileBytes(maxFileBytes));
+            return TreeLoader.load(TreeOptions.of(directory.toPath(), includes, excludes).withMaxFileBytes(maxFileBytes)
+                    .withYamlLimits(new YamlLimits(maxYamlNodes, maxYamlDepth)));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + directory + ": " + e.getMessage(), e);
         }

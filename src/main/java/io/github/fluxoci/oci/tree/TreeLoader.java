@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.yaml.YamlFile;
+import io.github.fluxoci.oci.yaml.YamlLimits;
 import io.github.fluxoci.oci.yaml.YamlParseException;
 
 /**
@@ -93,7 +94,7 @@ public final class TreeLoader {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             files = pool.submit(() -> selected.parallelStream()
-                    .map(p -> read(root, p, options.maxFileBytes(), problems))
+                    .map(p -> read(root, p, options, problems))
                     .toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,7 +107,7 @@ public final class TreeLoader {
         List<ManifestFile> all = new ArrayList<>(files);
         List<Path> json = listedJson(root, realRoot, files, excludes);
         for (Path p : json) {
-            all.add(read(root, p, options.maxFileBytes(), problems));
+            all.add(read(root, p, options, problems));
         }
         if (!json.isEmpty()) {
             all.sort(Comparator.comparing(ManifestFile::relativePath));
@@ -158,7 +159,28 @@ public final class TreeLoader {
         }
     }
 
-    private static ManifestFile read(Path root, Path path, long maxBytes, List<Problem> problems) {
+    private static ManifestFile read(Path root, Path path, TreeOptions options, List<Problem> problems) {
+        try {
+            return readOrThrow(root, path, options.maxFileBytes(), options.yamlLimits(), problems);
+        } catch (OutOfMemoryError e) {
+            // the failed allocation was this file's text or nodes: dropped with the frame, so the run can go on
+            String rel = relative(root, path);
+            problems.add(new Problem(rel, 0, 0, "not read: the JVM ran out of memory reading it (" + size(path)
+                    + " bytes); give Maven more heap (MAVEN_OPTS=-Xmx...), lower -Doci.maxFileBytes, or exclude it with"
+                    + " oci.excludes"));
+            return new ManifestFile(rel, path, null);
+        }
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static ManifestFile readOrThrow(Path root, Path path, long maxBytes, YamlLimits limits, List<Problem> problems) {
         String rel = relative(root, path);
         String text;
         try {
@@ -178,7 +200,7 @@ public final class TreeLoader {
         }
         YamlFile yaml;
         try {
-            yaml = YamlFile.parse(text);
+            yaml = YamlFile.parse(text, limits);
         } catch (YamlParseException e) {
             String message = "not valid YAML: " + e.getMessage();
             if (text.contains("{{")) {

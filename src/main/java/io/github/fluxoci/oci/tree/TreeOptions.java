@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.fluxoci.oci.yaml.YamlLimits;
+
 /**
  * What to read: a root directory, include and exclude patterns (Ant style, relative to the root), how many
- * threads parse files, and the largest file read ({@code maxFileBytes}; a larger one is a problem naming it).
+ * threads parse files, the largest file read ({@code maxFileBytes}; a larger one is a problem naming it), and how
+ * deep and how far expanded by aliases one YAML document may be ({@link YamlLimits}).
  */
-public record TreeOptions(Path root, List<String> includes, List<String> excludes, int threads, long maxFileBytes) {
+public record TreeOptions(Path root, List<String> includes, List<String> excludes, int threads, long maxFileBytes,
+        YamlLimits yamlLimits) {
 
     /** 32 MiB: far above any real manifest (Flux's own gotk-components.yaml is under 1 MiB). */
     public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
@@ -21,6 +25,11 @@ public record TreeOptions(Path root, List<String> includes, List<String> exclude
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
         maxFileBytes = maxFileBytes <= 0 ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
+        yamlLimits = yamlLimits == null ? YamlLimits.DEFAULT : yamlLimits;
+    }
+
+    public TreeOptions(Path root, List<String> includes, List<String> excludes, int threads, long maxFileBytes) {
+        this(root, includes, excludes, threads, maxFileBytes, YamlLimits.DEFAULT);
     }
 
     public TreeOptions(Path root, List<String> includes, List<String> excludes, int threads) {
@@ -29,7 +38,12 @@ public record TreeOptions(Path root, List<String> includes, List<String> exclude
 
     /** The same with another file size cap. */
     public TreeOptions withMaxFileBytes(long bytes) {
-        return new TreeOptions(root, includes, excludes, threads, bytes);
+        return new TreeOptions(root, includes, excludes, threads, bytes, yamlLimits);
+    }
+
+    /** The same with other YAML limits (depth, expanded nodes). */
+    public TreeOptions withYamlLimits(YamlLimits limits) {
+        return new TreeOptions(root, includes, excludes, threads, maxFileBytes, limits);
     }
 
     /** Default includes, default excludes plus {@code extraExcludes}. */

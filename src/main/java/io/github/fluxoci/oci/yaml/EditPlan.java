@@ -69,7 +69,7 @@ public final class EditPlan {
         String edited = apply(file.text());
         YamlFile result;
         try {
-            result = YamlFile.parse(file.hasBom() ? YamlFile.BOM + edited : edited);
+            result = YamlFile.parse(file.hasBom() ? YamlFile.BOM + edited : edited, file.limits());
         } catch (YamlParseException e) {
             throw new EditConflictException("the edited text no longer parses: " + e.getMessage(), e);
         }

@@ -16,20 +16,19 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * contains itself ({@code &a {<<: *a}}), and aliases or merge keys that expand a small text into a huge tree
  * (the "billion laughs" shape, or long chains of {@code <<: *prev} merges). Real manifests use aliases for a few
  * scalars and maps; the expanded size of a document may be at most {@value #EXPANSION_FACTOR} times its node count
- * or {@value #MIN_EXPANDED} nodes, whichever is larger. After this check every recursive walk over a document
+ * or {@link YamlLimits#maxExpandedNodes()} nodes (100,000 unless configured), whichever is larger. After this check every recursive walk over a document
  * terminates, and its cost is bounded by that size.
  */
 final class NodeGraphLimits {
 
     static final int EXPANSION_FACTOR = 10;
-    static final int MIN_EXPANDED = 100_000;
 
     private NodeGraphLimits() {
     }
 
-    static void check(Node document) throws YamlParseException {
+    static void check(Node document, int minExpanded) throws YamlParseException {
         int unique = countUnique(document);
-        long limit = Math.max(MIN_EXPANDED, (long) EXPANSION_FACTOR * unique);
+        long limit = Math.max(minExpanded, (long) EXPANSION_FACTOR * unique);
         Walk walk = new Walk(limit);
         walk.visit(document);
     }
@@ -69,7 +68,8 @@ final class NodeGraphLimits {
         void visit(Node n) throws YamlParseException {
             if (++expanded > limit) {
                 throw at(n, "aliases and merge keys expand this document to more than " + limit + " nodes (an alias"
-                        + " bomb or a long chain of << merges); write the values out, or exclude the file with oci.excludes");
+                        + " bomb or a long chain of << merges); write the values out, raise -Doci.maxYamlNodes, or exclude the file with"
+                        + " oci.excludes");
             }
             if (!(n instanceof MappingNode) && !(n instanceof SequenceNode)) {
                 return;

@@ -33,22 +33,12 @@ public final class YamlFile {
 
     public static final String BOM = "\uFEFF";
 
-    /** Read-only after this initializer, so shared by all parsing threads. */
-    private static final LoaderOptions OPTIONS = new LoaderOptions();
+    /** Read-only after construction, so shared by all parsing threads. */
+    private static final LoaderOptions DEFAULT_OPTIONS = YamlLimits.DEFAULT.loaderOptions();
     private static final Resolver RESOLVER = new Resolver();
 
-    static {
-        OPTIONS.setAllowDuplicateKeys(true);
-        OPTIONS.setCodePointLimit(Integer.MAX_VALUE);
-        OPTIONS.setMaxAliasesForCollections(10_000);
-        // deliberately far above real manifests (a CRD's openAPIV3Schema nests about 30 levels); deeper is refused
-        OPTIONS.setNestingDepthLimit(200);
-        OPTIONS.setAllowRecursiveKeys(false);
-        // only nodes are composed, never objects constructed: any tag is safe to read
-        OPTIONS.setTagInspector(tag -> true);
-    }
-
     private final String text;
+    private final YamlLimits limits;
     private final boolean bom;
     private final String lineEnding;
     private final List<Node> documents;
@@ -56,26 +46,33 @@ public final class YamlFile {
     private final int[] codePointOffsets;
     private int[] lineStarts;
 
-    private YamlFile(String text, boolean bom, List<Node> documents) {
+    private YamlFile(String text, YamlLimits limits, boolean bom, List<Node> documents) {
         this.text = text;
+        this.limits = limits;
         this.bom = bom;
         this.documents = documents;
         this.lineEnding = detectLineEnding(text);
         this.codePointOffsets = hasSurrogates(text) ? codePointOffsets(text) : null;
     }
 
-    /** Parses a whole file's text (which may start with a byte order mark). */
+    /** Parses a whole file's text (which may start with a byte order mark) within the default limits. */
     public static YamlFile parse(String content) throws YamlParseException {
+        return parse(content, YamlLimits.DEFAULT);
+    }
+
+    /** Parses a whole file's text (which may start with a byte order mark) within the given limits. */
+    public static YamlFile parse(String content, YamlLimits limits) throws YamlParseException {
+        LoaderOptions options = limits.equals(YamlLimits.DEFAULT) ? DEFAULT_OPTIONS : limits.loaderOptions();
         boolean bom = content.startsWith(BOM);
         String text = bom ? content.substring(1) : content;
         List<Node> docs = new ArrayList<>();
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), OPTIONS), RESOLVER, OPTIONS);
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options);
             boolean mayHaveAliases = text.indexOf('*') >= 0; // without an alias the nodes form a plain tree
             while (composer.checkNode()) {
                 Node doc = composer.getNode();
                 if (mayHaveAliases) {
-                    NodeGraphLimits.check(doc);
+                    NodeGraphLimits.check(doc, limits.maxExpandedNodes());
                 }
                 docs.add(doc);
             }
@@ -91,11 +88,19 @@ public final class YamlFile {
             }
             throw new YamlParseException(what.trim(), m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, e);
         } catch (YAMLException e) {
-            throw new YamlParseException(String.valueOf(e.getMessage()).trim(), 0, 0, e);
+            String message = String.valueOf(e.getMessage()).trim();
+            if (message.startsWith("Nesting Depth exceeded")) {
+                message = "nested more than " + limits.maxDepth() + " levels deep; raise -Doci.maxYamlDepth, or exclude the"
+                        + " file with oci.excludes";
+            } else if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+                message = "more than " + limits.maxExpandedNodes() + " aliases (an alias bomb); raise -Doci.maxYamlNodes,"
+                        + " or exclude the file with oci.excludes";
+            }
+            throw new YamlParseException(message, 0, 0, e);
         } catch (StackOverflowError e) {
             throw new YamlParseException("nested too deeply to read", 0, 0, null);
         }
-        return new YamlFile(text, bom, List.copyOf(docs));
+        return new YamlFile(text, limits, bom, List.copyOf(docs));
     }
 
     /**
@@ -134,6 +139,11 @@ public final class YamlFile {
             }
         }
         return out;
+    }
+
+    /** The limits this file was read within; an edit of it is read back within the same. */
+    public YamlLimits limits() {
+        return limits;
     }
 
     /** The text after any byte order mark. All offsets refer to it. */

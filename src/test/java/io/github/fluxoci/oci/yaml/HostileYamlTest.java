@@ -47,6 +47,24 @@ class HostileYamlTest {
     }
 
     @Test
+    void theLimitsAreTheUsersToRaiseOrLower() throws Exception {
+        // 2^11 copies of the first map once expanded: refused at a 1,000-node limit, read at the default
+        String chain = mergeChain(12);
+        assertThat(YamlFile.parse(chain).documents()).hasSize(1);
+        assertThatThrownBy(() -> YamlFile.parse(chain, new YamlLimits(1_000, 200)))
+                .isInstanceOf(YamlParseException.class)
+                .hasMessageContaining("more than 1000 nodes").hasMessageContaining("raise -Doci.maxYamlNodes");
+        String deep = "a: " + nested(250);
+        assertThatThrownBy(() -> YamlFile.parse(deep)).isInstanceOf(YamlParseException.class)
+                .hasMessage("nested more than 200 levels deep; raise -Doci.maxYamlDepth, or exclude the file with oci.excludes");
+        assertThat(YamlFile.parse(deep, new YamlLimits(100_000, 300)).documents()).hasSize(1);
+    }
+
+    private static String nested(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth) + "\n";
+    }
+
+    @Test
     void billionLaughsIsRefused() {
         StringBuilder sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'j'; c++) {
