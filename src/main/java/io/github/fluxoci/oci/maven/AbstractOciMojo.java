@@ -29,6 +29,7 @@ import io.github.fluxoci.oci.online.Credentials;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
+import io.github.fluxoci.oci.online.RunBudget;
 import io.github.fluxoci.oci.report.ConsoleReport;
 import io.github.fluxoci.oci.scan.OnlineChecks;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -102,6 +103,25 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     /** Seconds each registry request may take. */
     @Parameter(property = "oci.onlineTimeout", defaultValue = "20")
     protected int onlineTimeout;
+
+    /**
+     * Token services (Bearer realms) on another host than their registry that may receive the registry's
+     * credentials; Docker Hub's and GitLab's are allowed already. Any other realm is asked anonymously.
+     */
+    @Parameter(property = "oci.tokenHosts")
+    protected List<String> tokenHosts;
+
+    /** The largest registry answer read (tags list, manifest, token), in bytes. */
+    @Parameter(property = "oci.onlineMaxBytes", defaultValue = "33554432")
+    protected long onlineMaxBytes;
+
+    /** The largest Helm repository index.yaml read, in bytes. */
+    @Parameter(property = "oci.onlineMaxIndexBytes", defaultValue = "268435456")
+    protected long onlineMaxIndexBytes;
+
+    /** Seconds the whole run may spend online; checks left after that are reported as not checked. */
+    @Parameter(property = "oci.onlineBudget", defaultValue = "300")
+    protected int onlineBudget;
 
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
@@ -198,8 +218,10 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             }
         }
         Set<String> insecure = insecureRegistries == null ? Set.of() : new HashSet<>(insecureRegistries);
-        return new OnlineOptions(credentials, insecure, Duration.ofSeconds(Math.max(1, onlineTimeout)), 3,
-                Duration.ofSeconds(30), 4);
+        Set<String> tokens = tokenHosts == null ? Set.of() : new HashSet<>(tokenHosts);
+        return new OnlineOptions(credentials, insecure, tokens, Duration.ofSeconds(Math.max(1, onlineTimeout)), 3,
+                Duration.ofSeconds(30), 4, onlineMaxBytes, onlineMaxIndexBytes,
+                RunBudget.startingNow(Duration.ofSeconds(Math.max(1, onlineBudget))));
     }
 
     /** The scan, with the online checks when they are on. */

@@ -1,19 +1,24 @@
 package io.github.fluxoci.oci.online;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
-import java.net.http.HttpResponse;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -27,19 +32,23 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import io.github.fluxoci.oci.semver.Version;
+
 /**
- * Reads the versions a HTTP Helm repository offers from its {@code index.yaml}, streaming the events (indexes of
- * tens of MB are never held as a tree): only {@code entries.<chart>[].version} is kept. One fetch per repository.
+ * Reads the newest release a HTTP Helm repository offers for each chart the tree uses, from its {@code index.yaml}:
+ * the answer is saved to a temporary file (at most {@code oci.onlineMaxIndexBytes}, within the request timeout),
+ * then its events are streamed: memory holds one version per wanted chart, however many the index lists. One
+ * fetch per repository per run; the same host and scheme rules as registries ({@link HostPolicy}).
  */
 public final class HelmIndexClient {
 
     private final RegistryHttp http;
-    private final Map<String, Index> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Index>> cache = new ConcurrentHashMap<>();
 
-    /** chart -> versions, or why the index could not be read. */
-    public record Index(Map<String, List<String>> versions, String error) {
-        public List<String> versions(String chart) {
-            return versions.getOrDefault(chart, List.of());
+    /** chart -> newest release among the wanted charts, or why the index could not be read. */
+    public record Index(Map<String, Version> newest, String error) {
+        public Optional<Version> newestStable(String chart) {
+            return Optional.ofNullable(newest.get(chart));
         }
     }
 
@@ -47,35 +56,72 @@ public final class HelmIndexClient {
         this.http = new RegistryHttp(options);
     }
 
-    public Index index(String repositoryUrl) {
+    /** The index of a repository, keeping the charts named (all of them when {@code charts} is null). */
+    public Index index(String repositoryUrl, Set<String> charts) {
         String base = repositoryUrl.trim().replaceAll("/+$", "").replaceFirst("/index\\.yaml$", "");
-        return cache.computeIfAbsent(base, this::fetch);
+        CompletableFuture<Index> mine = new CompletableFuture<>();
+        CompletableFuture<Index> existing = cache.putIfAbsent(base, mine);
+        if (existing != null) {
+            return existing.join();
+        }
+        mine.complete(fetch(base, charts));
+        return mine.join();
     }
 
-    private Index fetch(String base) {
-        URI uri = URI.create(base + "/index.yaml");
-        String host = uri.getAuthority();
+    private Index fetch(String base, Set<String> charts) {
+        URI uri;
         try {
-            HttpResponse<InputStream> response = http.stream(uri, host);
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    return new Index(Map.of(), host + " answered " + response.statusCode() + " for " + uri.getPath());
-                }
-                return new Index(parse(new InputStreamReader(in, StandardCharsets.UTF_8)), null);
+            uri = new URI(base + "/index.yaml");
+        } catch (URISyntaxException e) {
+            return new Index(Map.of(), "\"" + HostPolicy.safe(base) + "\" is not a repository URL");
+        }
+        String host = uri.getRawAuthority();
+        Path file = null;
+        try {
+            file = Files.createTempFile("oci-helm-index", ".yaml");
+            RegistryHttp.Answer<Path> response = http.download(uri, host, file);
+            if (response.status() != 200) {
+                return new Index(Map.of(), host + " answered " + response.status() + " for " + uri.getPath());
             }
+            Map<String, Version> newest = new HashMap<>();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                parse(in, charts, (chart, text) -> version(text).filter(v -> !v.isPreRelease())
+                        .filter(v -> !newest.containsKey(chart) || v.compareTo(newest.get(chart)) > 0)
+                        .ifPresent(v -> newest.put(chart, v)));
+            }
+            return new Index(Map.copyOf(newest), null);
         } catch (RegistryException e) {
             return new Index(Map.of(), e.getMessage());
         } catch (IOException | YAMLException e) {
             return new Index(Map.of(), host + " sent an index.yaml that could not be read");
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file: the system cleans it up
+                }
+            }
         }
     }
 
-    /** Streams the events of an index and keeps entries.chart[].version. */
+    /** A chart version as Helm reads it (Masterminds, lenient), the strict form first. */
+    private static Optional<Version> version(String text) {
+        return Version.parseTag(text).or(() -> Version.parse(text));
+    }
+
+    /** Streams the events of an index and keeps entries.chart[].version for every chart. */
     static Map<String, List<String>> parse(Reader reader) {
+        Map<String, List<String>> out = new HashMap<>();
+        parse(reader, null, (chart, version) -> out.computeIfAbsent(chart, k -> new ArrayList<>()).add(version));
+        return out;
+    }
+
+    /** Streams the events of an index and hands over each entries.chart[].version of the wanted charts (all when null). */
+    static void parse(Reader reader, Set<String> charts, BiConsumer<String, String> version) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         ParserImpl parser = new ParserImpl(new StreamReader(reader), options);
-        Map<String, List<String>> out = new HashMap<>();
         Deque<Object> path = new ArrayDeque<>(); // mapping keys (String) and sequence markers
         String pendingKey = null;
         Deque<Boolean> inMapping = new ArrayDeque<>();
@@ -112,8 +158,9 @@ public final class HelmIndexClient {
                     // a value: entries / <chart> / [] / version
                     if ("version".equals(pendingKey) && path.size() == 3) {
                         List<Object> p = new ArrayList<>(path);
-                        if ("[]".equals(p.get(0)) && "entries".equals(p.get(2))) {
-                            out.computeIfAbsent((String) p.get(1), k -> new ArrayList<>()).add(s.getValue());
+                        if ("[]".equals(p.get(0)) && "entries".equals(p.get(2))
+                                && (charts == null || charts.contains((String) p.get(1)))) {
+                            version.accept((String) p.get(1), s.getValue());
                         }
                     }
                     expectingKey.pop();
@@ -121,6 +168,5 @@ public final class HelmIndexClient {
                 }
             }
         }
-        return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.github.fluxoci.oci.online;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,7 +55,14 @@ public final class OciRegistryClient {
 
     /** The tags of {@code oci://host/name} (a tag or digest on the url is ignored). */
     public Tags tags(String ociUrl) {
-        return cache.computeIfAbsent(key(ociUrl), k -> CompletableFuture.completedFuture(fetch(ociUrl))).join();
+        // the network call runs outside the map: computeIfAbsent must not block other keys
+        CompletableFuture<Tags> mine = new CompletableFuture<>();
+        CompletableFuture<Tags> existing = cache.putIfAbsent(key(ociUrl), mine);
+        if (existing != null) {
+            return existing.join();
+        }
+        mine.complete(fetch(ociUrl));
+        return mine.join();
     }
 
     /**
@@ -69,14 +75,14 @@ public final class OciRegistryClient {
             return Optional.empty();
         }
         try {
-            HttpResponse<Void> response = http.head(URI.create(http.base(repo.host()) + "/v2/" + repo.name() + "/manifests/" + tag),
-                    repo.host(), MANIFEST_TYPES);
-            return switch (response.statusCode()) {
+            RegistryHttp.Answer<Void> response = http.head(URI.create(http.base(repo.host()) + "/v2/" + repo.name()
+                    + "/manifests/" + tag), repo.host(), MANIFEST_TYPES);
+            return switch (response.status()) {
                 case 200 -> Optional.of(true);
                 case 404 -> Optional.of(false);
                 default -> Optional.empty();
             };
-        } catch (RegistryException e) {
+        } catch (RegistryException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -116,36 +122,54 @@ public final class OciRegistryClient {
         String host = repo.host();
         String name = repo.name();
         List<String> tags = new ArrayList<>();
-        URI next = URI.create(http.base(host) + "/v2/" + name + "/tags/list");
         try {
+            URI next = URI.create(http.base(host) + "/v2/" + name + "/tags/list");
             int pages = 0;
             while (next != null && pages++ < 100) {
-                HttpResponse<byte[]> response = http.get(next, host, "application/json");
-                int status = response.statusCode();
+                RegistryHttp.Answer<byte[]> response = http.get(next, host, "application/json");
+                int status = response.status();
                 if (status == 404) {
                     return new Tags(ociUrl, false, List.of(), null);
                 }
                 if (status != 200) {
                     return new Tags(ociUrl, false, List.of(), host + " answered " + status + " for the tags of " + name
-                            + (status == 401 || status == 403 ? " (add a <server> with id " + host + " to settings.xml)" : ""));
+                            + (status == 401 || status == 403 ? http.withheldReason(host).map(r -> " (" + r + ")")
+                            .orElse(" (add a <server> with id " + host + " to settings.xml)") : ""));
                 }
                 JsonNode json = RegistryHttp.json(response.body(), host, "tags list");
                 if (!json.isObject()) {
                     return new Tags(ociUrl, false, List.of(), host + " sent a tags list that is not a JSON object");
                 }
                 json.path("tags").forEach(t -> tags.add(t.asText()));
-                next = response.headers().firstValue("Link").map(link -> {
-                    Matcher m = NEXT.matcher(link);
-                    return m.find() ? next(response.uri(), m.group(1)) : null;
-                }).orElse(null);
+                next = nextPage(response);
             }
             return new Tags(ociUrl, true, List.copyOf(tags), null);
         } catch (RegistryException e) {
             return new Tags(ociUrl, false, List.of(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Tags(ociUrl, false, List.of(), "\"" + HostPolicy.safe(ociUrl) + "\" is not a repository URL");
         }
     }
 
-    private static URI next(URI current, String link) {
-        return current.resolve(link);
+    /**
+     * The next page of a tags list ({@code Link: <...>; rel="next"}), or null. A page on another origin is not
+     * followed: the list would continue somewhere the registry's credentials may not go, and no registry known to
+     * paginate does that.
+     */
+    private static URI nextPage(RegistryHttp.Answer<byte[]> response) throws RegistryException {
+        Optional<String> link = response.header("Link");
+        if (link.isEmpty()) {
+            return null;
+        }
+        Matcher m = NEXT.matcher(link.get());
+        if (!m.find()) {
+            return null;
+        }
+        URI next = HostPolicy.resolve(response.uri(), m.group(1), "Link header");
+        if (!HostPolicy.sameOrigin(next, response.uri())) {
+            throw new RegistryException("the tags list of " + response.uri().getRawAuthority() + " continues on another"
+                    + " host (" + next.getRawAuthority() + "), which is not followed");
+        }
+        return next;
     }
 }

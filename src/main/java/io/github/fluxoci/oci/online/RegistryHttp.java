@@ -1,21 +1,26 @@
 package io.github.fluxoci.oci.online;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,106 +28,198 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * HTTP for registries: HTTPS unless the host is listed as insecure or is a loopback address, bounded timeouts,
- * retries with backoff on 429 and 5xx honouring {@code Retry-After}, the anonymous or credentialed bearer-token
- * challenge ({@code WWW-Authenticate: Bearer realm=...,service=...,scope=...}) and basic auth. Errors name the host
- * and the status, never a credential or token.
+ * HTTP for registries and Helm repositories, under the {@link HostPolicy}: HTTPS unless the host is loopback or
+ * listed as insecure; redirects followed here (the authorization kept for the same origin only, never from HTTPS
+ * to HTTP); the Bearer-token challenge, with credentials sent to a token service only where the policy allows;
+ * every answer capped in size and read within the request timeout; retries on 429 and 5xx with a capped
+ * {@code Retry-After}; nothing after the run's time budget. Errors name the host and the status, never a credential
+ * or a token.
  */
 final class RegistryHttp {
 
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    /** RFC 6750 {@code b64token}: what an Authorization header may carry after {@code Bearer }. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REDIRECTS = 5;
+
+    /** One answer: status, the URI that gave it (after redirects), headers, body. */
+    record Answer<T>(int status, URI uri, HttpHeaders headers, T body) {
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
 
     private final OnlineOptions options;
+    private final HostPolicy policy;
     private final HttpClient client;
-    /** host -> Authorization header that worked last */
+    /** registry host -> Authorization header that worked last; sent to that host only */
     private final Map<String, String> authorization = new ConcurrentHashMap<>();
+    /** registry host -> why its credentials were not sent to its token service */
+    private final Map<String, String> withheld = new ConcurrentHashMap<>();
 
     RegistryHttp(OnlineOptions options) {
         this.options = options;
-        this.client = HttpClient.newBuilder().connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.policy = new HostPolicy(options);
+        this.client = HttpClient.newBuilder().connectTimeout(options.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    HostPolicy policy() {
+        return policy;
     }
 
     /** {@code https://host} or, for insecure and loopback hosts, {@code http://host}. */
     String base(String host) {
-        return (plainHttp(host) ? "http://" : "https://") + host;
+        return policy.base(host);
     }
 
-    boolean plainHttp(String host) {
-        String name = host.startsWith("[") ? host.substring(1, host.indexOf(']')) : host.replaceFirst(":\\d+$", "");
-        if (options.insecureHosts().contains(host) || options.insecureHosts().contains(name)) {
-            return true;
-        }
-        try {
-            return name.equals("localhost") || InetAddress.getByName(name).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
+    /** Why the credentials of {@code host} were kept from its token service, or empty. */
+    Optional<String> withheldReason(String host) {
+        return Optional.ofNullable(withheld.get(host));
     }
 
-    /** GET with retries and authentication; the body as bytes. */
-    HttpResponse<byte[]> get(URI uri, String host, String accept) throws RegistryException {
-        return send("GET", uri, host, accept, HttpResponse.BodyHandlers.ofByteArray());
+    /** GET, the body as bytes (at most {@code oci.onlineMaxBytes}). */
+    Answer<byte[]> get(URI uri, String host, String accept) throws RegistryException {
+        return send("GET", uri, host, accept, HttpResponse.BodyHandlers.ofByteArray(), options.maxAnswerBytes());
     }
 
-    /** HEAD with retries and authentication. */
-    HttpResponse<Void> head(URI uri, String host, String accept) throws RegistryException {
-        return send("HEAD", uri, host, accept, HttpResponse.BodyHandlers.discarding());
+    /** HEAD. */
+    Answer<Void> head(URI uri, String host, String accept) throws RegistryException {
+        return send("HEAD", uri, host, accept, HttpResponse.BodyHandlers.discarding(), options.maxAnswerBytes());
     }
 
-    /** GET with retries and authentication; the body as a stream (large Helm indexes). */
-    HttpResponse<InputStream> stream(URI uri, String host) throws RegistryException {
-        return send("GET", uri, host, "*/*", HttpResponse.BodyHandlers.ofInputStream());
+    /** GET into a file (at most {@code oci.onlineMaxIndexBytes}): a Helm index is parsed from there, streaming. */
+    Answer<Path> download(URI uri, String host, Path file) throws RegistryException {
+        return send("GET", uri, host, "*/*", HttpResponse.BodyHandlers.ofFile(file), options.maxIndexBytes());
     }
 
-    private <T> HttpResponse<T> send(String method, URI uri, String host, String accept, HttpResponse.BodyHandler<T> body)
-            throws RegistryException {
+    private <T> Answer<T> send(String method, URI uri, String host, String accept, HttpResponse.BodyHandler<T> body,
+            long maxBytes) throws RegistryException {
+        URI current = uri;
         boolean challenged = false;
         int attempt = 0;
+        int redirects = 0;
         while (true) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(options.timeout()).header("Accept", accept)
-                    .header("User-Agent", "oci-maven-plugin").method(method, HttpRequest.BodyPublishers.noBody());
-            String auth = authorization.get(host);
+            String refusal = policy.refusal(current);
+            if (refusal != null) {
+                throw new RegistryException(refusal);
+            }
+            boolean credentialed = policy.mayCarryCredentialsOf(current, host);
+            HttpRequest.Builder request = newRequest(current).header("Accept", accept)
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            String auth = credentialed ? authorization.get(host) : null;
             if (auth != null) {
                 request.header("Authorization", auth);
             }
-            HttpResponse<T> response = call(request.build(), host, body);
-            int status = response.statusCode();
-            if (status == 401 && !challenged) {
+            Answer<T> answer = call(request, current, body, maxBytes);
+            int status = answer.status();
+            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+                Optional<String> location = answer.header("Location");
+                if (location.isEmpty()) {
+                    return answer;
+                }
+                URI next = HostPolicy.resolve(current, location.get(), "redirect");
+                if (HostPolicy.downgrade(current, next)) {
+                    throw new RegistryException(current.getRawAuthority() + " redirected from HTTPS to plain HTTP ("
+                            + next.getRawAuthority() + "): refused");
+                }
+                if (++redirects > MAX_REDIRECTS) {
+                    throw new RegistryException(host + ": more than " + MAX_REDIRECTS + " redirects");
+                }
+                current = next;
+                continue;
+            }
+            if (status == 401 && !challenged && credentialed) {
                 challenged = true;
-                String header = response.headers().firstValue("WWW-Authenticate").orElse("");
-                String value = authorize(host, header);
+                String value = authorize(host, current, answer.header("WWW-Authenticate").orElse(""));
                 if (value != null) {
                     authorization.put(host, value);
                     continue;
                 }
             }
             if ((status == 429 || status >= 500) && attempt < options.maxRetries()) {
-                sleep(retryAfter(response, attempt));
+                sleep(retryAfter(answer, attempt));
                 attempt++;
                 continue;
             }
-            return response;
+            return answer;
         }
     }
 
-    private <T> HttpResponse<T> call(HttpRequest request, String host, HttpResponse.BodyHandler<T> body)
-            throws RegistryException {
+    private static HttpRequest.Builder newRequest(URI uri) throws RegistryException {
         try {
-            return client.send(request, body);
-        } catch (HttpTimeoutException e) {
-            throw new RegistryException(host + " did not answer within " + options.timeout().toSeconds() + " s");
-        } catch (IOException e) {
-            throw new RegistryException(host + " could not be reached (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException(host + ": interrupted");
+            return HttpRequest.newBuilder(uri).header("User-Agent", "oci-maven-plugin");
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(uri.getRawAuthority() + ": not a URL a request can go to");
         }
     }
 
-    /** The Authorization header for a challenge, or null when the challenge cannot be met. */
-    private String authorize(String host, String challenge) throws RegistryException {
+    /** One exchange, the body included, within the request timeout and the run's budget. */
+    private <T> Answer<T> call(HttpRequest.Builder builder, URI uri, HttpResponse.BodyHandler<T> body, long maxBytes)
+            throws RegistryException {
+        String authority = uri.getRawAuthority();
+        Duration limit = options.budget().cap(options.timeout());
+        if (limit.isZero()) {
+            throw budgetSpent();
+        }
+        HttpRequest request;
+        try {
+            request = builder.timeout(limit).build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new RegistryException(authority + ": the request could not be built");
+        }
+        CompletableFuture<HttpResponse<T>> future = client.sendAsync(request, CappedBody.of(body, maxBytes));
+        try {
+            HttpResponse<T> r = future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer<>(r.statusCode(), r.uri(), r.headers(), r.body());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new RegistryException(authority + " " + tooSlow(limit));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RegistryException(authority + ": interrupted");
+        } catch (ExecutionException e) {
+            throw new RegistryException(authority + " " + describe(e.getCause(), maxBytes, tooSlow(limit)));
+        }
+    }
+
+    private String tooSlow(Duration limit) {
+        return "did not answer in full within " + limit.toSeconds() + " s"
+                + (limit.compareTo(options.timeout()) < 0 ? " (what was left of oci.onlineBudget)" : " (oci.onlineTimeout)");
+    }
+
+    /** What went wrong, with the causes (a TLS or proxy failure shows more than a class name); no header values. */
+    private static String describe(Throwable t, long maxBytes, String tooSlow) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CappedBody.TooLarge) {
+                return "sent an answer larger than " + maxBytes + " bytes (raise -Doci.onlineMaxBytes or"
+                        + " -Doci.onlineMaxIndexBytes if it is genuine)";
+            }
+            if (c instanceof HttpTimeoutException) {
+                return tooSlow;
+            }
+        }
+        StringBuilder sb = new StringBuilder("could not be reached (");
+        String sep = "";
+        for (Throwable c = t; c != null && sb.length() < 300; c = c.getCause()) {
+            sb.append(sep).append(c.getClass().getSimpleName());
+            if (c.getMessage() != null && c instanceof IOException) {
+                sb.append(": ").append(HostPolicy.safe(c.getMessage()));
+            }
+            sep = "; caused by ";
+        }
+        return sb.append(')').toString();
+    }
+
+    private RegistryException budgetSpent() {
+        return new RegistryException("not checked: the time budget for online checks is spent (oci.onlineBudget="
+                + options.budget().total().toSeconds() + " s)");
+    }
+
+    /** The Authorization header for a challenge from {@code host}, or null when the challenge cannot be met. */
+    private String authorize(String host, URI current, String challenge) throws RegistryException {
         Credentials credentials = options.credentials().get(host);
         if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
             return credentials != null ? credentials.basicHeader() : null;
@@ -139,7 +236,7 @@ final class RegistryHttp {
         if (realm == null) {
             return null;
         }
-        StringBuilder url = new StringBuilder(realm);
+        StringBuilder url = new StringBuilder(realm.trim());
         String sep = realm.contains("?") ? "&" : "?";
         for (String key : new String[] {"service", "scope"}) {
             if (params.containsKey(key)) {
@@ -147,21 +244,34 @@ final class RegistryHttp {
                 sep = "&";
             }
         }
-        URI tokenUri = URI.create(url.toString());
-        String tokenHost = tokenUri.getAuthority();
-        HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri).timeout(options.timeout()).GET();
-        if (credentials != null) {
+        URI tokenUri = HostPolicy.resolve(current, url.toString(), "token realm");
+        String tokenHost = tokenUri.getRawAuthority();
+        String refusal = policy.refusal(tokenUri);
+        if (refusal != null) {
+            throw new RegistryException(host + ": its token service is not asked: " + refusal);
+        }
+        String keptBack = credentials == null ? null : policy.realmRefusal(tokenUri, host);
+        if (keptBack != null) {
+            withheld.put(host, "the credentials for " + host + " were not sent: " + keptBack);
+        }
+        HttpRequest.Builder request = newRequest(tokenUri).GET();
+        if (credentials != null && keptBack == null) {
             request.header("Authorization", credentials.basicHeader());
         }
-        HttpResponse<byte[]> response = call(request.build(), tokenHost, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new RegistryException(host + ": the token service at " + tokenHost + " answered " + response.statusCode()
-                    + (credentials == null ? " (no credentials: add a <server> with id " + host + " to settings.xml)" : ""));
+        Answer<byte[]> response = call(request, tokenUri, HttpResponse.BodyHandlers.ofByteArray(), options.maxAnswerBytes());
+        if (response.status() != 200) {
+            throw new RegistryException(host + ": the token service at " + tokenHost + " answered " + response.status()
+                    + (credentials == null ? " (no credentials: add a <server> with id " + host + " to settings.xml)"
+                    : keptBack != null ? " (" + withheld.get(host) + ")" : ""));
         }
         JsonNode json = json(response.body(), tokenHost, "token");
         String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText(null);
         if (token == null || token.isEmpty()) {
             throw new RegistryException(host + ": the token service at " + tokenHost + " sent no token");
+        }
+        if (!TOKEN.matcher(token).matches()) {
+            throw new RegistryException(host + ": the token service at " + tokenHost
+                    + " sent a token that an HTTP header cannot carry");
         }
         return "Bearer " + token;
     }
@@ -174,9 +284,9 @@ final class RegistryHttp {
         }
     }
 
-    private Duration retryAfter(HttpResponse<?> response, int attempt) {
+    private Duration retryAfter(Answer<?> response, int attempt) throws RegistryException {
         Duration backoff = Duration.ofMillis(200L << Math.min(attempt, 6));
-        String header = response.headers().firstValue("Retry-After").orElse(null);
+        String header = response.header("Retry-After").orElse(null);
         Duration wait = backoff;
         if (header != null) {
             try {
@@ -193,7 +303,11 @@ final class RegistryHttp {
         if (wait.isNegative()) {
             wait = Duration.ZERO;
         }
-        return wait.compareTo(options.maxRetryWait()) > 0 ? options.maxRetryWait() : wait;
+        wait = wait.compareTo(options.maxRetryWait()) > 0 ? options.maxRetryWait() : wait;
+        if (wait.compareTo(options.budget().remaining()) >= 0) {
+            throw budgetSpent();
+        }
+        return wait;
     }
 
     private static void sleep(Duration d) throws RegistryException {

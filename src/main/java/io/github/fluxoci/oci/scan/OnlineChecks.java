@@ -1,8 +1,11 @@
 package io.github.fluxoci.oci.scan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,15 +37,20 @@ public final class OnlineChecks {
         Set<String> urls = new LinkedHashSet<>();
         scan.releases().stream().filter(r -> r.oci() != null && r.oci().url() != null).forEach(r -> urls.add(r.oci().url()));
         registry.prefetch(urls);
+        // the Helm indexes keep only the charts the tree uses
+        Map<String, Set<String>> chartsByRepository = new HashMap<>();
+        scan.releases().stream().filter(r -> r.source() != null && r.source().url() != null && r.chart() != null)
+                .forEach(r -> chartsByRepository.computeIfAbsent(r.source().url(), k -> new HashSet<>()).add(r.chart()));
         List<ScannedRelease> out = new ArrayList<>();
         for (ScannedRelease r : scan.releases()) {
-            out.add(r.status() == ReleaseStatus.MIGRATABLE ? check(r, registry, helm)
+            out.add(r.status() == ReleaseStatus.MIGRATABLE ? check(r, registry, helm, chartsByRepository)
                     : r.status() == ReleaseStatus.UNKNOWN ? suggest(r, registry, catalog) : r);
         }
         return new ScanResult(scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
     }
 
-    private static ScannedRelease check(ScannedRelease r, OciRegistryClient registry, HelmIndexClient helm) {
+    private static ScannedRelease check(ScannedRelease r, OciRegistryClient registry, HelmIndexClient helm,
+            Map<String, Set<String>> chartsByRepository) {
         List<String> warnings = new ArrayList<>(r.warnings());
         List<String> reasons = new ArrayList<>(r.reasons());
         OciRegistryClient.Tags tags = registry.tags(r.oci().url());
@@ -69,8 +77,8 @@ public final class OnlineChecks {
             return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
         if (r.source() != null && r.source().url() != null && r.source().url().startsWith("http") && r.chart() != null) {
-            HelmIndexClient.Index index = helm.index(r.source().url());
-            Optional<Version> helmNewest = ChartVersions.newestStable(index.versions(r.chart()));
+            HelmIndexClient.Index index = helm.index(r.source().url(), chartsByRepository.get(r.source().url()));
+            Optional<Version> helmNewest = index.newestStable(r.chart());
             Optional<Version> ociNewest = ChartVersions.newestStable(tags.tags());
             if (index.error() != null) {
                 warnings.add("online check of " + r.source().url() + " failed: " + index.error());
