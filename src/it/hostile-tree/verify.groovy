@@ -7,7 +7,7 @@ assert new File(basedir, 'apps/podinfo.yaml').text.contains('chartRef:')
 assert new File(basedir, 'apps/podinfo-json.json').text.contains('"sourceRef": {"kind": "HelmRepository"')
 assert new File(basedir, 'apps/garbage-range.yaml').text.contains('|| garbage')
 // prune is stopped: two files could not be read and may name a repository that looks unused
-assert log.contains('prune skipped: 2 file(s) could not be read')
+assert log.contains('prune skipped: 2 files could not be read')
 assert new File(basedir, 'repos/kustomization.yaml').text == 'resources: [./podinfo.yaml, ./unused.yaml]\n'
 // verify fails on what Flux would fail on, one line each, no stack trace
 assert log.contains('[ERROR] apps/chain.yaml:3:5 [manifest-parse]')

@@ -10,6 +10,6 @@ assert diff.contains('-  chart:\n-    spec:\n-      chart: kyverno')
 assert diff.contains('+  - ./ocirepository.yaml')
 assert !diff.contains('falco')                               // only the named release
 def log = new File(basedir, 'build.log').text
-assert log.contains('Dry run: would migrate 1 release(s): 1 file(s) created, 2 changed, 0 deleted; 0 skipped')
+assert log.contains('Dry run: would migrate 1 release: 1 file created, 2 changed, 0 deleted; 0 skipped')
 assert log.contains('[INFO] +  chartRef:')
 return true

@@ -10,5 +10,5 @@ assert new File(app, 'kustomization.yaml').text == new File(basedir, '../../../e
 // other namespaces are left alone
 assert new File(basedir, 'kubernetes/apps/base/kube-system/tetragon/app/helmrelease.yaml').text.contains('sourceRef:')
 def log = new File(basedir, 'build.log').text
-assert log.contains('Migrated 3 release(s): 0 file(s) created, 3 changed, 0 deleted; 0 skipped')
+assert log.contains('Migrated 3 releases: 0 files created, 3 changed, 0 deleted; 0 skipped')
 return true

@@ -11,14 +11,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -136,18 +139,31 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /** The tree, read once per execution. */
+    private ManifestTree tree;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("oci:" + (mojoExecution != null ? mojoExecution.getGoal() : "goal") + " skipped (oci.skip=true)");
+            getLog().info("oci:" + goal() + " skipped (oci.skip=true)");
             return;
         }
+        tree = null;
+        refuseUnknownProperties();
         try {
+            if (projectLess()) {
+                useFolderDefaults();
+            } else if (holdsNoFluxObject()) {
+                getLog().info("oci:" + goal() + ": no Flux object in " + rootLabel() + "; skipped");
+                return;
+            }
             run();
         } catch (RuntimeException | StackOverflowError e) {
             // one place for what the engine did not foresee: a message, not a stack trace (that stays behind -e)
-            throw new MojoExecutionException("oci:" + (mojoExecution != null ? mojoExecution.getGoal() : "goal")
-                    + " stopped on an input it does not understand (" + e + ")."
+            throw new MojoExecutionException("oci:" + goal() + " stopped on an input it does not understand (" + e + ")."
                     + " Exclude the file it names with -Doci.excludes=..., and please report it", e);
         }
     }
@@ -155,7 +171,99 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     /** The goal's work, once {@code oci.skip} has been checked. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
+    /**
+     * An {@code oci.*} property on the command line that no goal of this plugin reads is a mistake (a typo such as
+     * {@code -Doci.dryrun=true} would otherwise run for real): it fails the goal, naming the closest known one.
+     */
+    private void refuseUnknownProperties() throws MojoFailureException {
+        if (session == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null
+                || mojoExecution.getMojoDescriptor().getPluginDescriptor() == null) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        for (MojoDescriptor mojo : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
+            if (mojo.getParameters() == null) {
+                continue;
+            }
+            for (org.apache.maven.plugin.descriptor.Parameter p : mojo.getParameters()) {
+                String e = p.getExpression();
+                if (e != null && e.startsWith("${oci.") && e.endsWith("}")) {
+                    known.add(e.substring(2, e.length() - 1));
+                }
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        for (String name : session.getUserProperties().stringPropertyNames()) {
+            if (name.startsWith("oci.") && !known.contains(name)) {
+                String closest = UnknownProperties.closest(name, known);
+                errors.add("-D" + name + " is not a property of this plugin" + (closest == null ? ""
+                        : "; did you mean -D" + closest + "?"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new MojoFailureException(String.join(System.lineSeparator(), errors));
+        }
+    }
+
+    /** True for the goals that run without a project ({@code scan-dir}, ...): once, on a folder. */
+    protected boolean projectLess() {
+        return false;
+    }
+
+    protected String goal() {
+        return mojoExecution != null ? mojoExecution.getGoal() : "goal";
+    }
+
+    /**
+     * Without a project: the folder is {@code oci.directory} (else the current one), and reports go to its
+     * {@code target/oci} unless {@code oci.outputDirectory} is given.
+     */
+    private void useFolderDefaults() {
+        if (directory == null || directory.getPath().contains("${")) {
+            directory = new File(System.getProperty("user.dir"));
+        }
+        boolean outputGiven = session != null && (session.getUserProperties().containsKey("oci.outputDirectory")
+                || session.getSystemProperties().containsKey("oci.outputDirectory"));
+        if (!outputGiven || outputDirectory == null || outputDirectory.getPath().contains("${")) {
+            outputDirectory = new File(directory, "target/oci");
+        }
+    }
+
+    /**
+     * A module of a reactor whose folder holds no Flux object (a jar module; a parent whose tree belongs to its
+     * modules) is skipped: the goal runs where the tree is, with that module's configuration.
+     */
+    private boolean holdsNoFluxObject() throws MojoFailureException, MojoExecutionException {
+        if (project == null || directory == null || !directory.isDirectory()) {
+            return false;
+        }
+        return loadTree().objects().stream().noneMatch(o -> o.group() != null
+                && (o.group().endsWith(".toolkit.fluxcd.io") || o.group().equals("fluxcd.controlplane.io")));
+    }
+
+    /** The folders of this project's modules, as exclude patterns relative to {@code directory}. */
+    private List<String> moduleExcludes() {
+        List<String> out = new ArrayList<>();
+        if (project == null || project.getModules() == null || project.getBasedir() == null) {
+            return out;
+        }
+        Path dir = directory.toPath().toAbsolutePath().normalize();
+        for (String module : project.getModules()) {
+            Path m = project.getBasedir().toPath().resolve(module).toAbsolutePath().normalize();
+            if (m.toString().endsWith(".xml")) {
+                m = m.getParent();
+            }
+            if (m.startsWith(dir) && !m.equals(dir)) {
+                out.add(dir.relativize(m).toString().replace(File.separatorChar, '/') + "/**");
+            }
+        }
+        return out;
+    }
+
     protected ManifestTree loadTree() throws MojoFailureException, MojoExecutionException {
+        if (tree != null) {
+            return tree;
+        }
         if (directory == null || !directory.isDirectory()) {
             throw new MojoFailureException("oci.directory " + directory + " is not a directory;"
                     + " set -Doci.directory=<folder with the Flux manifests>");
@@ -164,9 +272,12 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             throw new MojoFailureException("oci.maxYamlNodes (" + maxYamlNodes + ") and oci.maxYamlDepth (" + maxYamlDepth
                     + ") must be positive; leave them out for the defaults (100000 and 200)");
         }
+        List<String> leftOut = new ArrayList<>(excludes == null ? List.of() : excludes);
+        leftOut.addAll(moduleExcludes());
         try {
-            return TreeLoader.load(TreeOptions.of(directory.toPath(), includes, excludes).withMaxFileBytes(maxFileBytes)
+            tree = TreeLoader.load(TreeOptions.of(directory.toPath(), includes, leftOut).withMaxFileBytes(maxFileBytes)
                     .withYamlLimits(new YamlLimits(maxYamlNodes, maxYamlDepth)));
+            return tree;
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + directory + ": " + e.getMessage(), e);
         }

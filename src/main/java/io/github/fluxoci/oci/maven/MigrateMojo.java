@@ -3,12 +3,14 @@ package io.github.fluxoci.oci.maven;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.fluxoci.oci.git.GitWorkTree;
 import io.github.fluxoci.oci.migrate.Layout;
 import io.github.fluxoci.oci.migrate.MigrateOptions;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
@@ -16,6 +18,7 @@ import io.github.fluxoci.oci.migrate.MigrationPlanner;
 import io.github.fluxoci.oci.migrate.PlanApplier;
 import io.github.fluxoci.oci.migrate.Prune;
 import io.github.fluxoci.oci.report.MigrateReports;
+import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.UnifiedDiff;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -26,7 +29,7 @@ import io.github.fluxoci.oci.tree.ManifestTree;
  * release's kustomization, and changes no other byte. The whole plan is computed first and written only when
  * complete, each file atomically. Writes {@code migrate.json} and {@code migrate.md}.
  */
-@Mojo(name = "migrate", requiresProject = false, threadSafe = true)
+@Mojo(name = "migrate", threadSafe = true)
 public class MigrateMojo extends AbstractOciMojo {
 
     /** Releases to migrate, by name or {@code namespace/name}, comma separated; empty = every MIGRATABLE release. */
@@ -70,6 +73,36 @@ public class MigrateMojo extends AbstractOciMojo {
     @Parameter(property = "oci.dryRun", defaultValue = "false")
     protected boolean dryRun;
 
+    /**
+     * Changes files that have uncommitted changes in git. Without it, migrate refuses to touch them, so that every
+     * change it makes can be undone with git.
+     */
+    @Parameter(property = "oci.force", defaultValue = "false")
+    protected boolean force;
+
+    /** In a git work tree, the files migrate would change must have no uncommitted changes (unless oci.force). */
+    private void refuseUncommittedChanges(MigrationPlan plan) throws MojoFailureException, MojoExecutionException {
+        if (force) {
+            return;
+        }
+        Optional<GitWorkTree> git = GitWorkTree.of(directory.toPath());
+        if (git.isEmpty()) {
+            return;
+        }
+        List<Path> touched = plan.changes().stream().map(c -> directory.toPath().resolve(c.path())).toList();
+        List<String> dirty;
+        try {
+            dirty = git.get().uncommitted(touched);
+        } catch (IOException e) {
+            throw new MojoExecutionException("oci:migrate: " + e.getMessage() + "; nothing was written", e);
+        }
+        if (!dirty.isEmpty()) {
+            throw new MojoFailureException("oci:migrate wrote nothing: " + Plural.of(dirty.size(), "file") + " it would change "
+                    + (dirty.size() == 1 ? "has" : "have") + " uncommitted changes (" + String.join(", ", dirty) + ")."
+                    + " Commit or stash them first, so that git can undo what migrate does, or run with -Doci.force=true");
+        }
+    }
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Layout chosen;
@@ -102,6 +135,7 @@ public class MigrateMojo extends AbstractOciMojo {
                 diff.lines().forEach(getLog()::info);
             }
         } else if (!plan.isEmpty() || !tree.leftovers().isEmpty()) {
+            refuseUncommittedChanges(plan);
             PlanApplier.removeLeftovers(directory.toPath(), tree.leftovers()).forEach(getLog()::warn);
             try {
                 PlanApplier.apply(directory.toPath(), plan.writes());

@@ -11,6 +11,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.ScanReports;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -21,7 +22,7 @@ import io.github.fluxoci.oci.tree.Problem;
  * blocked (with the reason) or unknown. Prints a table and writes {@code scan.md} (the migration guide's
  * status overview) and {@code scan.json} to {@code oci.outputDirectory}.
  */
-@Mojo(name = "scan", requiresProject = false, threadSafe = true)
+@Mojo(name = "scan", threadSafe = true)
 public class ScanMojo extends AbstractOciMojo {
 
     /** Fails the build when a file could not be read or parsed (not YAML, templated, undefined alias, ...). */
@@ -42,7 +43,7 @@ public class ScanMojo extends AbstractOciMojo {
         getLog().info("");
         written.forEach(p -> getLog().info("Wrote " + p));
         if (failOnProblems && !result.problems().isEmpty()) {
-            throw new MojoFailureException(result.problems().size() + " file problem(s) (oci.failOnProblems=true):"
+            throw new MojoFailureException(Plural.of(result.problems().size(), "file problem") + " (oci.failOnProblems=true):"
                     + System.lineSeparator() + result.problems().stream().map(Problem::describe)
                     .collect(Collectors.joining(System.lineSeparator())));
         }

@@ -1,5 +1,6 @@
 package io.github.fluxoci.oci.maven;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
+import io.github.fluxoci.oci.git.GitWorkTree;
+import io.github.fluxoci.oci.report.GithubAnnotations;
+import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.VerifyReports;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
@@ -31,7 +35,7 @@ import io.github.fluxoci.oci.verify.VerifyContext;
  * HelmRepository without an excuse, ...). Prints one {@code path:line:col [rule-id] message} line per defect and
  * writes {@code verify.json}, {@code verify.sarif} and {@code verify.md}. Bound to the {@code verify} phase.
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractOciMojo {
 
     /** What fails the build: {@code error} (default), {@code warning} (errors and warnings) or {@code never}. */
@@ -88,7 +92,14 @@ public class VerifyMojo extends AbstractOciMojo {
         // files that failed to parse are findings of manifest-parse; the other problems are said here
         scan.problems().stream().filter(p -> tree.file(p.file()) == null || tree.file(p.file()).parsed())
                 .forEach(p -> getLog().warn(p.describe()));
-        getLog().info("oci:verify: " + VerifyReports.summary(findings) + " in " + tree.files().size() + " files");
+        getLog().info("oci:verify: " + VerifyReports.summary(findings) + " in " + Plural.of(tree.files().size(), "file"));
+        if (GithubAnnotations.active()) {
+            // workflow commands must start the line: printed as they are, not through Maven's log prefix
+            Path root = GitWorkTree.of(directory.toPath()).map(GitWorkTree::top)
+                    .orElse(Path.of(System.getProperty("user.dir")).toAbsolutePath());
+            GithubAnnotations.render(findings, f -> root.relativize(directory.toPath().toAbsolutePath().normalize()
+                    .resolve(f)).toString().replace(File.separatorChar, '/')).forEach(System.out::println);
+        }
         try {
             List<Path> written = VerifyReports.write(findings, Verifier.rules(), plugin == null ? null : plugin.getVersion(),
                     outputDirectory.toPath());

@@ -735,8 +735,10 @@ public final class MigrationPlanner {
             return;
         }
         if (!scan.problems().isEmpty()) {
-            warnings.add("prune skipped: " + scan.problems().size() + " file(s) could not be read and may use "
-                    + candidates.size() + " HelmRepositories that look unused; fix or exclude them, then prune");
+            int files = scan.problems().size();
+            warnings.add("prune skipped: " + files + (files == 1 ? " file" : " files") + " could not be read and may use "
+                    + candidates.size() + (candidates.size() == 1 ? " HelmRepository that looks" : " HelmRepositories that look")
+                    + " unused; fix or exclude them, then prune");
             return;
         }
         for (ScannedHelmRepository h : candidates) {

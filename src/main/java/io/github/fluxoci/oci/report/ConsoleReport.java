@@ -25,10 +25,10 @@ public final class ConsoleReport {
     public static List<Line> render(ScanResult result) {
         List<Line> out = new ArrayList<>();
         long deployed = result.releases().stream().filter(ScannedRelease::deployed).count();
-        out.add(new Line(false, String.format("%d HelmReleases in %d files: %d on OCI, %d ready to migrate, %d blocked,"
-                        + " %d unknown; %d problems", deployed, result.files(),
-                result.count(ReleaseStatus.OCI), result.count(ReleaseStatus.MIGRATABLE), result.count(ReleaseStatus.BLOCKED),
-                result.count(ReleaseStatus.UNKNOWN), result.problems().size())));
+        out.add(new Line(false, String.format("%s in %s: %d on OCI, %d ready to migrate, %d blocked, %d unknown; %s",
+                Plural.of(deployed, "HelmRelease"), Plural.of(result.files(), "file"), result.count(ReleaseStatus.OCI),
+                result.count(ReleaseStatus.MIGRATABLE), result.count(ReleaseStatus.BLOCKED), result.count(ReleaseStatus.UNKNOWN),
+                Plural.of(result.problems().size(), "problem"))));
         if (!result.notDeployed().isEmpty()) {
             out.add(new Line(false, result.notDeployed().size() + " more in files no Flux entry point builds (not deployed;"
                     + " see scan.md)"));

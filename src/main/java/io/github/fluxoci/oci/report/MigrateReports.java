@@ -188,10 +188,10 @@ public final class MigrateReports {
         long created = plan.changes().stream().filter(FileChange::isNew).count();
         long deleted = plan.changes().stream().filter(FileChange::isDeletion).count();
         long changed = plan.changes().size() - created - deleted;
-        out.add(new ConsoleReport.Line(false, (dryRun ? "Dry run: would migrate " : "Migrated ") + plan.migrated().size()
-                + " release(s): " + created + " file(s) created, " + changed + " changed, " + deleted + " deleted; "
-                + plan.skipped().size() + " skipped" + (plan.pruned().isEmpty() ? "" : ", " + plan.pruned().size()
-                + " HelmRepositories removed")));
+        out.add(new ConsoleReport.Line(false, (dryRun ? "Dry run: would migrate " : "Migrated ")
+                + Plural.of(plan.migrated().size(), "release") + ": " + Plural.of(created, "file") + " created, " + changed
+                + " changed, " + deleted + " deleted; " + plan.skipped().size() + " skipped"
+                + (plan.pruned().isEmpty() ? "" : ", " + Plural.of(plan.pruned().size(), "HelmRepository") + " removed")));
         for (MigratedRelease m : plan.migrated()) {
             ScannedRelease r = m.release();
             out.add(new ConsoleReport.Line(false, "  " + r.qualifiedName() + " -> OCIRepository " + m.ociName() + " ("

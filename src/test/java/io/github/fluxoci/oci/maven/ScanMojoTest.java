@@ -55,7 +55,7 @@ class ScanMojoTest {
         setVariableValueToObject(mojo, "excludes", List.of("archive/**"));
         setVariableValueToObject(mojo, "outputDirectory", out.toFile());
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("1 file problem(s)")
+                .hasMessageContaining("1 file problem (oci.failOnProblems=true)")
                 .hasMessageContaining("broken/bad.yaml:4:");
         assertThat(out.resolve("scan.json")).as("reports are still written").exists();
     }

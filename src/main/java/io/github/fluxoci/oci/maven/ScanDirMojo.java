@@ -1,0 +1,17 @@
+package io.github.fluxoci.oci.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * {@code oci:scan} without a project: runs once on a folder ({@code -Doci.directory}, else the current one) and
+ * writes its reports to that folder's {@code target/oci} unless {@code -Doci.outputDirectory} says otherwise. For
+ * trees that live outside any Maven build; in a build, use {@code oci:scan}, which runs per module.
+ */
+@Mojo(name = "scan-dir", requiresProject = false, aggregator = true, threadSafe = true)
+public class ScanDirMojo extends ScanMojo {
+
+    @Override
+    protected boolean projectLess() {
+        return true;
+    }
+}
