@@ -34,6 +34,7 @@ import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.online.RunBudget;
 import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.OnlineChecks;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
@@ -71,6 +72,14 @@ public abstract class AbstractOciMojo extends AbstractMojo {
      */
     @Parameter
     protected List<Mapping> mappings;
+
+    /**
+     * Releases ({@code name}, {@code namespace/name}) or namespaces that must pin an exact {@code ref.tag}: verify fails
+     * on a {@code ref.semver} for them, and migrate never writes one (online it pins the newest matching tag;
+     * offline such a release is not moved).
+     */
+    @Parameter(property = "oci.criticalReleases")
+    protected List<String> criticalReleases;
 
     /** Skips the goal. */
     @Parameter(property = "oci.skip", defaultValue = "false")
@@ -339,11 +348,12 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     protected ScanResult scan(ManifestTree tree, OnlineOptions options) throws MojoFailureException {
         ChartCatalog catalog = catalog();
         ScanResult result = new Scanner(catalog).scan(tree);
-        if (options != null) {
+        OciRegistryClient registry = options == null ? null : new OciRegistryClient(options);
+        if (registry != null) {
             getLog().info("Asking the registries (oci.online=true)");
-            result = OnlineChecks.apply(result, new OciRegistryClient(options), new HelmIndexClient(options), catalog);
+            result = OnlineChecks.apply(result, registry, new HelmIndexClient(options), catalog);
         }
-        return result;
+        return CriticalReleases.apply(result, criticalReleases, registry);
     }
 
     /** Logs report lines, warnings as warnings. */

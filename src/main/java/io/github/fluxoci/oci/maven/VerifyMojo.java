@@ -20,6 +20,7 @@ import io.github.fluxoci.oci.git.GitWorkTree;
 import io.github.fluxoci.oci.report.GithubAnnotations;
 import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.VerifyReports;
+import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -49,9 +50,6 @@ public class VerifyMojo extends AbstractOciMojo {
     @Parameter
     protected List<Excuse> exceptions;
 
-    /** Releases ({@code name}, {@code namespace/name}) or namespaces that must pin an exact {@code ref.tag}. */
-    @Parameter(property = "oci.criticalReleases")
-    protected List<String> criticalReleases;
 
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
@@ -79,9 +77,10 @@ public class VerifyMojo extends AbstractOciMojo {
         }
         ManifestTree tree = loadTree();
         OnlineOptions onlineOptions = onlineOptions();
-        ScanResult scan = new Scanner(catalog()).scan(tree);
-        List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases,
-                onlineOptions == null ? null : new OciRegistryClient(onlineOptions)));
+        OciRegistryClient registry = onlineOptions == null ? null : new OciRegistryClient(onlineOptions);
+        // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
+        ScanResult scan = CriticalReleases.apply(new Scanner(catalog()).scan(tree), criticalReleases, registry);
+        List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases, registry));
         for (Finding f : findings) {
             switch (f.severity()) {
                 case ERROR -> getLog().error(f.describe());

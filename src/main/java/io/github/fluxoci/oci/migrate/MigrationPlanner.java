@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import io.github.fluxoci.oci.catalog.ChartUrls;
+import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.OnlineChecks;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
@@ -194,7 +195,7 @@ public final class MigrationPlanner {
                 }
                 skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), "its builds disagree ("
                         + String.join("; ", each) + "); one file cannot serve them all: split it or add <mappings>"));
-            } else if (!wanted.isEmpty() || OnlineChecks.blockedOnline(first)) {
+            } else if (!wanted.isEmpty() || OnlineChecks.blockedOnline(first) || CriticalReleases.blocked(first)) {
                 skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), notMigratable(first)));
             }
         }

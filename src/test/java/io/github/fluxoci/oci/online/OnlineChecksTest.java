@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.ChartMapping;
+import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.OnlineChecks;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -68,6 +69,28 @@ class OnlineChecksTest {
         OnlineOptions options = OnlineOptions.defaults();
         return OnlineChecks.apply(new Scanner(catalog).scan(tree), new OciRegistryClient(options), new HelmIndexClient(options),
                 catalog);
+    }
+
+    @Test
+    void aCriticalReleaseWithARangeIsPinnedToTheNewestPublishedMatch() throws IOException {
+        OciRegistryClient registry = new OciRegistryClient(OnlineOptions.defaults());
+        ScanResult scan = scan("~1.1 || 1.0.x", "charts/app");
+        ScannedRelease pinned = CriticalReleases.apply(scan, List.of("apps/app"), registry).releases().get(0);
+        assertThat(pinned.status()).isEqualTo(ReleaseStatus.MIGRATABLE);
+        assertThat(pinned.oci().tag()).isEqualTo("1.1.0");
+        assertThat(pinned.oci().semver()).isNull();
+        assertThat(pinned.warnings()).anyMatch(w -> w.contains("range \"~1.1 || 1.0.x\" pinned to 1.1.0"));
+
+        ScannedRelease offline = CriticalReleases.apply(scan, List.of("apps"), null).releases().get(0);
+        assertThat(offline.status()).isEqualTo(ReleaseStatus.BLOCKED);
+        assertThat(CriticalReleases.blocked(offline)).isTrue();
+
+        ScannedRelease noMatch = CriticalReleases.apply(scan("~9.0", "charts/app"), List.of("app"), registry).releases().get(0);
+        assertThat(noMatch.status()).isEqualTo(ReleaseStatus.BLOCKED);
+        assertThat(noMatch.reasons()).as("the online check blocks it first").anyMatch(x -> x.contains("no version matching"));
+
+        ScannedRelease notCritical = CriticalReleases.apply(scan, List.of("other"), registry).releases().get(0);
+        assertThat(notCritical.oci().semver()).isEqualTo("~1.1 || 1.0.x");
     }
 
     @Test
