@@ -11,5 +11,9 @@ assert diff.contains('+  - ./ocirepository.yaml')
 assert !diff.contains('falco')                               // only the named release
 def log = new File(basedir, 'build.log').text
 assert log.contains('Dry run: would migrate 1 release: 1 file created, 2 changed, 0 deleted; 0 skipped')
-assert log.contains('[INFO] +  chartRef:')
+assert log.contains('Next: review ') && log.contains('migrate.diff (or -Doci.showDiff=true), then run the same command without -Doci.dryRun to write it')
+// the diff reaches the console only when asked, in the second run
+def runs = log.split('BUILD SUCCESS')
+assert !runs[0].contains('[INFO] +  chartRef:')
+assert runs[1].contains('[INFO] +  chartRef:')
 return true

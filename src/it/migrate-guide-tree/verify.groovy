@@ -48,4 +48,7 @@ assert second.summary.filesChanged == 0 && second.summary.filesCreated == 0
 def scan = new JsonSlurper().parse(new File(basedir, 'target/oci/scan.json'))
 assert scan.summary.oci == 14
 assert scan.summary.migratable == 0
+// the fourth run (nothing to do) left the first run's migrate.json in place
+assert new File(basedir, 'build.log').text.contains('Reports of the previous run kept in ')
+assert new JsonSlurper().parse(new File(basedir, 'target/oci/migrate.json')).summary.migrated == report.summary.migrated
 return true

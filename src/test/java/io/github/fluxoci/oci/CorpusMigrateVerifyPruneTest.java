@@ -30,6 +30,11 @@ import io.github.fluxoci.oci.migrate.MigrationPlanner;
 import io.github.fluxoci.oci.migrate.PlanApplier;
 import io.github.fluxoci.oci.migrate.Prune;
 import io.github.fluxoci.oci.migrate.PrunedRepository;
+import io.github.fluxoci.oci.report.MigrateReports;
+import io.github.fluxoci.oci.report.ReportSchemas;
+import io.github.fluxoci.oci.report.ScanJson;
+import io.github.fluxoci.oci.report.VerifyReports;
+import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
@@ -68,9 +73,12 @@ class CorpusMigrateVerifyPruneTest {
         TestFiles.copyTree(source, work);
         ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
         ManifestTree tree = TreeLoader.load(TreeOptions.of(work));
-        MigrationPlan plan = MigrationPlanner.plan(tree, new Scanner(catalog).scan(tree),
+        ScanResult before = new Scanner(catalog).scan(tree);
+        MigrationPlan plan = MigrationPlanner.plan(tree, before,
                 new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.ALL, false));
         PlanApplier.apply(work, plan.writes());
+        ReportSchemas.assertScanJson(ScanJson.render(before));
+        ReportSchemas.assertMigrateJson(MigrateReports.json(plan, false));
 
         Set<String> migratedFiles = new HashSet<>();
         for (MigratedRelease m : plan.migrated()) {
@@ -86,6 +94,8 @@ class CorpusMigrateVerifyPruneTest {
         ManifestTree after = TreeLoader.load(TreeOptions.of(work));
         List<Finding> findings = Verifier.verify(new VerifyContext(after, new Scanner(catalog).scan(after), List.of(),
                 List.of()));
+        ReportSchemas.assertVerifyJson(VerifyReports.json(findings));
+        ReportSchemas.assertSarif(VerifyReports.sarif(findings, Verifier.rules(), "test"));
         List<String> broken = findings.stream()
                 .filter(f -> f.severity() == Severity.ERROR)
                 .filter(f -> f.rule().equals("chartref-target") || f.rule().equals("source-deployed"))

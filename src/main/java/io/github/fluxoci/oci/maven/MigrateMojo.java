@@ -1,6 +1,7 @@
 package io.github.fluxoci.oci.maven;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -69,9 +70,13 @@ public class MigrateMojo extends AbstractOciMojo {
     @Parameter(property = "oci.includeUndeployed", defaultValue = "false")
     protected boolean includeUndeployed;
 
-    /** Writes nothing: prints the unified diff and saves it as migrate.diff. */
+    /** Writes nothing: prints a summary and saves the unified diff as migrate.diff. */
     @Parameter(property = "oci.dryRun", defaultValue = "false")
     protected boolean dryRun;
+
+    /** With {@code oci.dryRun}: also prints the whole diff to the console. */
+    @Parameter(property = "oci.showDiff", defaultValue = "false")
+    protected boolean showDiff;
 
     /**
      * Changes files that have uncommitted changes in git. Without it, migrate refuses to touch them, so that every
@@ -130,7 +135,7 @@ public class MigrateMojo extends AbstractOciMojo {
         if (dryRun) {
             log(MigrateReports.console(plan, true));
             diff = UnifiedDiff.render(plan.changes());
-            if (!diff.isEmpty()) {
+            if (!diff.isEmpty() && showDiff) {
                 getLog().info("");
                 diff.lines().forEach(getLog()::info);
             }
@@ -150,11 +155,28 @@ public class MigrateMojo extends AbstractOciMojo {
             getLog().info("Nothing to change.");
         }
         scan.problems().forEach(p -> getLog().warn(p.describe()));
+        if (plan.isEmpty() && plan.skipped().isEmpty() && Files.exists(outputDirectory.toPath().resolve(MigrateReports.JSON))) {
+            // a run that plans nothing keeps the reports of the run that did something
+            getLog().info("Reports of the previous run kept in " + outputDirectory);
+            return;
+        }
+        Path diffFile = null;
         try {
             List<Path> written = MigrateReports.write(plan, dryRun, diff, outputDirectory.toPath());
             written.forEach(p -> getLog().info("Wrote " + p));
+            diffFile = written.stream().filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF)).findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        if (plan.isEmpty()) {
+            return;
+        }
+        if (dryRun) {
+            getLog().info("Next: review " + (diffFile != null ? diffFile : MigrateReports.DIFF) + " (or -Doci.showDiff=true),"
+                    + " then run the same command without -Doci.dryRun to write it");
+        } else {
+            getLog().info("Next: review the change (git diff), then run mvn verify before you commit it");
         }
     }
 }

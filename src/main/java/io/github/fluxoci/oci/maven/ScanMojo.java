@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import io.github.fluxoci.oci.report.ConsoleReport;
 import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.ScanReports;
+import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.Problem;
@@ -42,6 +43,10 @@ public class ScanMojo extends AbstractOciMojo {
         }
         getLog().info("");
         written.forEach(p -> getLog().info("Wrote " + p));
+        if (result.count(ReleaseStatus.MIGRATABLE) > 0) {
+            getLog().info("Next: mvn oci:migrate -Doci.dryRun=true shows what migrating the "
+                    + Plural.of(result.count(ReleaseStatus.MIGRATABLE), "ready release") + " would change");
+        }
         if (failOnProblems && !result.problems().isEmpty()) {
             throw new MojoFailureException(Plural.of(result.problems().size(), "file problem") + " (oci.failOnProblems=true):"
                     + System.lineSeparator() + result.problems().stream().map(Problem::describe)

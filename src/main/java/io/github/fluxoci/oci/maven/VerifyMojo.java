@@ -92,16 +92,19 @@ public class VerifyMojo extends AbstractOciMojo {
         scan.problems().stream().filter(p -> tree.file(p.file()) == null || tree.file(p.file()).parsed())
                 .forEach(p -> getLog().warn(p.describe()));
         getLog().info("oci:verify: " + VerifyReports.summary(findings) + " in " + Plural.of(tree.files().size(), "file"));
+        // paths from the repository root (git's top level; else the folder Maven runs in) for SARIF and annotations
+        Path repositoryRoot = GitWorkTree.of(directory.toPath()).map(GitWorkTree::top)
+                .orElse(Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize());
+        Path scanned = directory.toPath().toAbsolutePath().normalize();
+        String prefix = scanned.startsWith(repositoryRoot) && !scanned.equals(repositoryRoot)
+                ? repositoryRoot.relativize(scanned).toString().replace(File.separatorChar, '/') + "/" : "";
         if (GithubAnnotations.active()) {
             // workflow commands must start the line: printed as they are, not through Maven's log prefix
-            Path root = GitWorkTree.of(directory.toPath()).map(GitWorkTree::top)
-                    .orElse(Path.of(System.getProperty("user.dir")).toAbsolutePath());
-            GithubAnnotations.render(findings, f -> root.relativize(directory.toPath().toAbsolutePath().normalize()
-                    .resolve(f)).toString().replace(File.separatorChar, '/')).forEach(System.out::println);
+            GithubAnnotations.render(findings, f -> prefix + f).forEach(System.out::println);
         }
         try {
             List<Path> written = VerifyReports.write(findings, Verifier.rules(), plugin == null ? null : plugin.getVersion(),
-                    outputDirectory.toPath());
+                    prefix, outputDirectory.toPath());
             written.forEach(p -> getLog().info("Wrote " + p));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);

@@ -26,4 +26,24 @@ final class Markdown {
     static String row(String... cells) {
         return "| " + String.join(" | ", cells) + " |\n";
     }
+
+    /** The first {@code max} items. */
+    static <T> java.util.List<T> first(java.util.List<T> all, int max) {
+        return all.size() <= max ? all : all.subList(0, max);
+    }
+
+    /** A table row saying how many rows follow in the full report, or nothing when all were shown. */
+    static String rest(int total, int max, String full) {
+        return total <= max ? "" : "| ... | " + (total - max) + " more in `" + full + "` |\n";
+    }
+
+    /** Keeps the text under {@code maxChars}: past that, it ends at a line break with a pointer to the full report. */
+    static String fit(String text, int maxChars, String full) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        String note = "\n\n_Cut here to fit a pull request description: the rest is in `" + full + "`._\n";
+        int cut = text.lastIndexOf('\n', maxChars - note.length());
+        return text.substring(0, Math.max(cut, 0)) + note;
+    }
 }

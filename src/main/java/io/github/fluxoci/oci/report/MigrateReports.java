@@ -51,6 +51,7 @@ public final class MigrateReports {
 
     public static String json(MigrationPlan plan, boolean dryRun) {
         ObjectNode root = MAPPER.createObjectNode();
+        ReportFormat.stamp(root);
         root.put("dryRun", dryRun);
         ObjectNode summary = root.putObject("summary");
         summary.put("migrated", plan.migrated().size());

@@ -27,6 +27,7 @@ public final class ScanJson {
 
     public static String render(ScanResult result) {
         ObjectNode root = MAPPER.createObjectNode();
+        ReportFormat.stamp(root);
         root.put("tool", "oci-maven-plugin");
         ObjectNode summary = root.putObject("summary");
         summary.put("helmReleases", result.releases().stream().filter(ScannedRelease::deployed).count());

@@ -1,7 +1,9 @@
 package io.github.fluxoci.oci.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -19,9 +21,20 @@ public final class ScanReports {
     /** Writes both reports and returns their paths. */
     public static List<Path> write(ScanResult result, Path outputDirectory, String rootLabel) throws IOException {
         Path md = outputDirectory.resolve(MARKDOWN);
+        Path full = outputDirectory.resolve(ScanMarkdown.FULL);
         Path json = outputDirectory.resolve(JSON);
+        Path mappings = outputDirectory.resolve(MappingSuggestions.FILE);
         AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
+        AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
         AtomicFiles.write(json, ScanJson.render(result));
-        return List.of(md, json);
+        List<Path> written = new ArrayList<>(List.of(md, full, json));
+        String suggestions = MappingSuggestions.xml(result);
+        if (suggestions != null) {
+            AtomicFiles.write(mappings, suggestions);
+            written.add(mappings);
+        } else {
+            Files.deleteIfExists(mappings); // none left to fill in: a stale list would mislead
+        }
+        return written;
     }
 }

@@ -5,9 +5,15 @@ import static io.github.fluxoci.oci.report.Markdown.code;
 import static io.github.fluxoci.oci.report.Markdown.row;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,13 +38,14 @@ public final class VerifyReports {
     private VerifyReports() {
     }
 
-    public static List<Path> write(List<Finding> findings, List<Rule> rules, String toolVersion, Path outputDirectory)
-            throws IOException {
+    /** Writes the three reports; {@code pathPrefix} leads from the repository root to the scanned folder (SARIF). */
+    public static List<Path> write(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix,
+            Path outputDirectory) throws IOException {
         Path json = outputDirectory.resolve(JSON);
         Path sarif = outputDirectory.resolve(SARIF);
         Path md = outputDirectory.resolve(MARKDOWN);
         AtomicFiles.write(json, json(findings));
-        AtomicFiles.write(sarif, sarif(findings, rules, toolVersion));
+        AtomicFiles.write(sarif, sarif(findings, rules, toolVersion, pathPrefix));
         AtomicFiles.write(md, markdown(findings, rules));
         return List.of(json, sarif, md);
     }
@@ -58,6 +65,7 @@ public final class VerifyReports {
 
     public static String json(List<Finding> findings) {
         ObjectNode root = MAPPER.createObjectNode();
+        ReportFormat.stamp(root);
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", count(findings, Severity.ERROR));
         summary.put("warnings", count(findings, Severity.WARNING));
@@ -76,24 +84,40 @@ public final class VerifyReports {
     }
 
     public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion) {
+        return sarif(findings, rules, toolVersion, "");
+    }
+
+    /**
+     * SARIF 2.1.0 for GitHub code scanning: paths from the repository root ({@code pathPrefix} is the scanned folder's
+     * path from there, empty or ending in {@code /}), percent-encoded; a {@code help} text per rule; excused findings
+     * as suppressed results of their rule; {@code partialFingerprints} that survive line shifts (rule, file and
+     * message); {@code automationDetails} naming the scanned folder, so that several modules' runs stay apart.
+     */
+    public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "oci-maven-plugin");
-        driver.put("informationUri", "https://github.com/fluxoci/oci-maven-plugin");
         if (toolVersion != null) {
             driver.put("version", toolVersion);
         }
         ArrayNode ruleList = driver.putArray("rules");
+        Map<String, Rule> byId = new HashMap<>();
         for (Rule r : rules) {
+            byId.put(r.id(), r);
             ObjectNode n = ruleList.addObject();
             n.put("id", r.id());
             n.putObject("shortDescription").put("text", r.description());
             n.putObject("fullDescription").put("text", r.description());
+            ObjectNode help = n.putObject("help");
+            help.put("text", r.description() + ". Each finding says what to change; mvn oci:verify reports it as path:line:col"
+                    + " [" + r.id() + "] message.");
+            help.put("markdown", "**" + r.id() + "**: " + r.description() + ". Each finding says what to change.");
             n.putObject("defaultConfiguration").put("level", level(r.severity()));
         }
+        run.putObject("automationDetails").put("id", "oci-verify/" + (pathPrefix.isEmpty() ? "" : pathPrefix));
         ArrayNode results = run.putArray("results");
         for (Finding f : findings) {
             ObjectNode n = results.addObject();
@@ -103,15 +127,50 @@ public final class VerifyReports {
                     n.put("ruleIndex", i);
                 }
             }
-            n.put("level", level(f.severity()));
+            Rule rule = byId.get(f.rule());
+            boolean excused = f.justification() != null;
+            n.put("level", excused && rule != null ? level(rule.severity()) : level(f.severity()));
             n.putObject("message").put("text", f.message());
             ObjectNode location = n.putArray("locations").addObject().putObject("physicalLocation");
-            location.putObject("artifactLocation").put("uri", f.file());
+            ObjectNode artifact = location.putObject("artifactLocation");
+            artifact.put("uri", uri(pathPrefix + f.file()));
+            artifact.put("uriBaseId", "%SRCROOT%");
             ObjectNode region = location.putObject("region");
             region.put("startLine", Math.max(1, f.line()));
             region.put("startColumn", Math.max(1, f.column()));
+            n.putObject("partialFingerprints").put("ociFinding/v1", fingerprint(f.rule() + "\n" + pathPrefix + f.file() + "\n"
+                    + f.message()));
+            if (excused) {
+                ObjectNode suppression = n.putArray("suppressions").addObject();
+                suppression.put("kind", "external");
+                suppression.put("status", "accepted");
+                suppression.put("justification", f.justification());
+            }
         }
         return write(root);
+    }
+
+    /** A relative path as a URI reference: each segment percent-encoded (RFC 3986), {@code /} kept. */
+    static String uri(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String fingerprint(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String level(Severity s) {

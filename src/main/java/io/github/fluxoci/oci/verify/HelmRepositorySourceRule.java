@@ -45,7 +45,8 @@ public final class HelmRepositorySourceRule implements Rule {
                     .findFirst().orElse(null);
             if (excuse != null) {
                 out.add(new Finding(id(), Severity.NOTE, r.file(), r.object().lineOf(sourceRef), r.object().columnOf(sourceRef),
-                        r.qualifiedName() + " stays on HelmRepository " + Nodes.text(sourceRef, "name") + ": " + excuse.reason()));
+                        r.qualifiedName() + " stays on HelmRepository " + Nodes.text(sourceRef, "name") + ": " + excuse.reason(),
+                        excuse.reason()));
                 continue;
             }
             String excuseHint = "<exceptions><exception><release>" + r.qualifiedName()

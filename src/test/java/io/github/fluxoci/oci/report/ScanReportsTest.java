@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.TreeFixture;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
 
@@ -73,6 +74,8 @@ class ScanReportsTest {
             assertThat(repo.has(key)).isTrue();
         }
         assertThat(json.get("problems").isArray()).isTrue();
+        ReportSchemas.assertScanJson(ScanJson.render(result));
+        assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -89,7 +92,31 @@ class ScanReportsTest {
         assertThat(md).contains("### Phase 5 - security-system")
                 .contains("`mvn oci:migrate -Doci.charts=security-system/kyverno`")
                 .contains("   - Update: `kubernetes/apps/base/security-system/kyverno/app/kustomization.yaml`");
-        assertThat(md).doesNotContain("<mapping>").contains("&lt;mapping&gt;");
+        // the unknown release's repository, once, with the <mapping> to complete (also in mappings.xml)
+        assertThat(md).containsPattern("\\| `https?://[^`]+` \\| [^|]+ \\| 1 \\| `<mapping><repository>[^`]+</repository><chart>[^<]+"
+                + "</chart><oci>oci://REGISTRY/PATH/[^<]+</oci></mapping>` \\|");
+        assertThat(MappingSuggestions.xml(result)).startsWith("<!-- Written by oci:scan").contains("<mappings>\n  <!-- ")
+                .endsWith("</mappings>\n");
+    }
+
+    @Test
+    void scanMdFitsAPullRequestDescriptionWhateverTheTreeSize(@TempDir Path tree) throws Exception {
+        TreeFixture t = new TreeFixture(tree);
+        StringBuilder resources = new StringBuilder();
+        for (int i = 0; i < 800; i++) {
+            String name = "app-" + i + "-" + "x".repeat(40);
+            t.file("apps/" + name + ".yaml", TreeFixture.helmRelease(name, "team-" + (i % 40)).replace("name: repo",
+                    "name: repo-" + i));
+            resources.append("  - apps/").append(name).append(".yaml\n");
+        }
+        t.file("kustomization.yaml", "resources:\n" + resources);
+        ScanResult big = new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(t.load());
+        String md = ScanMarkdown.render(big, "big");
+        String full = ScanMarkdown.full(big, "big");
+        assertThat(md.length()).isLessThan(ScanMarkdown.MAX_CHARS);
+        assertThat(full.length()).isGreaterThan(ScanMarkdown.MAX_CHARS);
+        assertThat(md).contains("more in `scan-full.md`");
+        assertThat(full).doesNotContain("more in `scan-full.md`");
     }
 
     @Test
@@ -109,7 +136,8 @@ class ScanReportsTest {
         ScanReports.write(result, out, "homelab");
         ScanReports.write(result, out, "homelab");
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("scan.json", "scan.md");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("mappings.xml", "scan-full.md", "scan.json", "scan.md");
         }
     }
 }
