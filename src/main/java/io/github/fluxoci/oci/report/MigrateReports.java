@@ -29,6 +29,8 @@ public final class MigrateReports {
     public static final String JSON = "migrate.json";
     public static final String MARKDOWN = "migrate.md";
     public static final String DIFF = "migrate.diff";
+    public static final String FULL_MARKDOWN = "migrate-full.md";
+    static final int SUMMARY_RELEASES = 25;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,10 +44,13 @@ public final class MigrateReports {
         AtomicFiles.write(out.get(0), json(plan, dryRun));
         out.add(outputDirectory.resolve(MARKDOWN));
         AtomicFiles.write(out.get(1), markdown(plan, dryRun));
+        Path full = outputDirectory.resolve(FULL_MARKDOWN);
+        AtomicFiles.write(full, fullMarkdown(plan, dryRun));
         if (diff != null) {
             out.add(outputDirectory.resolve(DIFF));
             AtomicFiles.write(out.get(2), diff);
         }
+        out.add(full);
         return out;
     }
 
@@ -105,7 +110,17 @@ public final class MigrateReports {
         }
     }
 
+    /** migrate.md: the table and the steps of the first {@value #SUMMARY_RELEASES} releases, under 60,000 characters. */
     public static String markdown(MigrationPlan plan, boolean dryRun) {
+        return Markdown.fit(markdown(plan, dryRun, SUMMARY_RELEASES), ScanMarkdown.MAX_CHARS, FULL_MARKDOWN);
+    }
+
+    /** migrate-full.md: the steps of every release. */
+    public static String fullMarkdown(MigrationPlan plan, boolean dryRun) {
+        return markdown(plan, dryRun, Integer.MAX_VALUE);
+    }
+
+    private static String markdown(MigrationPlan plan, boolean dryRun, int maxRows) {
         StringBuilder md = new StringBuilder("# OCI migration\n\n");
         md.append(dryRun ? "Dry run of `mvn oci:migrate`: nothing was written; `migrate.diff` holds the changes.\n\n"
                 : "Written by `mvn oci:migrate`. Review the diff, commit, push, then follow the steps per release.\n\n");
@@ -116,15 +131,16 @@ public final class MigrateReports {
             md.append(row("#", "Chart", "Release", "Location", "OCI Registry", "Ref"));
             md.append(row("---:", "---", "---", "---", "---", "---"));
             int i = 1;
-            for (MigratedRelease m : plan.migrated()) {
+            for (MigratedRelease m : Markdown.first(plan.migrated(), maxRows)) {
                 ScannedRelease r = m.release();
                 md.append(row(String.valueOf(i++), "**" + cell(r.chart()) + "**", cell(r.qualifiedName()),
                         code(m.ociFile()) + (m.reused() ? " (existing)" : ""), code(r.oci().url()),
                         r.oci().tag() != null ? "tag " + code(r.oci().tag()) : "semver " + code(r.oci().semver())));
             }
+            md.append(Markdown.rest(plan.migrated().size(), maxRows, FULL_MARKDOWN));
             md.append('\n');
         }
-        for (MigratedRelease m : plan.migrated()) {
+        for (MigratedRelease m : Markdown.first(plan.migrated(), maxRows)) {
             ScannedRelease r = m.release();
             String ns = r.namespace().known() ? r.namespace().value() : "<namespace>";
             md.append("### ").append(r.name()).append(" (").append(ns).append(")\n\n");
@@ -159,13 +175,18 @@ public final class MigrateReports {
             }
             md.append("```\n\n");
         }
+        if (plan.migrated().size() > maxRows) {
+            md.append("The steps of the other ").append(plan.migrated().size() - maxRows).append(" releases are in `")
+                    .append(FULL_MARKDOWN).append("`.\n\n");
+        }
         if (!plan.skipped().isEmpty()) {
             md.append("## Skipped\n\n");
             md.append(row("Release", "Where", "Why"));
             md.append(row("---", "---", "---"));
-            for (SkippedRelease s : plan.skipped()) {
+            for (SkippedRelease s : Markdown.first(plan.skipped(), maxRows)) {
                 md.append(row(cell(s.release()), s.file() == null ? "—" : code(s.file() + ":" + s.line()), cell(s.reason())));
             }
+            md.append(Markdown.rest(plan.skipped().size(), maxRows, FULL_MARKDOWN));
             md.append('\n');
         }
         if (!plan.pruned().isEmpty()) {

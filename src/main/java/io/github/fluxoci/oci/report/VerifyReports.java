@@ -32,6 +32,8 @@ public final class VerifyReports {
     public static final String JSON = "verify.json";
     public static final String SARIF = "verify.sarif";
     public static final String MARKDOWN = "verify.md";
+    public static final String FULL_MARKDOWN = "verify-full.md";
+    static final int SUMMARY_ROWS = 50;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -47,7 +49,9 @@ public final class VerifyReports {
         AtomicFiles.write(json, json(findings));
         AtomicFiles.write(sarif, sarif(findings, rules, toolVersion, pathPrefix));
         AtomicFiles.write(md, markdown(findings, rules));
-        return List.of(json, sarif, md);
+        Path full = outputDirectory.resolve(FULL_MARKDOWN);
+        AtomicFiles.write(full, fullMarkdown(findings, rules));
+        return List.of(json, sarif, md, full);
     }
 
     public static long count(List<Finding> findings, Severity severity) {
@@ -181,15 +185,35 @@ public final class VerifyReports {
         };
     }
 
+    /** verify.md: the findings per rule, the first {@value #SUMMARY_ROWS} in full, under 60,000 characters. */
     public static String markdown(List<Finding> findings, List<Rule> rules) {
+        return Markdown.fit(markdown(findings, rules, SUMMARY_ROWS), ScanMarkdown.MAX_CHARS, FULL_MARKDOWN);
+    }
+
+    /** verify-full.md: every finding. */
+    public static String fullMarkdown(List<Finding> findings, List<Rule> rules) {
+        return markdown(findings, rules, Integer.MAX_VALUE);
+    }
+
+    private static String markdown(List<Finding> findings, List<Rule> rules, int maxRows) {
         StringBuilder md = new StringBuilder("# oci:verify\n\n").append(summary(findings)).append(".\n\n");
         if (!findings.isEmpty()) {
+            Map<String, long[]> perRule = new java.util.TreeMap<>();
+            for (Finding f : findings) {
+                perRule.computeIfAbsent(f.rule(), k -> new long[3])[f.severity().ordinal()]++;
+            }
+            md.append(row("Rule", "Errors", "Warnings", "Notes"));
+            md.append(row("---", "---:", "---:", "---:"));
+            perRule.forEach((rule, n) -> md.append(row(code(rule), String.valueOf(n[Severity.ERROR.ordinal()]),
+                    String.valueOf(n[Severity.WARNING.ordinal()]), String.valueOf(n[Severity.NOTE.ordinal()]))));
+            md.append('\n');
             md.append(row("Severity", "Rule", "Where", "What to do"));
             md.append(row("---", "---", "---", "---"));
-            for (Finding f : findings) {
+            for (Finding f : Markdown.first(findings, maxRows)) {
                 md.append(row(f.severity().name().toLowerCase(Locale.ROOT), code(f.rule()),
                         code(f.file() + ":" + f.line() + ":" + f.column()), cell(f.message())));
             }
+            md.append(Markdown.rest(findings.size(), maxRows, FULL_MARKDOWN));
             md.append('\n');
         }
         md.append("## Rules\n\n");

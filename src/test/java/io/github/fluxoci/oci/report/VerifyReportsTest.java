@@ -49,6 +49,44 @@ class VerifyReportsTest {
     }
 
     @Test
+    void sarifForCodeScanningFromTheRepositoryRootWithSuppressionsAndStableFingerprints() throws Exception {
+        List<Finding> findings = List.of(
+                new Finding("oci-ref", Severity.ERROR, "apps/my app/ocirepository.yaml", 12, 13, "semver \"latest\" is not a range"),
+                new Finding("helmrepository-source", Severity.NOTE, "apps/vpa/helmrelease.yaml", 12, 9, "vpa stays: no OCI chart",
+                        "no OCI chart"));
+        String text = VerifyReports.sarif(findings, Verifier.rules(), "0.1.0", "deploy/flux/");
+        ReportSchemas.assertSarif(text);
+        JsonNode run = new ObjectMapper().readTree(text).at("/runs/0");
+        assertThat(run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("deploy/flux/apps/my%20app/ocirepository.yaml");
+        assertThat(run.at("/automationDetails/id").asText()).isEqualTo("oci-verify/deploy/flux/");
+        assertThat(run.at("/tool/driver/rules/0/help/text").asText()).isNotBlank();
+        JsonNode excused = run.at("/results/1");
+        assertThat(excused.get("level").asText()).as("an excused finding keeps its rule's level").isEqualTo("error");
+        assertThat(excused.at("/suppressions/0/kind").asText()).isEqualTo("external");
+        assertThat(excused.at("/suppressions/0/justification").asText()).isEqualTo("no OCI chart");
+        String moved = VerifyReports.sarif(List.of(new Finding("oci-ref", Severity.ERROR, "apps/my app/ocirepository.yaml", 40,
+                13, "semver \"latest\" is not a range")), Verifier.rules(), "0.1.0", "deploy/flux/");
+        assertThat(new ObjectMapper().readTree(moved).at("/runs/0/results/0/partialFingerprints"))
+                .as("the same finding on another line keeps its fingerprint")
+                .isEqualTo(run.at("/results/0/partialFingerprints"));
+    }
+
+    @Test
+    void verifyMdFitsAPullRequestDescription() {
+        List<Finding> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            many.add(new Finding("kustomization-resources", Severity.ERROR, "apps/app-" + i + "/kustomization.yaml", 3, 5,
+                    "resource ./missing-" + i + ".yaml does not exist; create it or remove the entry"));
+        }
+        String md = VerifyReports.markdown(many, Verifier.rules());
+        String full = VerifyReports.fullMarkdown(many, Verifier.rules());
+        assertThat(md.length()).isLessThan(60_000);
+        assertThat(md).contains("| `kustomization-resources` | 3000 | 0 | 0 |").contains("2950 more in `verify-full.md`");
+        assertThat(full).contains("apps/app-2999/kustomization.yaml");
+    }
+
+    @Test
     void jsonAndSummaryCountBySeverity() throws Exception {
         JsonNode json = new ObjectMapper().readTree(VerifyReports.json(FINDINGS));
         assertThat(json.at("/summary/errors").asInt()).isEqualTo(1);
