@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.fluxoci.oci.scan.ChartSource;
+import io.github.fluxoci.oci.scan.MessageCodes;
 import io.github.fluxoci.oci.scan.OciTarget;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
@@ -88,6 +89,10 @@ public final class ScanJson {
             }
             strings(n.putArray("reasons"), r.reasons());
             strings(n.putArray("warnings"), r.warnings());
+            ArrayNode reasonCodes = n.putArray("reasonCodes");
+            r.reasons().forEach(t -> reasonCodes.add(MessageCodes.reason(t, r.status())));
+            ArrayNode warningCodes = n.putArray("warningCodes");
+            r.warnings().forEach(t -> warningCodes.add(MessageCodes.warning(t)));
         }
 
         ArrayNode patches = root.putArray("releasePatches");
