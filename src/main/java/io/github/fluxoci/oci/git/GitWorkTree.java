@@ -64,6 +64,11 @@ public final class GitWorkTree {
         return out;
     }
 
+    /** True when git ignores the path (a build output folder, say): it is not part of the repository. */
+    public boolean ignores(Path path) {
+        return run(top, List.of("check-ignore", "-q", relative(path))).isPresent();
+    }
+
     /** A path relative to the top level, with {@code /}. */
     public String relative(Path file) {
         return top.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');

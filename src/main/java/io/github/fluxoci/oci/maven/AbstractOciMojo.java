@@ -28,6 +28,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.git.GitWorkTree;
 import io.github.fluxoci.oci.online.Credentials;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
@@ -80,6 +81,14 @@ public abstract class AbstractOciMojo extends AbstractMojo {
      */
     @Parameter(property = "oci.criticalReleases")
     protected List<String> criticalReleases;
+
+    /**
+     * Where paths in the console, the JSON reports and SARIF start: {@code repository} (the git work tree's top
+     * level, so that links and code-scanning alerts resolve from the repository root; the scanned folder when it is
+     * not in git or git ignores it) or {@code directory} (the scanned folder).
+     */
+    @Parameter(property = "oci.pathsFrom", defaultValue = "repository")
+    protected String pathsFrom;
 
     /** Skips the goal. */
     @Parameter(property = "oci.skip", defaultValue = "false")
@@ -212,6 +221,21 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         if (!errors.isEmpty()) {
             throw new MojoFailureException(String.join(System.lineSeparator(), errors));
         }
+    }
+
+    /** What leads from the root that paths are shown from to the scanned folder: empty, or ending in {@code /}. */
+    protected String pathPrefix() throws MojoFailureException {
+        String from = pathsFrom == null ? "repository" : pathsFrom.trim().toLowerCase(java.util.Locale.ROOT);
+        if (from.equals("directory")) {
+            return "";
+        }
+        if (!from.equals("repository")) {
+            throw new MojoFailureException("oci.pathsFrom \"" + pathsFrom + "\" is not one of repository, directory");
+        }
+        Path scanned = directory.toPath().toAbsolutePath().normalize();
+        return GitWorkTree.of(scanned).filter(git -> !git.ignores(scanned))
+                .map(git -> git.relative(scanned))
+                .map(rel -> rel.isEmpty() ? "" : rel + "/").orElse("");
     }
 
     /** True for the goals that run without a project ({@code scan-dir}, ...): once, on a folder. */

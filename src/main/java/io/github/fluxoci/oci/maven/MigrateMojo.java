@@ -133,7 +133,7 @@ public class MigrateMojo extends AbstractOciMojo {
         }
         String diff = null;
         if (dryRun) {
-            log(MigrateReports.console(plan, true));
+            log(MigrateReports.console(plan, true, pathPrefix()));
             diff = UnifiedDiff.render(plan.changes());
             if (!diff.isEmpty() && showDiff) {
                 getLog().info("");
@@ -147,14 +147,15 @@ public class MigrateMojo extends AbstractOciMojo {
             } catch (PlanApplier.ApplyException e) {
                 throw new MojoExecutionException("oci:migrate: " + e.getMessage(), e);
             }
-            log(MigrateReports.console(plan, false)); // "Migrated N" only once the files are written
+            log(MigrateReports.console(plan, false, pathPrefix())); // "Migrated N" only once the files are written
         } else {
-            log(MigrateReports.console(plan, false));
+            log(MigrateReports.console(plan, false, pathPrefix()));
         }
         if (plan.isEmpty()) {
             getLog().info("Nothing to change.");
         }
-        scan.problems().forEach(p -> getLog().warn(p.describe()));
+        String prefix = pathPrefix();
+        scan.problems().forEach(p -> getLog().warn(prefix + p.describe()));
         if (plan.isEmpty() && plan.skipped().isEmpty() && Files.exists(outputDirectory.toPath().resolve(MigrateReports.JSON))) {
             // a run that plans nothing keeps the reports of the run that did something
             getLog().info("Reports of the previous run kept in " + outputDirectory);
@@ -162,7 +163,7 @@ public class MigrateMojo extends AbstractOciMojo {
         }
         Path diffFile = null;
         try {
-            List<Path> written = MigrateReports.write(plan, dryRun, diff, outputDirectory.toPath());
+            List<Path> written = MigrateReports.write(plan, dryRun, diff, outputDirectory.toPath(), prefix);
             written.forEach(p -> getLog().info("Wrote " + p));
             diffFile = written.stream().filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF)).findFirst()
                     .orElse(null);

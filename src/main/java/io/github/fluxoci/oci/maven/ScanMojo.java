@@ -34,10 +34,11 @@ public class ScanMojo extends AbstractOciMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         ManifestTree tree = loadTree();
         ScanResult result = scan(tree, onlineOptions());
-        log(ConsoleReport.render(result));
+        String prefix = pathPrefix();
+        log(ConsoleReport.render(result, prefix));
         List<Path> written;
         try {
-            written = ScanReports.write(result, outputDirectory.toPath(), rootLabel());
+            written = ScanReports.write(result, outputDirectory.toPath(), rootLabel(), prefix);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package io.github.fluxoci.oci.maven;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
-import io.github.fluxoci.oci.git.GitWorkTree;
 import io.github.fluxoci.oci.report.GithubAnnotations;
 import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.VerifyReports;
@@ -81,23 +79,18 @@ public class VerifyMojo extends AbstractOciMojo {
         // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
         ScanResult scan = CriticalReleases.apply(new Scanner(catalog()).scan(tree), criticalReleases, registry);
         List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases, registry));
+        String prefix = pathPrefix();
         for (Finding f : findings) {
             switch (f.severity()) {
-                case ERROR -> getLog().error(f.describe());
-                case WARNING -> getLog().warn(f.describe());
-                case NOTE -> getLog().info(f.describe());
+                case ERROR -> getLog().error(prefix + f.describe());
+                case WARNING -> getLog().warn(prefix + f.describe());
+                case NOTE -> getLog().info(prefix + f.describe());
             }
         }
         // files that failed to parse are findings of manifest-parse; the other problems are said here
         scan.problems().stream().filter(p -> tree.file(p.file()) == null || tree.file(p.file()).parsed())
-                .forEach(p -> getLog().warn(p.describe()));
+                .forEach(p -> getLog().warn(prefix + p.describe()));
         getLog().info("oci:verify: " + VerifyReports.summary(findings) + " in " + Plural.of(tree.files().size(), "file"));
-        // paths from the repository root (git's top level; else the folder Maven runs in) for SARIF and annotations
-        Path repositoryRoot = GitWorkTree.of(directory.toPath()).map(GitWorkTree::top)
-                .orElse(Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize());
-        Path scanned = directory.toPath().toAbsolutePath().normalize();
-        String prefix = scanned.startsWith(repositoryRoot) && !scanned.equals(repositoryRoot)
-                ? repositoryRoot.relativize(scanned).toString().replace(File.separatorChar, '/') + "/" : "";
         if (GithubAnnotations.active()) {
             // workflow commands must start the line: printed as they are, not through Maven's log prefix
             GithubAnnotations.render(findings, f -> prefix + f).forEach(System.out::println);

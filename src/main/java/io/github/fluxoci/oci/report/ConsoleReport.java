@@ -23,6 +23,11 @@ public final class ConsoleReport {
     }
 
     public static List<Line> render(ScanResult result) {
+        return render(result, "");
+    }
+
+    /** The console lines; file paths start with {@code prefix} (the scanned folder from the repository root). */
+    public static List<Line> render(ScanResult result, String prefix) {
         List<Line> out = new ArrayList<>();
         long deployed = result.releases().stream().filter(ScannedRelease::deployed).count();
         out.add(new Line(false, String.format("%s in %s: %d on OCI, %d ready to migrate, %d blocked, %d unknown; %s",
@@ -61,7 +66,7 @@ public final class ConsoleReport {
         Map<String, List<ScannedRelease>> warnings = new LinkedHashMap<>();
         for (ScannedRelease r : result.releases()) {
             for (String w : r.warnings()) {
-                warnings.computeIfAbsent(r.file() + ":" + r.line() + ": \u0000: " + w, k -> new ArrayList<>()).add(r);
+                warnings.computeIfAbsent(prefix + r.file() + ":" + r.line() + ": \u0000: " + w, k -> new ArrayList<>()).add(r);
             }
         }
         if (!warnings.isEmpty()) {
@@ -71,7 +76,7 @@ public final class ConsoleReport {
             out.add(new Line(true, w.getKey().replace("\u0000", names(w.getValue()))));
         }
         for (Problem p : result.problems()) {
-            out.add(new Line(true, p.describe()));
+            out.add(new Line(true, prefix + p.describe()));
         }
         return out;
     }

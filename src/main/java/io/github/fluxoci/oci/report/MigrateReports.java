@@ -39,9 +39,15 @@ public final class MigrateReports {
 
     /** Writes migrate.json, migrate.md and, when given, migrate.diff; returns their paths. */
     public static List<Path> write(MigrationPlan plan, boolean dryRun, String diff, Path outputDirectory) throws IOException {
+        return write(plan, dryRun, diff, outputDirectory, "");
+    }
+
+    /** Writes the reports; {@code prefix} leads from the repository root to the scanned folder (migrate.json paths). */
+    public static List<Path> write(MigrationPlan plan, boolean dryRun, String diff, Path outputDirectory, String prefix)
+            throws IOException {
         List<Path> out = new ArrayList<>();
         out.add(outputDirectory.resolve(JSON));
-        AtomicFiles.write(out.get(0), json(plan, dryRun));
+        AtomicFiles.write(out.get(0), json(plan, dryRun, prefix));
         out.add(outputDirectory.resolve(MARKDOWN));
         AtomicFiles.write(out.get(1), markdown(plan, dryRun));
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
@@ -55,8 +61,14 @@ public final class MigrateReports {
     }
 
     public static String json(MigrationPlan plan, boolean dryRun) {
+        return json(plan, dryRun, "");
+    }
+
+    /** migrate.json; every path starts with {@code prefix} (the scanned folder from the repository root). */
+    public static String json(MigrationPlan plan, boolean dryRun, String prefix) {
         ObjectNode root = MAPPER.createObjectNode();
         ReportFormat.stamp(root);
+        root.put("directory", prefix);
         root.put("dryRun", dryRun);
         ObjectNode summary = root.putObject("summary");
         summary.put("migrated", plan.migrated().size());
@@ -71,26 +83,28 @@ public final class MigrateReports {
             ObjectNode n = releases.addObject();
             n.put("name", r.name());
             n.put("namespace", r.namespace().value());
-            n.put("file", r.file());
+            n.put("file", prefix + r.file());
             n.put("chart", r.chart());
             n.put("version", r.version());
             ObjectNode oci = n.putObject("ociRepository");
             oci.put("name", m.ociName());
             oci.put("namespace", m.ociNamespace());
-            oci.put("file", m.ociFile());
+            oci.put("file", prefix + m.ociFile());
             oci.put("url", r.oci().url());
             oci.put("tag", r.oci().tag());
             oci.put("semver", r.oci().semver());
             oci.put("reused", m.reused());
-            m.created().forEach(n.putArray("filesCreated")::add);
-            m.changed().forEach(n.putArray("filesChanged")::add);
+            ArrayNode created = n.putArray("filesCreated");
+            m.created().forEach(f -> created.add(prefix + f));
+            ArrayNode changed = n.putArray("filesChanged");
+            m.changed().forEach(f -> changed.add(prefix + f));
             m.notes().forEach(n.putArray("notes")::add);
         }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedRelease s : plan.skipped()) {
             ObjectNode n = skipped.addObject();
             n.put("release", s.release());
-            n.put("file", s.file());
+            n.put("file", s.file() == null ? null : prefix + s.file());
             n.put("line", s.line());
             n.put("reason", s.reason());
         }
@@ -99,7 +113,7 @@ public final class MigrateReports {
             ObjectNode n = pruned.addObject();
             n.put("name", p.name());
             n.put("namespace", p.namespace());
-            n.put("file", p.file());
+            n.put("file", prefix + p.file());
             n.put("fileDeleted", p.fileDeleted());
         }
         plan.warnings().forEach(root.putArray("warnings")::add);
@@ -206,6 +220,11 @@ public final class MigrateReports {
 
     /** Console lines: a summary, one line per release, skipped ones as warnings. */
     public static List<ConsoleReport.Line> console(MigrationPlan plan, boolean dryRun) {
+        return console(plan, dryRun, "");
+    }
+
+    /** The console lines; file paths start with {@code prefix} (the scanned folder from the repository root). */
+    public static List<ConsoleReport.Line> console(MigrationPlan plan, boolean dryRun, String prefix) {
         List<ConsoleReport.Line> out = new ArrayList<>();
         long created = plan.changes().stream().filter(FileChange::isNew).count();
         long deleted = plan.changes().stream().filter(FileChange::isDeletion).count();
@@ -218,14 +237,14 @@ public final class MigrateReports {
             ScannedRelease r = m.release();
             out.add(new ConsoleReport.Line(false, "  " + r.qualifiedName() + " -> OCIRepository " + m.ociName() + " ("
                     + r.oci().url() + (r.oci().tag() != null ? " tag " + r.oci().tag() : " semver " + r.oci().semver())
-                    + ") in " + m.ociFile()));
+                    + ") in " + prefix + m.ociFile()));
         }
         for (SkippedRelease s : plan.skipped()) {
-            out.add(new ConsoleReport.Line(true, (s.file() != null ? s.file() + ":" + s.line() + ": " : "") + s.release()
+            out.add(new ConsoleReport.Line(true, (s.file() != null ? prefix + s.file() + ":" + s.line() + ": " : "") + s.release()
                     + " not migrated: " + s.reason()));
         }
         for (PrunedRepository p : plan.pruned()) {
-            out.add(new ConsoleReport.Line(false, "  removed HelmRepository " + p.name() + " from " + p.file()));
+            out.add(new ConsoleReport.Line(false, "  removed HelmRepository " + p.name() + " from " + prefix + p.file()));
         }
         plan.warnings().forEach(w -> out.add(new ConsoleReport.Line(true, w)));
         return out;

@@ -27,8 +27,14 @@ public final class ScanJson {
     }
 
     public static String render(ScanResult result) {
+        return render(result, "");
+    }
+
+    /** scan.json; every {@code file} is {@code prefix} (the scanned folder from the repository root) + its path. */
+    public static String render(ScanResult result, String prefix) {
         ObjectNode root = MAPPER.createObjectNode();
         ReportFormat.stamp(root);
+        root.put("directory", prefix);
         root.put("tool", "oci-maven-plugin");
         ObjectNode summary = root.putObject("summary");
         summary.put("helmReleases", result.releases().stream().filter(ScannedRelease::deployed).count());
@@ -56,7 +62,7 @@ public final class ScanJson {
                 n.put("entryPoint", r.instance().entryPoint().describe());
                 strings(n.putArray("via"), r.instance().via());
             }
-            n.put("file", r.file());
+            n.put("file", prefix + r.file());
             n.put("line", r.line());
             n.put("apiVersion", r.apiVersion());
             n.put("chart", r.chart());
@@ -84,8 +90,8 @@ public final class ScanJson {
                 oci.put("tag", o.tag());
                 oci.put("semver", o.semver());
                 oci.put("name", o.name());
-                oci.put("file", o.file());
-                oci.put("kustomization", o.kustomization());
+                oci.put("file", o.file() == null ? null : prefix + o.file());
+                oci.put("kustomization", o.kustomization() == null ? null : prefix + o.kustomization());
             }
             strings(n.putArray("reasons"), r.reasons());
             strings(n.putArray("warnings"), r.warnings());
@@ -99,7 +105,7 @@ public final class ScanJson {
         for (ReleasePatch p : result.releasePatches()) {
             ObjectNode n = patches.addObject();
             n.put("name", p.name());
-            n.put("file", p.file());
+            n.put("file", prefix + p.file());
             n.put("line", p.line());
             strings(n.putArray("patchedBy"), p.patchedBy());
             strings(n.putArray("chartFields"), p.chartFields());
@@ -110,7 +116,7 @@ public final class ScanJson {
             ObjectNode n = repos.addObject();
             n.put("name", h.name());
             n.put("namespace", h.namespace());
-            n.put("file", h.file());
+            n.put("file", prefix + h.file());
             n.put("line", h.object().line());
             n.put("url", h.url());
             n.put("type", h.type());
@@ -120,7 +126,7 @@ public final class ScanJson {
         ArrayNode problems = root.putArray("problems");
         for (Problem p : result.problems()) {
             ObjectNode n = problems.addObject();
-            n.put("file", p.file());
+            n.put("file", prefix + p.file());
             n.put("line", p.line());
             n.put("column", p.column());
             n.put("message", p.message());

@@ -20,13 +20,19 @@ public final class ScanReports {
 
     /** Writes both reports and returns their paths. */
     public static List<Path> write(ScanResult result, Path outputDirectory, String rootLabel) throws IOException {
+        return write(result, outputDirectory, rootLabel, "");
+    }
+
+    /** Writes the reports; {@code prefix} leads from the repository root to the scanned folder (scan.json paths). */
+    public static List<Path> write(ScanResult result, Path outputDirectory, String rootLabel, String prefix)
+            throws IOException {
         Path md = outputDirectory.resolve(MARKDOWN);
         Path full = outputDirectory.resolve(ScanMarkdown.FULL);
         Path json = outputDirectory.resolve(JSON);
         Path mappings = outputDirectory.resolve(MappingSuggestions.FILE);
         AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
         AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
-        AtomicFiles.write(json, ScanJson.render(result));
+        AtomicFiles.write(json, ScanJson.render(result, prefix));
         List<Path> written = new ArrayList<>(List.of(md, full, json));
         String suggestions = MappingSuggestions.xml(result);
         if (suggestions != null) {

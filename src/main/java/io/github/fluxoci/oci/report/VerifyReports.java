@@ -46,7 +46,7 @@ public final class VerifyReports {
         Path json = outputDirectory.resolve(JSON);
         Path sarif = outputDirectory.resolve(SARIF);
         Path md = outputDirectory.resolve(MARKDOWN);
-        AtomicFiles.write(json, json(findings));
+        AtomicFiles.write(json, json(findings, pathPrefix));
         AtomicFiles.write(sarif, sarif(findings, rules, toolVersion, pathPrefix));
         AtomicFiles.write(md, markdown(findings, rules));
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
@@ -68,8 +68,14 @@ public final class VerifyReports {
     }
 
     public static String json(List<Finding> findings) {
+        return json(findings, "");
+    }
+
+    /** verify.json; each {@code file} is {@code pathPrefix} (the scanned folder from the repository root) + its path. */
+    public static String json(List<Finding> findings, String pathPrefix) {
         ObjectNode root = MAPPER.createObjectNode();
         ReportFormat.stamp(root);
+        root.put("directory", pathPrefix);
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", count(findings, Severity.ERROR));
         summary.put("warnings", count(findings, Severity.WARNING));
@@ -79,7 +85,7 @@ public final class VerifyReports {
             ObjectNode n = list.addObject();
             n.put("rule", f.rule());
             n.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-            n.put("file", f.file());
+            n.put("file", pathPrefix + f.file());
             n.put("line", f.line());
             n.put("column", f.column());
             n.put("message", f.message());
