@@ -11,11 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -163,6 +161,9 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     /** The tree, read once per execution. */
     private ManifestTree tree;
 
+    /** The path prefix, asked of git once per execution. */
+    private String pathPrefix;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -170,6 +171,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             return;
         }
         tree = null;
+        pathPrefix = null;
         refuseUnknownProperties();
         try {
             if (projectLess()) {
@@ -194,30 +196,11 @@ public abstract class AbstractOciMojo extends AbstractMojo {
      * {@code -Doci.dryrun=true} would otherwise run for real): it fails the goal, naming the closest known one.
      */
     private void refuseUnknownProperties() throws MojoFailureException {
-        if (session == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null
-                || mojoExecution.getMojoDescriptor().getPluginDescriptor() == null) {
+        if (session == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
             return;
         }
-        Set<String> known = new TreeSet<>();
-        for (MojoDescriptor mojo : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
-            if (mojo.getParameters() == null) {
-                continue;
-            }
-            for (org.apache.maven.plugin.descriptor.Parameter p : mojo.getParameters()) {
-                String e = p.getExpression();
-                if (e != null && e.startsWith("${oci.") && e.endsWith("}")) {
-                    known.add(e.substring(2, e.length() - 1));
-                }
-            }
-        }
-        List<String> errors = new ArrayList<>();
-        for (String name : session.getUserProperties().stringPropertyNames()) {
-            if (name.startsWith("oci.") && !known.contains(name)) {
-                String closest = UnknownProperties.closest(name, known);
-                errors.add("-D" + name + " is not a property of this plugin" + (closest == null ? ""
-                        : "; did you mean -D" + closest + "?"));
-            }
-        }
+        List<String> errors = UnknownProperties.errors(session.getUserProperties(),
+                mojoExecution.getMojoDescriptor().getPluginDescriptor());
         if (!errors.isEmpty()) {
             throw new MojoFailureException(String.join(System.lineSeparator(), errors));
         }
@@ -225,6 +208,13 @@ public abstract class AbstractOciMojo extends AbstractMojo {
 
     /** What leads from the root that paths are shown from to the scanned folder: empty, or ending in {@code /}. */
     protected String pathPrefix() throws MojoFailureException {
+        if (pathPrefix == null) {
+            pathPrefix = computePathPrefix();
+        }
+        return pathPrefix;
+    }
+
+    private String computePathPrefix() throws MojoFailureException {
         String from = pathsFrom == null ? "repository" : pathsFrom.trim().toLowerCase(java.util.Locale.ROOT);
         if (from.equals("directory")) {
             return "";

@@ -1,12 +1,53 @@
 package io.github.fluxoci.oci.maven;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The known property closest to a mistyped one: case differences first, then the fewest edits (at most a third). */
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+
+/**
+ * {@code -Doci.*} properties that no goal of the plugin reads: a typo such as {@code -Doci.dryrun=true} would
+ * otherwise run for real. Each is an error naming the closest known property (case differences first, then the
+ * fewest edits, at most a third of the name).
+ */
 final class UnknownProperties {
 
     private UnknownProperties() {
+    }
+
+    /** One message per unknown {@code oci.*} user property; the known ones are every goal's parameter expressions. */
+    static List<String> errors(Properties userProperties, PluginDescriptor plugin) {
+        List<String> errors = new ArrayList<>();
+        if (plugin == null || plugin.getMojos() == null) {
+            return errors;
+        }
+        Set<String> known = new TreeSet<>();
+        for (MojoDescriptor mojo : plugin.getMojos()) {
+            if (mojo.getParameters() == null) {
+                continue;
+            }
+            for (Parameter p : mojo.getParameters()) {
+                String e = p.getExpression();
+                if (e != null && e.startsWith("${oci.") && e.endsWith("}")) {
+                    known.add(e.substring(2, e.length() - 1));
+                }
+            }
+        }
+        for (String name : new TreeSet<>(userProperties.stringPropertyNames())) {
+            if (name.startsWith("oci.") && !known.contains(name)) {
+                String closest = closest(name, known);
+                errors.add("-D" + name + " is not a property of this plugin" + (closest == null ? ""
+                        : "; did you mean -D" + closest + "?"));
+            }
+        }
+        return errors;
     }
 
     static String closest(String name, Collection<String> known) {
