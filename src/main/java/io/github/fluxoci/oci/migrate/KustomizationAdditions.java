@@ -1,0 +1,133 @@
+package io.github.fluxoci.oci.migrate;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.tree.KustomizeEntry;
+import io.github.fluxoci.oci.tree.KustomizeFile;
+import io.github.fluxoci.oci.tree.ManifestFile;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.yaml.Nodes;
+import io.github.fluxoci.oci.yaml.TextEdit;
+import io.github.fluxoci.oci.yaml.YamlEdits;
+
+/**
+ * New files listed in the kustomizations that list their release: collected per {@code resources} list while the
+ * releases are planned, then written once per list, in its order (sorted lists stay sorted) and in its style.
+ */
+final class KustomizationAdditions {
+
+    private final ManifestTree tree;
+    private final Function<ManifestFile, FileWork> work;
+    private final List<String> warnings;
+    /** kustomization resources list -> entries to add */
+    private final Map<SequenceNode, ListAddition> additions = new IdentityHashMap<>();
+
+    KustomizationAdditions(ManifestTree tree, Function<ManifestFile, FileWork> work, List<String> warnings) {
+        this.tree = tree;
+        this.work = work;
+        this.warnings = warnings;
+    }
+
+    /** The edits of every list, once all releases are planned. */
+    void write() {
+        for (Map.Entry<SequenceNode, ListAddition> e : additions.entrySet()) {
+            addToList(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Adds the new file to the resources of the kustomization that lists the release's file. */
+    void listBeside(ScannedRelease r, String newPath, List<String> changed) {
+        List<KustomizeEntry> listers = tree.listersOf(r.file()).stream()
+                .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE).toList();
+        if (listers.isEmpty()) {
+            if (!tree.isBuilt(r.object().file())) {
+                warnings.add(r.file() + ": no kustomization lists it, so none lists " + newPath + " either");
+            }
+            return;
+        }
+        for (KustomizeEntry lister : listers) {
+            KustomizeFile k = lister.owner();
+            Node listNode = Nodes.get(k.root(), "resources");
+            if (!(listNode instanceof SequenceNode seq)) {
+                continue;
+            }
+            boolean alreadyListed = tree.listersOf(newPath).stream().anyMatch(e -> e.owner() == k);
+            String value = sibling(lister.value(), newPath.substring(newPath.lastIndexOf('/') + 1));
+            ListAddition add = additions.computeIfAbsent(seq, s -> new ListAddition(k));
+            if (!alreadyListed && !add.values.contains(value)) {
+                add.values.add(value);
+            }
+            if (!changed.contains(k.file().relativePath()) && !alreadyListed) {
+                changed.add(k.file().relativePath());
+            }
+        }
+    }
+
+    /** {@code ./app/helmrelease.yaml} + {@code ocirepository.yaml} -> {@code ./app/ocirepository.yaml}. */
+    static String sibling(String listedValue, String fileName) {
+        int slash = listedValue.lastIndexOf('/');
+        return slash < 0 ? fileName : listedValue.substring(0, slash + 1) + fileName;
+    }
+
+    private void addToList(SequenceNode seq, ListAddition add) {
+        if (add.values.isEmpty()) {
+            return;
+        }
+        FileWork w = work.apply(add.kustomization.file());
+        List<String> existing = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            existing.add(item instanceof ScalarNode s ? s.getValue() : "");
+        }
+        boolean sorted = existing.size() >= 2 && isSorted(existing);
+        Map<Integer, StringBuilder> byIndex = new LinkedHashMap<>();
+        Map<Integer, Integer> atOffset = new LinkedHashMap<>();
+        for (String value : add.values) {
+            int index = existing.size();
+            if (sorted) {
+                index = 0;
+                while (index < existing.size() && key(existing.get(index)).compareTo(key(value)) < 0) {
+                    index++;
+                }
+            }
+            TextEdit e = w.edits.insertSequenceItem(seq, index, YamlEdits.stringScalar(value));
+            byIndex.computeIfAbsent(index, i -> new StringBuilder()).append(e.replacement());
+            atOffset.put(index, e.start());
+        }
+        for (Map.Entry<Integer, StringBuilder> e : byIndex.entrySet()) {
+            w.add(TextEdit.insert(atOffset.get(e.getKey()), e.getValue().toString()), 0, MigrationPlanner.ADD);
+        }
+    }
+
+    private static boolean isSorted(List<String> values) {
+        for (int i = 1; i < values.size(); i++) {
+            if (key(values.get(i - 1)).compareTo(key(values.get(i))) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String key(String value) {
+        return value.startsWith("./") ? value.substring(2) : value;
+    }
+
+    /** Entries to add to one kustomization list. */
+    private static final class ListAddition {
+        final KustomizeFile kustomization;
+        final List<String> values = new ArrayList<>();
+
+        ListAddition(KustomizeFile kustomization) {
+            this.kustomization = kustomization;
+        }
+    }
+}
