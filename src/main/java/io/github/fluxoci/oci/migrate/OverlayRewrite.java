@@ -24,8 +24,10 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * A Kustomize overlay that sets {@code spec.chart.spec.version} of a release being migrated (the fluxcd example's
  * staging overlay): the version moves to a new strategic-merge patch of the OCIRepository's {@code spec.ref},
  * listed under the same kustomization's {@code patches}, and {@code spec.chart} leaves the HelmRelease patch
- * (the whole patch goes when nothing else is left in it). Anything else in {@code spec.chart}, or a version whose
- * kind (exact or range) differs from the base's, is refused: the release stays as it is.
+ * (the whole patch goes when nothing else is left in it). A version of the other kind than the base's (an exact
+ * version over a base range, or the reverse) also clears the base's field: {@code ref: {tag: 3.3.4, semver: null}}
+ * (a strategic-merge patch deletes a key set to null, and Flux would otherwise prefer the base's semver). Anything
+ * else in {@code spec.chart} is refused: the release stays as it is.
  *
  * @param patch       the HelmRelease patch
  * @param entry       the kustomization entry that applies it
@@ -34,9 +36,10 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * @param tag         the tag the OCIRepository patch sets, or null
  * @param semver      the semver it sets, or null
  * @param emptyAfter  true when the HelmRelease patch holds nothing but {@code spec.chart}
+ * @param clearsBase  true when the base sets the other field of {@code ref}, which the patch then sets to null
  */
 record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode list, Node listItem, String tag,
-                      String semver, boolean emptyAfter) {
+                      String semver, boolean emptyAfter, boolean clearsBase) {
 
     private static final Set<String> IDENTITY = Set.of("apiVersion", "kind", "metadata");
 
@@ -77,12 +80,8 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
         String tag = ref.tag();
         String semver = ref.semver();
         boolean baseHasTag = release.oci().tag() != null;
-        if ((tag != null) != baseHasTag) {
-            throw new Refusal(where + " sets version \"" + version + "\" (" + (tag != null ? "an exact tag" : "a range")
-                    + ") while the base gets ref." + (baseHasTag ? "tag" : "semver") + "; a patch cannot swap one for the"
-                    + " other safely: align the versions, then run again");
-        }
-        return new OverlayRewrite(patch, entry, list, item, tag, semver, onlyChart(patch.object().root()));
+        return new OverlayRewrite(patch, entry, list, item, tag, semver, onlyChart(patch.object().root()),
+                (tag != null) != baseHasTag);
     }
 
     /** True when a HelmRelease patch holds nothing but its identity and {@code spec.chart.spec.version}. */
@@ -138,8 +137,14 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
         sb.append("spec:\n  ref:\n");
         if (tag != null) {
             sb.append("    tag: ").append(stringScalar(tag)).append('\n');
+            if (clearsBase) {
+                sb.append("    semver: null\n");
+            }
         } else {
             sb.append("    semver: ").append(stringScalar(semver)).append('\n');
+            if (clearsBase) {
+                sb.append("    tag: null\n");
+            }
         }
         return sb.toString();
     }

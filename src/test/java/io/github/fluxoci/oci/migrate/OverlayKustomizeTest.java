@@ -37,6 +37,28 @@ class OverlayKustomizeTest {
         assertThat(at(oci, "metadata", "namespace")).isEqualTo("podinfo");
     }
 
+    /**
+     * An overlay pinning an exact version over a base range (the golden case {@code overlay-version-swap}): its
+     * OCIRepository patch sets {@code tag} and {@code semver: null}, and what kubectl builds has the tag alone (Flux
+     * would prefer a semver left next to it).
+     */
+    @ParameterizedTest
+    @CsvSource({"production, 6.5.4, ''", "staging, '', >=1.0.0-alpha"})
+    void anExactVersionOverABaseRangeReplacesTheRange(String overlay, String tag, String semver) throws Exception {
+        Path golden = Path.of(getClass().getResource("/migrate/overlay-version-swap").toURI());
+        List<Map<String, Object>> after = build(golden.resolve("after/apps/" + overlay));
+        Map<String, Object> oci = find(after, "OCIRepository");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ref = (Map<String, Object>) at(oci, "spec", "ref");
+        if (tag.isEmpty()) {
+            assertThat(ref).containsOnlyKeys("semver").containsEntry("semver", semver);
+        } else {
+            assertThat(ref).containsOnlyKeys("tag").containsEntry("tag", tag);
+        }
+        assertThat(at(find(build(golden.resolve("before/apps/" + overlay)), "HelmRelease"), "spec", "chart", "spec",
+                "version")).isEqualTo(tag.isEmpty() ? semver : tag);
+    }
+
     @SuppressWarnings("unchecked")
     private static Object at(Map<String, Object> doc, String... path) {
         Object current = doc;
