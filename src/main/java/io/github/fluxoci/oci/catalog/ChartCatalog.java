@@ -31,7 +31,7 @@ public final class ChartCatalog {
 
     /** An entry of the shipped catalog. */
     public record BuiltInEntry(String helmRepository, String chart, String oci, String ociPrefix, String provenance,
-                               String blocked, String mirror, String source) {
+                               String blocked, String mirror, String source, String tagPrefix) {
 
         boolean matches(String normalizedRepository, String chartName) {
             return helmRepository != null && helmRepository.equals(normalizedRepository)
@@ -111,7 +111,7 @@ public final class ChartCatalog {
                 out.add(new BuiltInEntry(
                         e.hasNonNull("helmRepository") ? ChartUrls.normalize(e.get("helmRepository").asText()) : null,
                         e.path("chart").asText(), text(e, "oci"), text(e, "ociPrefix"), text(e, "provenance"),
-                        text(e, "blocked"), text(e, "mirror"), text(e, "source")));
+                        text(e, "blocked"), text(e, "mirror"), text(e, "source"), text(e, "tagPrefix")));
             }
             return out;
         } catch (IOException e) {
@@ -146,7 +146,8 @@ public final class ChartCatalog {
                 if (e.blocked() != null) {
                     return new CatalogAnswer.Blocked(e.blocked(), OciSource.BUILTIN, e.mirror());
                 }
-                return new CatalogAnswer.Found(new OciSource(e.ociFor(chart), OciSource.BUILTIN, e.provenance(), e.source()));
+                return new CatalogAnswer.Found(new OciSource(e.ociFor(chart), OciSource.BUILTIN, e.provenance(), e.source(),
+                        e.tagPrefix()));
             }
         }
         return new CatalogAnswer.NotFound();

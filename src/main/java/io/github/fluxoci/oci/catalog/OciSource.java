@@ -8,8 +8,15 @@ package io.github.fluxoci.oci.catalog;
  *                   {@code type: oci}), {@code builtin} (the shipped catalog) or {@code tree} (an OCIRepository)
  * @param provenance {@code official}, {@code mirror}, or null when unknown
  * @param note       where the knowledge comes from, or null
+ * @param tagPrefix  what the publisher's OCI tags start with where its chart versions may not ({@code v} for
+ *                   cert-manager: {@code v1.17.0}), or null
  */
-public record OciSource(String url, String origin, String provenance, String note) {
+public record OciSource(String url, String origin, String provenance, String note, String tagPrefix) {
+
+    public OciSource(String url, String origin, String provenance, String note) {
+        this(url, origin, provenance, note, null);
+    }
+
 
     public static final String CONFIGURED = "configured";
     public static final String DERIVED = "derived";

@@ -37,6 +37,7 @@ public final class MessageCodes {
             code("chart-metadata-dropped", "^spec\\.chart\\.metadata .* will be dropped"),
             code("chart-name-changes", "^chart name changes from "),
             code("mirror-source", "^source is a mirror "),
+            code("tag-prefixed", "^tag written as "),
             code("chart-and-chartref", "^both spec\\.chart and spec\\.chartRef are set"),
             code("chartref-invalid", "^spec\\.chartRef needs kind"),
             code("chartref-not-oci", "^chartRef points at a "),

@@ -134,6 +134,11 @@ public final class ReleaseClassifier {
         }
         ChartVersions.Ref ref = ChartVersions.ref(chartVersion);
         String tag = ref.tag();
+        if (tag != null && oci.tagPrefix() != null && !tag.startsWith(oci.tagPrefix()) && !ChartVersions.isSubstituted(tag)) {
+            warnings.add("tag written as " + oci.tagPrefix() + tag + ": " + oci.url() + " tags its charts with a leading \""
+                    + oci.tagPrefix() + "\"; the version " + tag + " would not resolve there");
+            tag = oci.tagPrefix() + tag;
+        }
         String semver = ref.semver();
         if (chartVersion == null) {
             warnings.add("no chart version: the OCIRepository gets ref.semver \"*\" (always the newest release);"

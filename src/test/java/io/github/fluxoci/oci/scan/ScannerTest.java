@@ -95,6 +95,19 @@ class ScannerTest {
     }
 
     @Test
+    void aPublisherWhoseTagsStartWithVGetsItsTag() throws IOException {
+        ScannedRelease bare = only(scan(tree("cm", "chart: cert-manager\nversion: 1.17.0\n" + source("jetstack")), List.of()), "cm");
+        assertThat(bare.oci().tag()).isEqualTo("v1.17.0");
+        assertThat(bare.warnings()).singleElement().asString().isEqualTo("tag written as v1.17.0:"
+                + " oci://quay.io/jetstack/charts/cert-manager tags its charts with a leading \"v\"; the version 1.17.0 would"
+                + " not resolve there");
+        ScannedRelease prefixed = only(scan(tree("cm", "chart: cert-manager\nversion: v1.17.0\n" + source("jetstack")),
+                List.of()), "cm");
+        assertThat(prefixed.oci().tag()).isEqualTo("v1.17.0");
+        assertThat(prefixed.warnings()).isEmpty();
+    }
+
+    @Test
     void aRangeBecomesSemverWithARenovateWarning() throws IOException {
         ScannedRelease r = only(scan(tree("cm", "chart: cert-manager\nversion: '1.x'\n" + source("jetstack")), List.of()), "cm");
         assertThat(r.oci().semver()).isEqualTo("1.x");
