@@ -63,6 +63,16 @@ class ChartCatalogTest {
     }
 
     @Test
+    void aRepositoryUrlThatMovedWithItsOrganizationMapsToTheSameCharts() {
+        for (String url : List.of("https://bjw-s.github.io/helm-charts", "https://bjw-s-labs.github.io/helm-charts/")) {
+            assertThat(found(builtIn.lookup(http("bjw-s", url), "app-template")).url())
+                    .isEqualTo("oci://ghcr.io/bjw-s-labs/helm/app-template");
+        }
+        assertThat(found(builtIn.lookup(http("rook", "https://charts.rook.io/release"), "rook-ceph-cluster")).url())
+                .isEqualTo("oci://ghcr.io/rook/rook-ceph-cluster");
+    }
+
+    @Test
     void urlsAreComparedAfterNormalizing() {
         assertThat(ChartUrls.normalize("HTTPS://Helm.Cilium.IO:443/")).isEqualTo("https://helm.cilium.io");
         assertThat(ChartUrls.normalize("https://charts.jetstack.io/index.yaml")).isEqualTo("https://charts.jetstack.io");
