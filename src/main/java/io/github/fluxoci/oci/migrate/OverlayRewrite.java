@@ -77,7 +77,7 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
         }
         String version = Nodes.text(patch.object().root(), "spec", "chart", "spec", "version");
         ChartVersions.Ref ref = ChartVersions.ref(version);
-        String tag = ref.tag();
+        String tag = release.oci().tagOf(ref.tag());
         String semver = ref.semver();
         boolean baseHasTag = release.oci().tag() != null;
         return new OverlayRewrite(patch, entry, list, item, tag, semver, onlyChart(patch.object().root()),

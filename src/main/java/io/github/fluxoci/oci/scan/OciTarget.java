@@ -11,7 +11,19 @@ package io.github.fluxoci.oci.scan;
  * @param name       the OCIRepository's name
  * @param file       the file that holds (or would hold) it, relative to the root
  * @param kustomization the kustomization.yaml that lists (or would list) that file, or null
+ * @param tagPrefix  what the publisher's tags start with where versions may leave it out ({@code v}), or null
  */
 public record OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
-                        String kustomization) {
+                        String kustomization, String tagPrefix) {
+
+    public OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
+                     String kustomization) {
+        this(url, origin, provenance, tag, semver, name, file, kustomization, null);
+    }
+
+    /** The tag of an exact chart version as this publisher tags it: with its {@link #tagPrefix} when that is missing. */
+    public String tagOf(String tagFromVersion) {
+        return tagFromVersion == null || tagPrefix == null || tagFromVersion.startsWith(tagPrefix)
+                || ChartVersions.isSubstituted(tagFromVersion) ? tagFromVersion : tagPrefix + tagFromVersion;
+    }
 }

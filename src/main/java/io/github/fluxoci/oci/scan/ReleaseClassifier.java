@@ -173,7 +173,7 @@ public final class ReleaseClassifier {
                 .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE)
                 .map(e -> e.owner().file().relativePath()).findFirst().orElse(null);
         OciTarget target = new OciTarget(oci.url(), oci.origin(), oci.provenance(), tag, semver, release.name(), ociFile,
-                kustomization);
+                kustomization, oci.tagPrefix());
         return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.MIGRATABLE, source, target,
                 reasons, warnings);
     }
