@@ -3,7 +3,6 @@ package io.github.fluxoci.oci.scan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.github.fluxoci.oci.online.OciRegistryClient;
@@ -39,7 +38,7 @@ public final class CriticalReleases {
         List<ScannedRelease> out = new ArrayList<>();
         for (ScannedRelease r : scan.releases()) {
             boolean applies = r.status() == ReleaseStatus.MIGRATABLE && r.oci() != null && r.oci().semver() != null
-                    && names(critical, r);
+                    && r.isNamedBy(critical, true);
             out.add(applies ? pin(r, registry) : r);
         }
         return new ScanResult(scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
@@ -81,11 +80,6 @@ public final class CriticalReleases {
         return tags.stream().map(t -> new Tagged(t, ChartVersions.versionOfTag(t))).filter(t -> t.version() != null)
                 .filter(t -> constraint.isSatisfiedBy(t.version())).max(Comparator.comparing(Tagged::version))
                 .map(Tagged::tag);
-    }
-
-    private static boolean names(List<String> entries, ScannedRelease r) {
-        return entries.stream().map(String::trim).filter(Objects::nonNull).anyMatch(t -> t.equals(r.name())
-                || t.equals(r.qualifiedName()) || r.namespace().known() && t.equals(r.namespace().value()));
     }
 
     private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, OciTarget oci, List<String> reasons,

@@ -43,4 +43,19 @@ public record ScannedRelease(KubeObject object, ObjectInstance instance, String 
     public String qualifiedName() {
         return namespace.known() ? namespace.value() + "/" + name : name;
     }
+
+    /**
+     * True when a configuration list names this release: {@code name}, {@code namespace/name}, or (with
+     * {@code namespacesToo}) its namespace ({@code <criticalReleases>}, {@code <exceptions>}).
+     */
+    public boolean isNamedBy(List<String> entries, boolean namespacesToo) {
+        for (String e : entries) {
+            String t = e.trim();
+            if (t.equals(name) || t.equals(qualifiedName())
+                    || (namespacesToo && namespace.known() && t.equals(namespace.value()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

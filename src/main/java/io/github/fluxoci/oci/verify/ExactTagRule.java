@@ -35,7 +35,7 @@ public final class ExactTagRule implements Rule {
         }
         for (ScannedRelease r : context.scan().releases()) {
             if (r.status() != ReleaseStatus.OCI || r.oci() == null || r.oci().semver() == null
-                    || !VerifyContext.names(context.criticalReleases(), r, true)) {
+                    || !r.isNamedBy(context.criticalReleases(), true)) {
                 continue;
             }
             KubeObject oci = OciRepositories.chartRefTarget(context, r);

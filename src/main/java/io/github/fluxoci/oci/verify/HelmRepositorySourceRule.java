@@ -41,7 +41,7 @@ public final class HelmRepositorySourceRule implements Rule {
                 continue;
             }
             ReleaseException excuse = context.exceptions().stream()
-                    .filter(e -> e.release() != null && VerifyContext.names(List.of(e.release()), r, false))
+                    .filter(e -> e.release() != null && r.isNamedBy(List.of(e.release()), false))
                     .findFirst().orElse(null);
             if (excuse != null) {
                 out.add(new Finding(id(), Severity.NOTE, r.file(), r.object().lineOf(sourceRef), r.object().columnOf(sourceRef),

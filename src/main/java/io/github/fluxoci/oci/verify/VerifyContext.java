@@ -66,16 +66,4 @@ public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseExce
         int column = node != null ? object.columnOf(node) : object.column();
         return new Finding(rule.id(), rule.severity(), object.file().relativePath(), line, column, message);
     }
-
-    /** True when a release is named by a list entry ({@code name}, {@code namespace/name}, or its namespace). */
-    public static boolean names(List<String> entries, ScannedRelease r, boolean namespacesToo) {
-        for (String e : entries) {
-            String t = e.trim();
-            if (t.equals(r.name()) || t.equals(r.qualifiedName())
-                    || (namespacesToo && r.namespace().known() && t.equals(r.namespace().value()))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
