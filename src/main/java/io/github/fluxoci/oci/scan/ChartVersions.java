@@ -46,6 +46,14 @@ public final class ChartVersions {
         return version == null || version.isBlank() ? "*" : version.trim();
     }
 
+    /**
+     * A tag as a publisher writes its tags: with {@code prefix} ({@code v} for cert-manager) when the version left it
+     * out; unchanged without a prefix, for a substitution, or when it is there already.
+     */
+    public static String withTagPrefix(String tag, String prefix) {
+        return tag == null || prefix == null || tag.startsWith(prefix) || isSubstituted(tag) ? tag : prefix + tag;
+    }
+
     /** An OCIRepository {@code ref}: exactly one of {@code tag} and {@code semver} is set. */
     public record Ref(String tag, String semver) {
     }

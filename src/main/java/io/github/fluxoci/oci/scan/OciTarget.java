@@ -23,7 +23,6 @@ public record OciTarget(String url, String origin, String provenance, String tag
 
     /** The tag of an exact chart version as this publisher tags it: with its {@link #tagPrefix} when that is missing. */
     public String tagOf(String tagFromVersion) {
-        return tagFromVersion == null || tagPrefix == null || tagFromVersion.startsWith(tagPrefix)
-                || ChartVersions.isSubstituted(tagFromVersion) ? tagFromVersion : tagPrefix + tagFromVersion;
+        return ChartVersions.withTagPrefix(tagFromVersion, tagPrefix);
     }
 }

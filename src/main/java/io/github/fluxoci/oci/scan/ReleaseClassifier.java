@@ -133,11 +133,10 @@ public final class ReleaseClassifier {
                     null, reasons, warnings);
         }
         ChartVersions.Ref ref = ChartVersions.ref(chartVersion);
-        String tag = ref.tag();
-        if (tag != null && oci.tagPrefix() != null && !tag.startsWith(oci.tagPrefix()) && !ChartVersions.isSubstituted(tag)) {
-            warnings.add("tag written as " + oci.tagPrefix() + tag + ": " + oci.url() + " tags its charts with a leading \""
-                    + oci.tagPrefix() + "\"; the version " + tag + " would not resolve there");
-            tag = oci.tagPrefix() + tag;
+        String tag = ChartVersions.withTagPrefix(ref.tag(), oci.tagPrefix());
+        if (tag != null && !tag.equals(ref.tag())) {
+            warnings.add("tag written as " + tag + ": " + oci.url() + " tags its charts with a leading \""
+                    + oci.tagPrefix() + "\"; the version " + ref.tag() + " would not resolve there");
         }
         String semver = ref.semver();
         if (chartVersion == null) {
