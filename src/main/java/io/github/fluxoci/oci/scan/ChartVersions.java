@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+
 import io.github.fluxoci.oci.semver.Constraint;
 import io.github.fluxoci.oci.semver.Version;
 
@@ -70,11 +71,6 @@ public final class ChartVersions {
             return new Ref(version, null);
         }
         return isExact(version) ? new Ref(tagFor(version), null) : new Ref(null, semverFor(version));
-    }
-
-    /** True when a range parses as Masterminds semver reads it (Flux for {@code ref.semver}, Helm for a chart version). */
-    public static boolean isValidRange(String range) {
-        return Constraint.isValid(range);
     }
 
     /**
