@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,6 +16,7 @@ import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.report.GithubAnnotations;
 import io.github.fluxoci.oci.report.Plural;
+import io.github.fluxoci.oci.report.ReportFormat;
 import io.github.fluxoci.oci.report.VerifyReports;
 import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -48,9 +48,6 @@ public class VerifyMojo extends AbstractOciMojo {
     @Parameter
     protected List<Excuse> exceptions;
 
-
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    protected PluginDescriptor plugin;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
@@ -96,7 +93,7 @@ public class VerifyMojo extends AbstractOciMojo {
             GithubAnnotations.render(findings, f -> prefix + f).forEach(System.out::println);
         }
         try {
-            List<Path> written = VerifyReports.write(findings, Verifier.rules(), plugin == null ? null : plugin.getVersion(),
+            List<Path> written = VerifyReports.write(findings, Verifier.rules(), ReportFormat.pluginVersion(),
                     prefix, outputDirectory.toPath());
             written.forEach(p -> getLog().info("Wrote " + p));
         } catch (IOException e) {
