@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 
@@ -43,7 +41,7 @@ import io.github.fluxoci.oci.semver.Version;
 public final class HelmIndexClient {
 
     private final RegistryHttp http;
-    private final Map<String, CompletableFuture<Index>> cache = new ConcurrentHashMap<>();
+    private final FetchOnce<String, Index> cache = new FetchOnce<>();
 
     /** chart -> newest release among the wanted charts, or why the index could not be read. */
     public record Index(Map<String, Version> newest, String error) {
@@ -59,13 +57,7 @@ public final class HelmIndexClient {
     /** The index of a repository, keeping the charts named (all of them when {@code charts} is null). */
     public Index index(String repositoryUrl, Set<String> charts) {
         String base = repositoryUrl.trim().replaceAll("/+$", "").replaceFirst("/index\\.yaml$", "");
-        CompletableFuture<Index> mine = new CompletableFuture<>();
-        CompletableFuture<Index> existing = cache.putIfAbsent(base, mine);
-        if (existing != null) {
-            return existing.join();
-        }
-        mine.complete(fetch(base, charts));
-        return mine.join();
+        return cache.get(base, () -> fetch(base, charts));
     }
 
     private Index fetch(String base, Set<String> charts) {

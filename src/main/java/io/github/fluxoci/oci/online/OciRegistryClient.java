@@ -4,9 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -25,7 +23,7 @@ public final class OciRegistryClient {
 
     private final RegistryHttp http;
     private final OnlineOptions options;
-    private final Map<String, CompletableFuture<Tags>> cache = new ConcurrentHashMap<>();
+    private final FetchOnce<String, Tags> cache = new FetchOnce<>();
 
     /** The tags of one repository, or why they could not be read. */
     public record Tags(String url, boolean repositoryExists, List<String> tags, String error) {
@@ -45,7 +43,7 @@ public final class OciRegistryClient {
         try {
             List<CompletableFuture<Tags>> all = new ArrayList<>();
             for (String url : ociUrls) {
-                all.add(cache.computeIfAbsent(key(url), k -> CompletableFuture.supplyAsync(() -> fetch(url), pool)));
+                all.add(cache.start(key(url), () -> CompletableFuture.supplyAsync(() -> fetch(url), pool)));
             }
             all.forEach(CompletableFuture::join);
         } finally {
@@ -55,14 +53,7 @@ public final class OciRegistryClient {
 
     /** The tags of {@code oci://host/name} (a tag or digest on the url is ignored). */
     public Tags tags(String ociUrl) {
-        // the network call runs outside the map: computeIfAbsent must not block other keys
-        CompletableFuture<Tags> mine = new CompletableFuture<>();
-        CompletableFuture<Tags> existing = cache.putIfAbsent(key(ociUrl), mine);
-        if (existing != null) {
-            return existing.join();
-        }
-        mine.complete(fetch(ociUrl));
-        return mine.join();
+        return cache.get(key(ociUrl), () -> fetch(ociUrl));
     }
 
     /**
