@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.maven.execution.MavenSession;
@@ -164,6 +165,9 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     /** The path prefix, asked of git once per execution. */
     private String pathPrefix;
 
+    /** The git work tree of {@code directory}, asked once per execution (null: not asked yet). */
+    private Optional<GitWorkTree> gitWorkTree;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -172,6 +176,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         }
         tree = null;
         pathPrefix = null;
+        gitWorkTree = null;
         refuseUnknownProperties();
         try {
             if (projectLess()) {
@@ -206,6 +211,14 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         }
     }
 
+    /** The git work tree that holds {@code directory}, if any. */
+    protected Optional<GitWorkTree> gitWorkTree() {
+        if (gitWorkTree == null) {
+            gitWorkTree = GitWorkTree.of(directory.toPath().toAbsolutePath().normalize());
+        }
+        return gitWorkTree;
+    }
+
     /** What leads from the root that paths are shown from to the scanned folder: empty, or ending in {@code /}. */
     protected String pathPrefix() throws MojoFailureException {
         if (pathPrefix == null) {
@@ -223,7 +236,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             throw new MojoFailureException("oci.pathsFrom \"" + pathsFrom + "\" is not one of repository, directory");
         }
         Path scanned = directory.toPath().toAbsolutePath().normalize();
-        return GitWorkTree.of(scanned).filter(git -> !git.ignores(scanned))
+        return gitWorkTree().filter(git -> !git.ignores(scanned))
                 .map(git -> git.relative(scanned))
                 .map(rel -> rel.isEmpty() ? "" : rel + "/").orElse("");
     }

@@ -90,7 +90,7 @@ public class MigrateMojo extends AbstractOciMojo {
         if (force) {
             return;
         }
-        Optional<GitWorkTree> git = GitWorkTree.of(directory.toPath());
+        Optional<GitWorkTree> git = gitWorkTree();
         if (git.isEmpty()) {
             return;
         }
