@@ -226,7 +226,7 @@ public final class ScanMarkdown {
         if (warnings.isEmpty()) {
             md.append("None.\n");
         } else {
-            List<String> shown = warnings.size() > maxRows ? warnings.subList(0, maxRows) : warnings;
+            List<String> shown = Markdown.first(warnings, maxRows);
             md.append(String.join("\n", shown)).append('\n');
             if (shown.size() < warnings.size()) {
                 md.append("- ... and ").append(warnings.size() - shown.size()).append(" more in `").append(FULL).append("`\n");
@@ -238,7 +238,7 @@ public final class ScanMarkdown {
         if (result.problems().isEmpty()) {
             md.append("None.\n");
         } else {
-            for (Problem p : result.problems().size() > maxRows ? result.problems().subList(0, maxRows) : result.problems()) {
+            for (Problem p : Markdown.first(result.problems(), maxRows)) {
                 md.append("- `").append(p.location())
                         .append("` ").append(p.message()).append('\n');
             }
