@@ -31,7 +31,8 @@ public final class ChartCatalog {
 
     /** An entry of the shipped catalog. */
     public record BuiltInEntry(String helmRepository, String chart, String oci, String ociPrefix, String provenance,
-                               String blocked, String mirror, String source, String tagPrefix) {
+                               String blocked, String mirror, String source, String tagPrefix,
+                               boolean cosign) {
 
         boolean matches(String normalizedRepository, String chartName) {
             return helmRepository != null && helmRepository.equals(normalizedRepository)
@@ -111,7 +112,8 @@ public final class ChartCatalog {
                 out.add(new BuiltInEntry(
                         e.hasNonNull("helmRepository") ? ChartUrls.normalize(e.get("helmRepository").asText()) : null,
                         e.path("chart").asText(), text(e, "oci"), text(e, "ociPrefix"), text(e, "provenance"),
-                        text(e, "blocked"), text(e, "mirror"), text(e, "source"), text(e, "tagPrefix")));
+                        text(e, "blocked"), text(e, "mirror"), text(e, "source"), text(e, "tagPrefix"),
+                        e.path("cosign").asBoolean(false)));
             }
             return out;
         } catch (IOException e) {
@@ -147,7 +149,7 @@ public final class ChartCatalog {
                     return new CatalogAnswer.Blocked(e.blocked(), OciSource.BUILTIN, e.mirror());
                 }
                 return new CatalogAnswer.Found(new OciSource(e.ociFor(chart), OciSource.BUILTIN, e.provenance(), e.source(),
-                        e.tagPrefix()));
+                        e.tagPrefix(), e.cosign()));
             }
         }
         return new CatalogAnswer.NotFound();

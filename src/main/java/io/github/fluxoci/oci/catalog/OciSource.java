@@ -10,11 +10,12 @@ package io.github.fluxoci.oci.catalog;
  * @param note       where the knowledge comes from, or null
  * @param tagPrefix  what the publisher's OCI tags start with where its chart versions may not ({@code v} for
  *                   cert-manager: {@code v1.17.0}), or null
+ * @param cosign     true when the catalog knows the publisher signs these charts with cosign
  */
-public record OciSource(String url, String origin, String provenance, String note, String tagPrefix) {
+public record OciSource(String url, String origin, String provenance, String note, String tagPrefix, boolean cosign) {
 
     public OciSource(String url, String origin, String provenance, String note) {
-        this(url, origin, provenance, note, null);
+        this(url, origin, provenance, note, null, false);
     }
 
 

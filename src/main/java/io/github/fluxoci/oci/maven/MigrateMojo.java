@@ -12,12 +12,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import io.github.fluxoci.oci.git.GitWorkTree;
+import io.github.fluxoci.oci.migrate.Interval;
 import io.github.fluxoci.oci.migrate.Layout;
 import io.github.fluxoci.oci.migrate.MigrateOptions;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.MigrationPlanner;
 import io.github.fluxoci.oci.migrate.PlanApplier;
 import io.github.fluxoci.oci.migrate.Prune;
+import io.github.fluxoci.oci.migrate.ShareLayout;
+import io.github.fluxoci.oci.migrate.ShareOptions;
 import io.github.fluxoci.oci.report.MigrateReports;
 import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.UnifiedDiff;
@@ -49,9 +52,49 @@ public class MigrateMojo extends AbstractOciMojo {
     @Parameter(property = "oci.layout", defaultValue = "auto")
     protected String layout;
 
-    /** {@code spec.interval} of new OCIRepositories when the release's chart sets none. */
+    /**
+     * {@code spec.interval} of new OCIRepositories: {@code chart} (the release's {@code spec.chart.spec.interval},
+     * else 15m), {@code release} (the HelmRelease's {@code spec.interval}), or a duration such as {@code 1h}.
+     */
     @Parameter(property = "oci.interval", defaultValue = MigrateOptions.DEFAULT_INTERVAL)
     protected String interval;
+
+    /**
+     * {@code none}: one OCIRepository per release. {@code chart}: releases of one chart at one version share one
+     * (see {@code oci.shareLayout}).
+     */
+    @Parameter(property = "oci.share", defaultValue = "none")
+    protected String share;
+
+    /**
+     * With {@code oci.share=chart}: {@code namespace} (one OCIRepository in {@code oci.shareNamespace}, named by each
+     * release with {@code chartRef.namespace}) or {@code component} (a kustomize Component included by each namespace
+     * folder; no cross-namespace reference).
+     */
+    @Parameter(property = "oci.shareLayout", defaultValue = "namespace")
+    protected String shareLayout;
+
+    /** The namespace of shared OCIRepositories in the namespace layout. */
+    @Parameter(property = "oci.shareNamespace", defaultValue = "flux-system")
+    protected String shareNamespace;
+
+    /**
+     * Where shared sources go, relative to the manifests folder: the folder of their files (namespace layout) or the
+     * folder the components are made in (component layout). Empty: the folder the tree already uses.
+     */
+    @Parameter(property = "oci.shareFolder")
+    protected String shareFolder;
+
+    /** A chart at one version is shared when at least this many releases use it; fewer keep their own. */
+    @Parameter(property = "oci.shareMinReleases", defaultValue = "2")
+    protected int shareMinReleases;
+
+    /**
+     * {@code cosign}: new OCIRepositories of charts the catalog knows as signed with cosign get
+     * {@code spec.verify.provider: cosign}; {@code none} writes no verification.
+     */
+    @Parameter(property = "oci.verify", defaultValue = "none")
+    protected String verifySignatures;
 
     /** The yaml-language-server schema written above new OCIRepositories; {@code none} leaves the comment out. */
     @Parameter(property = "oci.schemaUrl", defaultValue = MigrateOptions.DEFAULT_SCHEMA)
@@ -108,6 +151,40 @@ public class MigrateMojo extends AbstractOciMojo {
         }
     }
 
+    private MigrateOptions options(Layout chosen, Prune pruning) throws MojoFailureException {
+        Interval every;
+        ShareOptions sharing;
+        boolean cosign;
+        try {
+            every = Interval.parse(interval);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        boolean byChart;
+        ShareLayout form;
+        try {
+            byChart = ShareOptions.parseShare(share);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("oci.share: " + e.getMessage());
+        }
+        try {
+            form = ShareLayout.parse(shareLayout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("oci.shareLayout: " + e.getMessage());
+        }
+        try {
+            sharing = new ShareOptions(byChart, form, shareNamespace, shareFolder, shareMinReleases);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        try {
+            cosign = MigrateOptions.parseVerify(verifySignatures);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("oci.verify: " + e.getMessage());
+        }
+        return new MigrateOptions(charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign);
+    }
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Layout chosen;
@@ -122,12 +199,12 @@ public class MigrateMojo extends AbstractOciMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("oci.prune: " + e.getMessage());
         }
+        MigrateOptions options = options(chosen, pruning);
         ManifestTree tree = loadTree();
         ScanResult scan = scan(tree, onlineOptions());
         MigrationPlan plan;
         try {
-            plan = MigrationPlanner.plan(tree, scan, new MigrateOptions(charts, namespaces, chosen, interval, schemaUrl, pruning,
-                    includeUndeployed));
+            plan = MigrationPlanner.plan(tree, scan, options);
         } catch (IllegalStateException e) {
             throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
         }

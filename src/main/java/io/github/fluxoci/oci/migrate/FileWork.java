@@ -24,8 +24,8 @@ final class FileWork {
     /** the write phase of each edit of {@link #list} */
     final List<Integer> phases = new ArrayList<>();
     final int[] documentDeltas = new int[MigrationPlanner.PHASES];
-    /** releases whose HelmRelease must read back on chartRef */
-    final List<String> expected = new ArrayList<>();
+    /** releases whose HelmRelease must read back on chartRef -> the OCIRepository it must name */
+    final Map<String, String> expected = new LinkedHashMap<>();
     int documentDelta;
     boolean deleted;
 
@@ -102,11 +102,12 @@ final class FileWork {
         } catch (EditConflictException e) {
             throw new IllegalStateException(source.relativePath() + ": " + e.getMessage(), e);
         }
-        for (String name : expected) {
+        for (Map.Entry<String, String> release : expected.entrySet()) {
+            String name = release.getKey();
             List<Node> docs = after.documents().stream()
                     .filter(d -> "HelmRelease".equals(Nodes.text(d, "kind")) && name.equals(Nodes.text(d, "metadata", "name")))
                     .toList();
-            boolean ok = docs.size() == 1 && name.equals(Nodes.text(docs.get(0), "spec", "chartRef", "name"))
+            boolean ok = docs.size() == 1 && release.getValue().equals(Nodes.text(docs.get(0), "spec", "chartRef", "name"))
                     && !Nodes.has(docs.get(0), "spec", "chart") && MigrationPlanner.HELM_V2.equals(Nodes.text(docs.get(0), "apiVersion"));
             if (!ok) {
                 throw new IllegalStateException(source.relativePath() + ": HelmRelease " + name

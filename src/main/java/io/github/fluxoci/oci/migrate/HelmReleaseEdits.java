@@ -47,7 +47,8 @@ final class HelmReleaseEdits {
         return m.find() ? new TextEdit(m.start(1), m.end(1), "v2") : null;
     }
 
-    static TextEdit chartRefEdit(YamlEdits edits, MappingNode spec, NodeTuple chartEntry, String name) {
+    /** {@code spec.chart} becomes {@code spec.chartRef} to the OCIRepository {@code name} (in {@code namespace}, when not null). */
+    static TextEdit chartRefEdit(YamlEdits edits, MappingNode spec, NodeTuple chartEntry, String name, String namespace) {
         LineRange range = edits.entryLines(spec, "chart");
         YamlFile file = edits.file();
         String text = file.text();
@@ -64,7 +65,8 @@ final class HelmReleaseEdits {
                 break;
             }
         }
-        String block = "chartRef:\n  kind: OCIRepository\n  name: " + YamlEdits.stringScalar(name);
+        String block = "chartRef:\n  kind: OCIRepository\n  name: " + YamlEdits.stringScalar(name)
+                + (namespace != null ? "\n  namespace: " + YamlEdits.stringScalar(namespace) : "");
         String replacement = edits.indentBlock(block, column);
         if (range.end() == text.length() && !text.endsWith("\n") && !text.endsWith("\r")) {
             replacement = replacement.substring(0, replacement.length() - file.lineEnding().length());

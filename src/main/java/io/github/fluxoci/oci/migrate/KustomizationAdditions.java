@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -38,11 +39,74 @@ final class KustomizationAdditions {
         this.warnings = warnings;
     }
 
+    /** kustomizations without a {@code components} list -> components to list in a new one */
+    private final Map<KustomizeFile, List<String>> newComponentLists = new LinkedHashMap<>();
+
     /** The edits of every list, once all releases are planned. */
     void write() {
         for (Map.Entry<SequenceNode, ListAddition> e : additions.entrySet()) {
             addToList(e.getKey(), e.getValue());
         }
+        for (Map.Entry<KustomizeFile, List<String>> e : newComponentLists.entrySet()) {
+            KustomizeFile k = e.getKey();
+            FileWork w = work.apply(k.file());
+            StringBuilder block = new StringBuilder("components:");
+            e.getValue().forEach(v -> block.append("\n  - ").append(YamlEdits.stringScalar(v)));
+            MappingNode root = k.root();
+            String after = null;
+            for (int i = 0; i < root.getValue().size(); i++) {
+                if (root.getValue().get(i).getKeyNode() instanceof ScalarNode key && key.getValue().equals("resources")) {
+                    after = i == 0 ? null : ((ScalarNode) root.getValue().get(i - 1).getKeyNode()).getValue();
+                }
+            }
+            w.add(w.edits.insertEntry(root, block.toString(), after), 0, MigrationPlanner.ADD);
+        }
+    }
+
+    /** Adds a new file to the resources of a kustomization (a folder of shared sources). */
+    void listIn(KustomizeFile k, String newPath, List<String> changed) {
+        if (!(Nodes.get(k.root(), "resources") instanceof SequenceNode seq)) {
+            warnings.add(k.file().relativePath() + " has no resources list: add " + newPath + " to it");
+            return;
+        }
+        if (tree.listersOf(newPath).stream().anyMatch(e -> e.owner() == k)) {
+            return;
+        }
+        String value = "./" + relative(k.directory(), newPath);
+        ListAddition add = additions.computeIfAbsent(seq, s -> new ListAddition(k));
+        if (!add.values.contains(value)) {
+            add.values.add(value);
+        }
+        if (!changed.contains(k.file().relativePath())) {
+            changed.add(k.file().relativePath());
+        }
+    }
+
+    /** Includes a component folder in a kustomization's {@code components} (made when it has none). */
+    void includeComponent(KustomizeFile k, String componentFolder, List<String> changed) {
+        if (tree.listersOf(componentFolder).stream().anyMatch(e -> e.owner() == k && e.role() == KustomizeEntry.Role.COMPONENT)) {
+            return;
+        }
+        String rel = relative(k.directory(), componentFolder);
+        String value = rel.startsWith("..") ? rel : "./" + rel;
+        Node list = Nodes.get(k.root(), "components");
+        List<String> values;
+        if (list instanceof SequenceNode seq) {
+            values = additions.computeIfAbsent(seq, s -> new ListAddition(k)).values;
+        } else {
+            values = newComponentLists.computeIfAbsent(k, x -> new ArrayList<>());
+        }
+        if (!values.contains(value)) {
+            values.add(value);
+        }
+        if (!changed.contains(k.file().relativePath())) {
+            changed.add(k.file().relativePath());
+        }
+    }
+
+    /** {@code a/b} to {@code a/c/d}: {@code ../c/d}. */
+    static String relative(String fromDir, String to) {
+        return java.nio.file.Path.of(fromDir).relativize(java.nio.file.Path.of(to)).toString().replace('\\', '/');
     }
 
     /** Adds the new file to the resources of the kustomization that lists the release's file. */

@@ -8,15 +8,18 @@ import java.util.List;
  * @param charts       release names or {@code namespace/name} to migrate; empty = every MIGRATABLE release
  * @param namespaces   namespaces to migrate; empty = all
  * @param layout       where new OCIRepositories go
- * @param interval     {@code spec.interval} when the release's chart has none
+ * @param interval     {@code spec.interval} of new OCIRepositories ({@code oci.interval})
  * @param schemaUrl    the {@code yaml-language-server} schema of new OCIRepositories; empty or {@code none} = no comment
  * @param prune        which HelmRepositories to remove: none, those this run left unused, or all unused ones
  * @param includeUndeployed also migrate releases in files that no Flux entry point builds
+ * @param share        whether releases of one chart share an OCIRepository ({@code oci.share}), and how
+ * @param cosign       {@code oci.verify=cosign}: new OCIRepositories of charts the catalog knows as cosign-signed get
+ *                     {@code spec.verify.provider: cosign}
  */
-public record MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, String interval, String schemaUrl,
-                             Prune prune, boolean includeUndeployed) {
+public record MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, Interval interval, String schemaUrl,
+                             Prune prune, boolean includeUndeployed, ShareOptions share, boolean cosign) {
 
-    public static final String DEFAULT_INTERVAL = "15m";
+    public static final String DEFAULT_INTERVAL = "chart";
     public static final String DEFAULT_SCHEMA =
             "https://kubernetes-schemas.pages.dev/source.toolkit.fluxcd.io/ocirepository_v1.json";
 
@@ -24,9 +27,17 @@ public record MigrateOptions(List<String> charts, List<String> namespaces, Layou
         charts = charts == null ? List.of() : charts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         namespaces = namespaces == null ? List.of() : namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         layout = layout == null ? Layout.AUTO : layout;
-        interval = interval == null || interval.isBlank() ? DEFAULT_INTERVAL : interval.trim();
+        interval = interval == null ? Interval.CHART : interval;
         prune = prune == null ? Prune.NONE : prune;
         schemaUrl = schemaUrl == null || schemaUrl.isBlank() || "none".equalsIgnoreCase(schemaUrl.trim()) ? "" : schemaUrl.trim();
+        share = share == null ? ShareOptions.NONE : share;
+    }
+
+    /** No sharing, no signature verification; {@code interval} as {@code oci.interval} reads it. */
+    public MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, String interval, String schemaUrl,
+                          Prune prune, boolean includeUndeployed) {
+        this(charts, namespaces, layout, Interval.parse(interval), schemaUrl, prune, includeUndeployed, ShareOptions.NONE,
+                false);
     }
 
     /** Deployed releases only; {@code prune} true removes the HelmRepositories this run left unused. */
@@ -37,5 +48,20 @@ public record MigrateOptions(List<String> charts, List<String> namespaces, Layou
 
     public static MigrateOptions defaults() {
         return new MigrateOptions(List.of(), List.of(), Layout.AUTO, DEFAULT_INTERVAL, DEFAULT_SCHEMA, false);
+    }
+
+    /** The same options with another prune. */
+    public MigrateOptions withPrune(Prune other) {
+        return new MigrateOptions(charts, namespaces, layout, interval, schemaUrl, other, includeUndeployed, share, cosign);
+    }
+
+    /** {@code oci.verify}: {@code none} or {@code cosign}. */
+    public static boolean parseVerify(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "", "none" -> false;
+            case "cosign" -> true;
+            default -> throw new IllegalArgumentException("\"" + value + "\" is not one of none, cosign");
+        };
     }
 }

@@ -63,6 +63,8 @@ public final class MigrationPlanner {
     private final List<SkippedRelease> skipped = new ArrayList<>();
     private final List<PrunedRepository> pruned = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** {@code oci.share=chart}; null when every release gets its own OCIRepository */
+    private SharedSources shares;
 
     private MigrationPlanner(ManifestTree tree, ScanResult scan, MigrateOptions options) {
         this.tree = tree;
@@ -79,7 +81,12 @@ public final class MigrationPlanner {
 
     private MigrationPlan build() {
         Layout layout = options.layout() == Layout.AUTO ? layoutOfTree() : options.layout();
-        for (ScannedRelease r : ReleaseSelection.select(scan, options, skipped)) {
+        List<ScannedRelease> selected = ReleaseSelection.select(scan, options, skipped);
+        if (options.share().byChart()) {
+            shares = new SharedSources(tree, options.share(), this::work, newFiles, listings);
+            shares.assign(selected, this::sourceKey, this::versionOverlay);
+        }
+        for (ScannedRelease r : selected) {
             try {
                 migrate(r, layout);
             } catch (Refusal | EditConflictException e) {
@@ -88,6 +95,14 @@ public final class MigrationPlanner {
         }
         listings.write();
         removeReplacedOverlayPatches();
+        long crossNamespace = migrated.stream().filter(m -> m.ociNamespace() != null
+                && !m.ociNamespace().equals(m.release().namespace().value())).count();
+        if (crossNamespace > 0) {
+            warnings.add(crossNamespace + (crossNamespace == 1 ? " release now names" : " releases now name")
+                    + " an OCIRepository in " + options.share().namespace() + " with chartRef.namespace: Flux refuses such"
+                    + " references when its controllers run with --no-cross-namespace-refs=true (multi-tenant lockdown);"
+                    + " there, use -Doci.shareLayout=component (a component per namespace) or -Doci.share=none");
+        }
         if (options.prune() != Prune.NONE) {
             Pruning pruning = new Pruning(tree, scan, options, this::work);
             pruning.run(migrated);
@@ -167,8 +182,16 @@ public final class MigrationPlanner {
         List<String> changed = new ArrayList<>();
 
         // the HelmRelease's own edits first: they may refuse, and nothing is recorded before they are known
+        SharedSources.Share share = null;
+        if (shares != null) {
+            share = shares.planned(r);
+            if (share == null && shares.notShared(r) != null) {
+                notes.add(shares.notShared(r));
+            }
+        }
         List<TextEdit> releaseEdits = new ArrayList<>();
-        releaseEdits.add(HelmReleaseEdits.chartRefEdit(edits, spec, chartEntry, name));
+        releaseEdits.add(HelmReleaseEdits.chartRefEdit(edits, spec, chartEntry, share != null ? share.name() : name,
+                share != null ? share.chartRefNamespace() : null));
         releaseEdits.addAll(HelmReleaseEdits.anchorMoves(edits, root, chartEntry));
         if (!HELM_V2.equals(hr.apiVersion())) {
             releaseEdits.add(edits.replaceScalar((ScalarNode) Nodes.get(root, "apiVersion"), HELM_V2));
@@ -178,11 +201,18 @@ public final class MigrationPlanner {
             }
         }
 
-        // the OCIRepository: reuse an identical one, refuse a different one
-        KubeObject existing = existingOciRepository(r, name);
+        // the OCIRepository: shared, or reuse an identical one, refuse a different one
+        KubeObject existing = share != null ? null : existingOciRepository(r, name);
         String ociFile;
         boolean reused = false;
-        if (existing != null) {
+        if (share != null) {
+            shares.write(r, sharedDocument(r, chartSpec), created, changed);
+            ociFile = share.file();
+            reused = share.reused();
+            notes.add((share.reused() ? "shares the existing OCIRepository " : "shares the OCIRepository ")
+                    + (share.chartRefNamespace() != null ? share.chartRefNamespace() + "/" : "") + share.name() + " ("
+                    + ociFile + ") with the other releases of this chart at this version");
+        } else if (existing != null) {
             String why = differences(existing, r);
             if (why != null) {
                 throw new Refusal("OCIRepository " + existing.describe() + " already exists at "
@@ -218,11 +248,13 @@ public final class MigrationPlanner {
             notes.add("the overlay " + o.patch().file() + " now patches the OCIRepository's spec.ref in "
                     + o.newPatchPath());
         }
-        hrWork.expected.add(name);
+        hrWork.expected.put(name, share != null ? share.name() : name);
         if (!changed.contains(hr.file().relativePath()) && !created.contains(hr.file().relativePath())) {
             changed.add(hr.file().relativePath());
         }
-        migrated.add(new MigratedRelease(r, name, ns, ociFile, reused, created, changed, notes));
+        String ociName = share != null ? share.name() : name;
+        String ociNs = share == null ? ns : shares.metadataNamespace() != null ? shares.metadataNamespace() : r.namespace().value();
+        migrated.add(new MigratedRelease(r, ociName, ociNs, ociFile, reused, created, changed, notes));
     }
 
     /**
@@ -272,8 +304,38 @@ public final class MigrationPlanner {
 
     /** The new OCIRepository's text, with what carries over from the HelmRepository and the chart spec. */
     private String ociDocument(ScannedRelease r, Node chartSpec, List<String> notes) {
-        String interval = Objects.requireNonNullElse(Nodes.text(chartSpec, "interval"), options.interval());
-        OciRepositoryDocument doc = OciRepositoryDocument.of(options.schemaUrl(), r.name(), r.object().metadataNamespace(),
+        return ociDocument(r, chartSpec, notes, r.name(), r.object().metadataNamespace(), interval(r, chartSpec));
+    }
+
+    private String interval(ScannedRelease r, Node chartSpec) {
+        return options.interval().choose(Nodes.text(r.object().root(), "spec", "interval"), Nodes.text(chartSpec, "interval"));
+    }
+
+    /** The shared OCIRepository of a group, from its first release. */
+    private String sharedDocument(ScannedRelease r, Node chartSpec) {
+        return ociDocument(r, chartSpec, new ArrayList<>(), shares.nameOf(r), shares.metadataNamespace(), interval(r, chartSpec));
+    }
+
+    /** What decides whether releases can share an OCIRepository: its text without name, namespace and interval. */
+    private String sourceKey(ScannedRelease r) {
+        Node chartSpec = Nodes.get(r.object().root(), "spec", "chart", "spec");
+        return ociDocument(r, chartSpec, new ArrayList<>(), "-", null, "-");
+    }
+
+    /** Why a release keeps its own OCIRepository under oci.share: an overlay patches its version. */
+    private String versionOverlay(ScannedRelease r) {
+        try {
+            List<OverlayRewrite> overlays = overlaysOf(r);
+            return overlays.isEmpty() ? null : "not shared: the overlay " + overlays.get(0).patch().file()
+                    + " patches its version, so it keeps an OCIRepository of its own";
+        } catch (Refusal e) {
+            return null; // refused when it is migrated
+        }
+    }
+
+    private String ociDocument(ScannedRelease r, Node chartSpec, List<String> notes, String name, String namespace,
+                               String interval) {
+        OciRepositoryDocument doc = OciRepositoryDocument.of(options.schemaUrl(), name, namespace,
                 interval, r.oci().url(), r.oci().tag(), r.oci().semver());
         KubeObject repo = r.source() == null ? null
                 : SourceLookup.object(tree, "HelmRepository", r.source().name(), r.source().namespace(), r.cluster());
@@ -297,6 +359,11 @@ public final class MigrationPlanner {
         Node verify = Nodes.get(chartSpec, "verify");
         if (verify != null) {
             doc.copy("verify", verify);
+        } else if (options.cosign() && r.oci().cosign()) {
+            doc.cosign();
+        } else if (options.cosign()) {
+            notes.add("oci.verify=cosign: spec.verify not written, the catalog does not know " + r.oci().url()
+                    + " as signed with cosign (Flux would fail to verify an unsigned chart)");
         }
         return doc.text();
     }

@@ -58,6 +58,12 @@ public final class OciRepositoryDocument {
         return d;
     }
 
+    /** Adds {@code spec.verify.provider: cosign} (keyless verification of the publisher's signature). */
+    public OciRepositoryDocument cosign() {
+        tail.append("  verify:\n    provider: cosign\n");
+        return this;
+    }
+
     /** Adds {@code spec.<key>: value} (a scalar) after url. */
     public OciRepositoryDocument scalar(String key, String value) {
         tail.append("  ").append(key).append(": ").append(stringScalar(value)).append('\n');

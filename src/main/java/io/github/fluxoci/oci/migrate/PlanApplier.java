@@ -65,10 +65,15 @@ public final class PlanApplier {
                 continue; // a later step of a file already checked
             }
             try {
-                Boolean inside = insideByParent.get(target.getParent());
+                Path existingParent = target.getParent();
+                while (c.isNew() && !Files.exists(existingParent, LinkOption.NOFOLLOW_LINKS)
+                        && existingParent.startsWith(base)) {
+                    existingParent = existingParent.getParent(); // a new folder (a shared component): checked where it starts
+                }
+                Boolean inside = insideByParent.get(existingParent);
                 if (inside == null) {
-                    inside = target.getParent().toRealPath().startsWith(realBase);
-                    insideByParent.put(target.getParent(), inside);
+                    inside = existingParent.toRealPath().startsWith(realBase);
+                    insideByParent.put(existingParent, inside);
                 }
                 if (!inside || Files.isSymbolicLink(target)) {
                     throw new ApplyException(c.path() + " leads out of " + base + " through a link; nothing was written", null);
@@ -105,6 +110,9 @@ public final class PlanApplier {
                 if (c.isDeletion()) {
                     Files.delete(target);
                 } else {
+                    if (c.isNew()) {
+                        Files.createDirectories(target.getParent());
+                    }
                     AtomicFiles.write(target, c.after());
                 }
                 done.add(i);

@@ -12,13 +12,14 @@ package io.github.fluxoci.oci.scan;
  * @param file       the file that holds (or would hold) it, relative to the root
  * @param kustomization the kustomization.yaml that lists (or would list) that file, or null
  * @param tagPrefix  what the publisher's tags start with where versions may leave it out ({@code v}), or null
+ * @param cosign     true when the catalog knows the publisher signs these charts with cosign
  */
 public record OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
-                        String kustomization, String tagPrefix) {
+                        String kustomization, String tagPrefix, boolean cosign) {
 
     public OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
                      String kustomization) {
-        this(url, origin, provenance, tag, semver, name, file, kustomization, null);
+        this(url, origin, provenance, tag, semver, name, file, kustomization, null, false);
     }
 
     /** The tag of an exact chart version as this publisher tags it: with its {@link #tagPrefix} when that is missing. */

@@ -41,6 +41,11 @@ public final class ReleaseClassifier {
      * own {@code metadata.namespace}).
      */
     public ScannedRelease classify(ManifestTree tree, KubeObject release, ObjectInstance instance) {
+        return classify(tree, release, instance, TreeChartSources.none());
+    }
+
+    /** As {@link #classify(ManifestTree, KubeObject, ObjectInstance)}, also learning OCI sources from the tree. */
+    public ScannedRelease classify(ManifestTree tree, KubeObject release, ObjectInstance instance, TreeChartSources learned) {
         ResolvedNamespace ns = instance != null ? instance.namespace() : ResolvedNamespace.ofMetadata(release);
         String cluster = instance != null ? instance.cluster() : null;
         Node spec = Nodes.get(release.root(), "spec");
@@ -99,6 +104,14 @@ public final class ReleaseClassifier {
         ChartSource source = new ChartSource("HelmRepository", sourceName, sourceNs, repoRef.url(),
                 repoRef.type() != null ? repoRef.type() : repository != null ? "default" : null);
         CatalogAnswer answer = chart == null ? new CatalogAnswer.NotFound() : catalog.lookup(repoRef, chart);
+        if (answer instanceof CatalogAnswer.NotFound && chart != null) {
+            Optional<OciSource> fromTree = learned.sourceFor(chart, catalog);
+            if (fromTree.isPresent()) {
+                answer = new CatalogAnswer.Found(fromTree.get());
+                warnings.add(fromTree.get().note() + ": the same chart is assumed there; check that it is the same"
+                        + " publisher's chart (or add a <mapping>)");
+            }
+        }
 
         if (answer instanceof CatalogAnswer.Blocked blocked) {
             reasons.add(blocked.reason() + (blocked.mirror() != null ? " (mirror: " + blocked.mirror() + ")" : ""));
@@ -107,6 +120,11 @@ public final class ReleaseClassifier {
         }
         if (answer instanceof CatalogAnswer.NotFound) {
             reasons.add(unknownReason(repository, sourceName, sourceNs, repoRef, chart));
+            List<String> several = learned.conflicting(chart);
+            if (!several.isEmpty()) {
+                reasons.add("this tree pulls " + chart + " from " + several.size() + " OCI urls (" + String.join(", ", several)
+                        + "), so none is assumed");
+            }
             return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.UNKNOWN, source,
                     null, reasons, warnings);
         }
@@ -172,7 +190,7 @@ public final class ReleaseClassifier {
                 .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE)
                 .map(e -> e.owner().file().relativePath()).findFirst().orElse(null);
         OciTarget target = new OciTarget(oci.url(), oci.origin(), oci.provenance(), tag, semver, release.name(), ociFile,
-                kustomization, oci.tagPrefix());
+                kustomization, oci.tagPrefix(), oci.cosign());
         return new ScannedRelease(release, instance, release.name(), ns, chart, chartVersion, ReleaseStatus.MIGRATABLE, source, target,
                 reasons, warnings);
     }

@@ -30,14 +30,15 @@ public final class Scanner {
     public ScanResult scan(ManifestTree tree) {
         List<ScannedRelease> releases = new ArrayList<>();
         List<ReleasePatch> patches = new ArrayList<>();
+        TreeChartSources learned = TreeChartSources.of(tree);
         for (KubeObject hr : tree.helmReleases()) {
             if (tree.isPatchFile(hr.file())) {
                 patches.add(patchOf(tree, hr));
             } else if (tree.instancesOf(hr).isEmpty()) {
-                releases.add(classifier.classify(tree, hr, null));
+                releases.add(classifier.classify(tree, hr, null, learned));
             } else {
                 for (ObjectInstance i : tree.instancesOf(hr)) {
-                    releases.add(classifier.classify(tree, hr, i));
+                    releases.add(classifier.classify(tree, hr, i, learned));
                 }
             }
         }

@@ -146,8 +146,7 @@ class CrashConsistencyTest {
     private static MigrateOptions options(Path golden) throws Exception {
         MigrateOptions o = MigrateGoldenTest.options(golden.resolve("options.properties"));
         // a re-run only knows what is unused now, so an interrupted prune finishes with "all" (README: migrate)
-        return o.prune() == Prune.NONE ? o : new MigrateOptions(o.charts(), o.namespaces(), o.layout(), o.interval(),
-                o.schemaUrl(), Prune.ALL, o.includeUndeployed());
+        return o.prune() == Prune.NONE ? o : o.withPrune(Prune.ALL);
     }
 
     private static MigrationPlan plan(Path root, MigrateOptions options) throws Exception {

@@ -119,10 +119,14 @@ class MigrateGoldenTest {
                 p.load(in);
             }
         }
+        ShareOptions share = new ShareOptions(ShareOptions.parseShare(p.getProperty("share")),
+                ShareLayout.parse(p.getProperty("shareLayout", "namespace")), p.getProperty("shareNamespace"),
+                p.getProperty("shareFolder"), Integer.parseInt(p.getProperty("shareMinReleases", "2")));
         return new MigrateOptions(list(p.getProperty("charts")), list(p.getProperty("namespaces")),
-                Layout.parse(p.getProperty("layout", "auto")), p.getProperty("interval", MigrateOptions.DEFAULT_INTERVAL),
+                Layout.parse(p.getProperty("layout", "auto")), Interval.parse(p.getProperty("interval")),
                 p.getProperty("schemaUrl", MigrateOptions.DEFAULT_SCHEMA), Prune.parse(p.getProperty("prune")),
-                Boolean.parseBoolean(p.getProperty("includeUndeployed")));
+                Boolean.parseBoolean(p.getProperty("includeUndeployed")), share,
+                MigrateOptions.parseVerify(p.getProperty("verify")));
     }
 
     private static List<String> list(String csv) {

@@ -1,0 +1,505 @@
+package io.github.fluxoci.oci.migrate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.github.fluxoci.oci.catalog.ChartUrls;
+import io.github.fluxoci.oci.scan.ReleaseClassifier;
+import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.scan.SourceLookup;
+import io.github.fluxoci.oci.tree.EntryPoint;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.KustomizeFile;
+import io.github.fluxoci.oci.tree.ManifestFile;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
+import io.github.fluxoci.oci.yaml.Nodes;
+import io.github.fluxoci.oci.yaml.YamlEdits;
+
+/**
+ * {@code oci.share=chart}: releases of one chart at one version (same OCI url, same ref, same carried-over fields)
+ * share one OCIRepository, as most people who migrated by hand did for charts used many times ({@code app-template}).
+ *
+ * <p>Layout {@code namespace}: one OCIRepository in {@code oci.shareNamespace}, in {@code <name>.yaml} of a folder
+ * deployed in every cluster of those releases that already holds shared sources of that namespace (existing
+ * OCIRepositories first, then the folder of the releases' HelmRepository, or its sibling {@code oci} folder), listed
+ * in that folder's kustomization; releases name it with {@code chartRef.namespace}. Layout {@code component}: a kustomize
+ * Component holding the OCIRepository without a namespace, included by the kustomization of each namespace folder
+ * (the innermost kustomization above the release, or above the Flux Kustomization that deploys it, whose
+ * {@code namespace:} gives objects the release's namespace).
+ *
+ * <p>A group is named after the chart; when one chart is shared at several versions, each is named
+ * {@code <chart>-<version>}. An OCIRepository (or component) in the tree with the same url and ref is reused. A
+ * release that cannot share keeps its own OCIRepository and gets a note saying why.
+ */
+final class SharedSources {
+
+    /** Where one group's OCIRepository is. */
+    record Share(String name, String chartRefNamespace, String file, boolean reused) {
+    }
+
+    /** One (url, ref, carried fields) with its releases. */
+    private static final class Group {
+        final String key;
+        final String chart;
+        final List<ScannedRelease> releases = new ArrayList<>();
+        String name;
+        /** namespace layout: the folder of the file; component layout: the component's folder */
+        String folder;
+        KubeObject existing;
+        boolean written;
+
+        Group(String key, String chart) {
+            this.key = key;
+            this.chart = chart;
+        }
+    }
+
+    private final ManifestTree tree;
+    private final ShareOptions options;
+    private final Function<ManifestFile, FileWork> work;
+    private final Map<String, NewFile> newFiles;
+    private final KustomizationAdditions listings;
+    private final Map<ScannedRelease, Group> groupOf = new LinkedHashMap<>();
+    private final Map<ScannedRelease, String> notShared = new LinkedHashMap<>();
+    /** component layout: the namespace kustomization of each release */
+    private final Map<ScannedRelease, KustomizeFile> namespaceFolder = new LinkedHashMap<>();
+
+    SharedSources(ManifestTree tree, ShareOptions options, Function<ManifestFile, FileWork> work,
+                  Map<String, NewFile> newFiles, KustomizationAdditions listings) {
+        this.tree = tree;
+        this.options = options;
+        this.work = work;
+        this.newFiles = newFiles;
+        this.listings = listings;
+    }
+
+    /**
+     * Groups the releases.
+     *
+     * @param keyOf    the OCIRepository a release would get, as text without name, namespace and interval (releases
+     *                 with the same text can share)
+     * @param ownOnly  why a release must keep its own OCIRepository (an overlay patches its version), or null
+     */
+    void assign(List<ScannedRelease> releases, Function<ScannedRelease, String> keyOf,
+                Function<ScannedRelease, String> ownOnly) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (ScannedRelease r : releases) {
+            String why = ownOnly.apply(r);
+            if (why == null) {
+                why = sharingProblem(r, keyOf.apply(r));
+            }
+            if (why != null) {
+                notShared.put(r, why);
+                continue;
+            }
+            String chart = ChartUrls.lastSegment(ChartUrls.normalize(r.oci().url()));
+            String key = keyOf.apply(r);
+            groups.computeIfAbsent(key, k -> new Group(k, chart)).releases.add(r);
+        }
+        Map<String, List<Group>> byChart = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            if (distinctReleases(g) < options.minReleases()) {
+                int n = distinctReleases(g);
+                g.releases.forEach(r -> notShared.put(r, "not shared: only " + n + (n == 1 ? " release" : " releases")
+                        + " of " + g.chart + " at " + version(r) + " (oci.shareMinReleases=" + options.minReleases() + ")"));
+                continue;
+            }
+            byChart.computeIfAbsent(g.chart, c -> new ArrayList<>()).add(g);
+        }
+        Set<String> taken = new HashSet<>();
+        for (List<Group> sameChart : byChart.values()) {
+            for (Group g : sameChart) {
+                if (options.layout() == ShareLayout.NAMESPACE) {
+                    placeInNamespace(g, sameChart.size() > 1, taken);
+                } else {
+                    placeInComponent(g, sameChart.size() > 1, taken);
+                }
+            }
+        }
+    }
+
+    /** The shared OCIRepository of a release, or null when it keeps its own; nothing is written. */
+    Share planned(ScannedRelease r) {
+        Group g = groupOf.get(r);
+        if (g == null) {
+            return null;
+        }
+        String chartRefNs = options.layout() == ShareLayout.NAMESPACE && !options.namespace().equals(r.namespace().value())
+                ? options.namespace() : null;
+        String file = g.existing != null ? g.existing.file().relativePath()
+                : options.layout() == ShareLayout.NAMESPACE ? join(g.folder, g.name + ".yaml")
+                : join(g.folder, ReleaseClassifier.OCI_REPOSITORY_FILE);
+        return new Share(g.name, chartRefNs, file, g.existing != null);
+    }
+
+    /** The name of a release's shared OCIRepository, or null. */
+    String nameOf(ScannedRelease r) {
+        Group g = groupOf.get(r);
+        return g == null ? null : g.name;
+    }
+
+    /**
+     * Writes what a shared release needs: the group's files the first time (listed in the folder's kustomization),
+     * and, in the component layout, the component in the release's namespace folder.
+     */
+    void write(ScannedRelease r, String document, List<String> created, List<String> changed) {
+        Group g = groupOf.get(r);
+        if (g.existing == null && !g.written) {
+            YamlEdits style = work.apply(r.object().file()).edits;
+            String file = planned(r).file();
+            newFiles.put(file, new NewFile(file, style, document));
+            created.add(file);
+            if (options.layout() == ShareLayout.NAMESPACE) {
+                KustomizeFile k = tree.kustomizeFileIn(g.folder);
+                if (k != null) {
+                    listings.listIn(k, file, changed);
+                }
+            } else {
+                String kustomization = join(g.folder, "kustomization.yaml");
+                newFiles.put(kustomization, new NewFile(kustomization, style,
+                        "---\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./"
+                                + ReleaseClassifier.OCI_REPOSITORY_FILE + "\n"));
+                created.add(kustomization);
+            }
+            g.written = true;
+        }
+        if (options.layout() == ShareLayout.COMPONENT) {
+            listings.includeComponent(namespaceFolder.get(r), g.folder, changed);
+        }
+    }
+
+    /** Why a release keeps its own OCIRepository, or null when it is shared. */
+    String notShared(ScannedRelease r) {
+        return notShared.get(r);
+    }
+
+    /** The namespace of new shared OCIRepositories' metadata (null in the component layout). */
+    String metadataNamespace() {
+        return options.layout() == ShareLayout.NAMESPACE ? options.namespace() : null;
+    }
+
+    // ---------------------------------------------------------------- eligibility
+
+    private String sharingProblem(ScannedRelease r, String key) {
+        if (!r.deployed()) {
+            return "not shared: no Flux entry point builds it";
+        }
+        if (Objects.toString(r.oci().tag(), "").contains("${") || Objects.toString(r.oci().semver(), "").contains("${")) {
+            return "not shared: its version is a Flux substitution, which differs per build";
+        }
+        if (!r.namespace().known()) {
+            return "not shared: its namespace is not known";
+        }
+        if (options.layout() == ShareLayout.NAMESPACE && (key.contains("\n  secretRef:") || key.contains("\n  certSecretRef:"))) {
+            String repoNs = r.source() == null ? null : r.source().namespace();
+            if (!options.namespace().equals(repoNs)) {
+                return "not shared: its HelmRepository's credentials (secretRef) live in " + repoNs + ", not in "
+                        + options.namespace();
+            }
+        }
+        return null;
+    }
+
+    private static int distinctReleases(Group g) {
+        Set<KubeObject> docs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        g.releases.forEach(r -> docs.add(r.object()));
+        return docs.size();
+    }
+
+    private static String version(ScannedRelease r) {
+        return r.oci().tag() != null ? r.oci().tag() : r.oci().semver();
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** {@code <chart>} or, when the chart is shared at several versions, {@code <chart>-<version>}. */
+    private static String nameOf(Group g, boolean severalVersions) {
+        if (!severalVersions) {
+            return g.chart;
+        }
+        String v = version(g.releases.get(0)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        String name = g.chart + (v.isEmpty() ? "" : "-" + v);
+        return name.length() <= 253 ? name : name.substring(0, 253).replaceAll("-+$", "");
+    }
+
+    private boolean sameSource(KubeObject oci, Group g) {
+        ScannedRelease r = g.releases.get(0);
+        String url = Nodes.text(oci.root(), "spec", "url");
+        return url != null && ChartUrls.normalize(url).equals(ChartUrls.normalize(r.oci().url()))
+                && Objects.equals(Nodes.text(oci.root(), "spec", "ref", "tag"), r.oci().tag())
+                && Objects.equals(Nodes.text(oci.root(), "spec", "ref", "semver"), r.oci().semver());
+    }
+
+    private Set<String> clustersOf(Group g) {
+        Set<String> out = new LinkedHashSet<>();
+        g.releases.forEach(r -> out.add(r.cluster()));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- namespace layout
+
+    private void placeInNamespace(Group g, boolean severalVersions, Set<String> taken) {
+        Set<String> clusters = clustersOf(g);
+        // an OCIRepository of the same url and ref in the share namespace, deployed in every cluster: reuse it
+        for (KubeObject oci : tree.ociRepositories()) {
+            if (sameSource(oci, g) && deployedIn(oci, options.namespace()).containsAll(clusters)
+                    && withoutRelease(oci.file())) {
+                g.existing = oci;
+                g.name = oci.name();
+                g.releases.forEach(r -> groupOf.put(r, g));
+                return;
+            }
+        }
+        String name = nameOf(g, severalVersions);
+        String why = null;
+        String folder = options.folder() != null ? options.folder() : sharedFolder(g, clusters);
+        if (folder == null) {
+            why = "no folder deployed in " + (clusters.size() == 1 ? "its cluster" : "all of its clusters")
+                    + " holds sources of namespace " + options.namespace() + "; name one with -Doci.shareFolder=<folder>";
+        } else if (options.folder() != null && tree.kustomizeFileIn(folder) == null && !isEntryPath(folder)) {
+            why = "oci.shareFolder " + folder + " has no kustomization.yaml and no Flux Kustomization builds it";
+        } else if (!taken.add(options.namespace() + "/" + name) || nameInUse(name, options.namespace(), clusters)) {
+            why = "OCIRepository " + options.namespace() + "/" + name + " already exists with another url or ref";
+        } else if (exists(join(folder, name + ".yaml"))) {
+            why = join(folder, name + ".yaml") + " already exists";
+        }
+        if (why != null) {
+            String reason = "not shared: " + why;
+            g.releases.forEach(r -> notShared.put(r, reason));
+            return;
+        }
+        g.name = name;
+        g.folder = folder;
+        g.releases.forEach(r -> groupOf.put(r, g));
+    }
+
+    /**
+     * The folder of shared sources for a group: the one holding the most OCIRepositories of the share namespace
+     * (outside release files) deployed in all its clusters; else its releases' HelmRepository folder (or that
+     * folder's sibling {@code oci}, when one kustomization lists both and neither sets a namespace); else the folder
+     * with the most HelmRepositories of that namespace.
+     */
+    private String sharedFolder(Group g, Set<String> clusters) {
+        Map<String, Set<String>> ociFolders = new LinkedHashMap<>();
+        Map<String, Integer> ociCount = new LinkedHashMap<>();
+        Map<String, Set<String>> repoFolders = new LinkedHashMap<>();
+        Map<String, Integer> repoCount = new LinkedHashMap<>();
+        for (ObjectInstance i : tree.instances()) {
+            KubeObject o = i.object();
+            boolean oci = o.is(ManifestTree.SOURCE_GROUP, "OCIRepository");
+            boolean repo = o.is(ManifestTree.SOURCE_GROUP, "HelmRepository");
+            if ((!oci && !repo) || !options.namespace().equals(i.namespaceValue()) || !withoutRelease(o.file())) {
+                continue;
+            }
+            String dir = o.file().directory();
+            (oci ? ociFolders : repoFolders).computeIfAbsent(dir, d -> new LinkedHashSet<>()).add(i.cluster());
+            (oci ? ociCount : repoCount).merge(dir, 1, Integer::sum);
+        }
+        String best = mostUsed(ociFolders, ociCount, clusters);
+        if (best != null) {
+            return best;
+        }
+        ScannedRelease first = g.releases.get(0);
+        KubeObject repo = first.source() == null ? null
+                : SourceLookup.object(tree, "HelmRepository", first.source().name(), first.source().namespace(), first.cluster());
+        if (repo != null && repoFolders.containsKey(repo.file().directory())
+                && repoFolders.get(repo.file().directory()).containsAll(clusters)) {
+            return siblingOciFolder(repo.file().directory());
+        }
+        best = mostUsed(repoFolders, repoCount, clusters);
+        return best == null ? null : siblingOciFolder(best);
+    }
+
+    private static String mostUsed(Map<String, Set<String>> folders, Map<String, Integer> count, Set<String> clusters) {
+        return folders.entrySet().stream().filter(e -> e.getValue().containsAll(clusters))
+                .max(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> count.get(e.getKey()))
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** {@code .../helm} -> {@code .../oci} when the same kustomization lists both and neither sets a namespace. */
+    private String siblingOciFolder(String helmFolder) {
+        int slash = helmFolder.lastIndexOf('/');
+        if (!helmFolder.substring(slash + 1).equals("helm")) {
+            return helmFolder;
+        }
+        String oci = helmFolder.substring(0, slash + 1) + "oci";
+        KustomizeFile helmK = tree.kustomizeFileIn(helmFolder);
+        KustomizeFile ociK = tree.kustomizeFileIn(oci);
+        if (helmK == null || ociK == null || helmK.namespace() != null || ociK.namespace() != null
+                || ociK.root() == null || !(Nodes.get(ociK.root(), "resources") instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
+            return helmFolder;
+        }
+        Set<KustomizeFile> helmListers = new HashSet<>();
+        tree.listersOf(helmFolder).forEach(e -> helmListers.add(e.owner()));
+        boolean sameLister = tree.listersOf(oci).stream().anyMatch(e -> helmListers.contains(e.owner()));
+        return sameLister ? oci : helmFolder;
+    }
+
+    private Set<String> deployedIn(KubeObject o, String namespace) {
+        Set<String> out = new HashSet<>();
+        for (ObjectInstance i : tree.instancesOf(o)) {
+            if (namespace == null ? i.namespaceValue() == null || i.namespace().source().equals("metadata")
+                    : namespace.equals(i.namespaceValue())) {
+                out.add(i.cluster());
+            }
+        }
+        return out;
+    }
+
+    private boolean nameInUse(String name, String namespace, Set<String> clusters) {
+        for (String cluster : clusters) {
+            if (tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, namespace, cluster) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isEntryPath(String folder) {
+        return tree.entryPoints().stream().anyMatch(e -> folder.equals(e.path()));
+    }
+
+    private static boolean withoutRelease(ManifestFile f) {
+        return f.objects().stream().noneMatch(o -> o.is(ManifestTree.HELM_GROUP, "HelmRelease"));
+    }
+
+    // ---------------------------------------------------------------- component layout
+
+    private void placeInComponent(Group g, boolean severalVersions, Set<String> taken) {
+        List<ScannedRelease> placed = new ArrayList<>();
+        for (ScannedRelease r : g.releases) {
+            KustomizeFile k = namespaceKustomization(r);
+            if (k == null) {
+                notShared.put(r, "not shared: no kustomization above it sets its namespace " + r.namespace().value()
+                        + ", so a component has no namespace folder to be included in");
+            } else {
+                namespaceFolder.put(r, k);
+                placed.add(r);
+            }
+        }
+        if (placed.size() < options.minReleases()) {
+            placed.forEach(r -> notShared.put(r, "not shared: only " + placed.size() + " of its releases have a namespace"
+                    + " folder (oci.shareMinReleases=" + options.minReleases() + ")"));
+            return;
+        }
+        g.releases.retainAll(placed);
+        // an existing component with the same OCIRepository: include it
+        for (KubeObject oci : tree.ociRepositories()) {
+            KustomizeFile k = tree.kustomizeFileIn(oci.file().directory());
+            if (k != null && "Component".equals(k.kind()) && oci.metadataNamespace() == null && sameSource(oci, g)) {
+                g.existing = oci;
+                g.name = oci.name();
+                g.folder = oci.file().directory();
+                g.releases.forEach(r -> groupOf.put(r, g));
+                return;
+            }
+        }
+        String name = nameOf(g, severalVersions);
+        String folder = join(options.folder() != null ? options.folder() : componentsFolder(g), name);
+        String why = null;
+        if (!taken.add("component/" + folder)) {
+            why = folder + " is taken by another shared chart";
+        } else if (exists(folder)) {
+            why = folder + " already exists";
+        } else {
+            for (ScannedRelease r : g.releases) {
+                if (tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, r.namespace().value(), r.cluster()) != null) {
+                    why = "OCIRepository " + r.namespace().value() + "/" + name + " already exists";
+                }
+            }
+        }
+        if (why != null) {
+            String reason = "not shared: " + why;
+            g.releases.forEach(r -> notShared.put(r, reason));
+            return;
+        }
+        g.name = name;
+        g.folder = folder;
+        g.releases.forEach(r -> groupOf.put(r, g));
+    }
+
+    /**
+     * The kustomization that puts the release's namespace on what it builds: above the Flux Kustomization that
+     * deploys the release (its namespace folder, as in {@code apps/<namespace>/kustomization.yaml}), else above the
+     * release itself; the innermost that gives a namespace-less object the release's namespace.
+     */
+    private KustomizeFile namespaceKustomization(ScannedRelease r) {
+        ObjectInstance release = r.instance();
+        String want = r.namespace().value();
+        EntryPoint ep = release.entryPoint();
+        if (ep.object() != null) {
+            for (ObjectInstance ks : tree.instancesOf(ep.object())) {
+                if (ks.cluster().equals(r.cluster())) {
+                    KustomizeFile k = innermostGiving(ks.via(), ks.entryPoint(), want);
+                    if (k != null) {
+                        return k;
+                    }
+                }
+            }
+        }
+        return innermostGiving(release.via(), ep, want);
+    }
+
+    private KustomizeFile innermostGiving(List<String> via, EntryPoint ep, String want) {
+        for (int i = via.size() - 1; i >= 0; i--) {
+            ManifestFile f = tree.file(via.get(i));
+            KustomizeFile k = f == null ? null : tree.kustomizeFileIn(f.directory());
+            if (k == null || k.namespace() == null || !"Kustomization".equals(k.kind())) {
+                continue;
+            }
+            String effective = ep.targetNamespace();
+            for (int j = 0; effective == null && j <= i; j++) {
+                ManifestFile outer = tree.file(via.get(j));
+                KustomizeFile ok = outer == null ? null : tree.kustomizeFileIn(outer.directory());
+                effective = ok == null ? null : ok.namespace();
+            }
+            return want.equals(effective) ? k : null;
+        }
+        return null;
+    }
+
+    /** Beside the tree's components (the folder most of them sit in), else {@code components} above the namespace folders. */
+    private String componentsFolder(Group g) {
+        Map<String, Integer> parents = new LinkedHashMap<>();
+        for (KustomizeFile k : tree.kustomizeFiles()) {
+            if ("Component".equals(k.kind())) {
+                String dir = k.directory();
+                int slash = dir.lastIndexOf('/');
+                parents.merge(slash < 0 ? "" : dir.substring(0, slash), 1, Integer::sum);
+            }
+        }
+        if (!parents.isEmpty()) {
+            return parents.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+        }
+        String folder = namespaceFolder.get(g.releases.get(0)).directory();
+        String parent = parentOf(parentOf(folder));
+        return join(parent, "components");
+    }
+
+    // ---------------------------------------------------------------- paths
+
+    private boolean exists(String path) {
+        return tree.file(path) != null || newFiles.containsKey(path) || java.nio.file.Files.exists(tree.root().resolve(path));
+    }
+
+    private static String parentOf(String dir) {
+        int slash = dir.lastIndexOf('/');
+        return slash < 0 ? "" : dir.substring(0, slash);
+    }
+
+    static String join(String dir, String name) {
+        return dir == null || dir.isEmpty() ? name : dir + "/" + name;
+    }
+}
