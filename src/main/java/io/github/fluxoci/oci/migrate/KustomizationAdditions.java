@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -148,6 +149,14 @@ final class KustomizationAdditions {
             return;
         }
         FileWork w = work.apply(add.kustomization.file());
+        String key = keyOf(add.kustomization.root(), seq);
+        if (seq.getValue().isEmpty() && seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW && key != null) {
+            // "resources: []" has no style of its own to keep: it becomes a block list, as the rest of the file
+            StringBuilder block = new StringBuilder(key).append(':');
+            add.values.forEach(v -> block.append("\n  - ").append(YamlEdits.stringScalar(v)));
+            w.add(w.edits.replaceEntry(add.kustomization.root(), key, block.toString()), 0, MigrationPlanner.ADD);
+            return;
+        }
         List<String> existing = new ArrayList<>();
         for (Node item : seq.getValue()) {
             existing.add(item instanceof ScalarNode s ? s.getValue() : "");
@@ -170,6 +179,15 @@ final class KustomizationAdditions {
         for (Map.Entry<Integer, StringBuilder> e : byIndex.entrySet()) {
             w.add(TextEdit.insert(atOffset.get(e.getKey()), e.getValue().toString()), 0, MigrationPlanner.ADD);
         }
+    }
+
+    private static String keyOf(MappingNode root, SequenceNode seq) {
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : root.getValue()) {
+            if (t.getValueNode() == seq && t.getKeyNode() instanceof ScalarNode k) {
+                return k.getValue();
+            }
+        }
+        return null;
     }
 
     private static boolean isSorted(List<String> values) {

@@ -206,8 +206,9 @@ public final class MigrationPlanner {
         String ociFile;
         boolean reused = false;
         if (share != null) {
-            shares.write(r, sharedDocument(r, chartSpec), created, changed);
-            ociFile = share.file();
+            shares.write(r, sharedDocument(r, chartSpec), created, changed,
+                    (first, doc, c, ch) -> placeInOwnFile(first, doc, hrWork, c, ch));
+            ociFile = shares.planned(r).file();
             reused = share.reused();
             notes.add((share.reused() ? "shares the existing OCIRepository " : "shares the OCIRepository ")
                     + (share.chartRefNamespace() != null ? share.chartRefNamespace() + "/" : "") + share.name() + " ("
@@ -253,7 +254,7 @@ public final class MigrationPlanner {
             changed.add(hr.file().relativePath());
         }
         String ociName = share != null ? share.name() : name;
-        String ociNs = share == null ? ns : shares.metadataNamespace() != null ? shares.metadataNamespace() : r.namespace().value();
+        String ociNs = share == null ? ns : shares.namespaceOf(r);
         migrated.add(new MigratedRelease(r, ociName, ociNs, ociFile, reused, created, changed, notes));
     }
 
@@ -313,7 +314,7 @@ public final class MigrationPlanner {
 
     /** The shared OCIRepository of a group, from its first release. */
     private String sharedDocument(ScannedRelease r, Node chartSpec) {
-        return ociDocument(r, chartSpec, new ArrayList<>(), shares.nameOf(r), shares.metadataNamespace(), interval(r, chartSpec));
+        return ociDocument(r, chartSpec, new ArrayList<>(), shares.nameOf(r), shares.metadataNamespace(r), interval(r, chartSpec));
     }
 
     /** What decides whether releases can share an OCIRepository: its text without name, namespace and interval. */

@@ -57,6 +57,9 @@ final class SharedSources {
         String folder;
         KubeObject existing;
         boolean written;
+        /** all releases in one namespace: the OCIRepository sits there, beside the first release (no cross-namespace ref) */
+        String localNamespace;
+        String localFile;
 
         Group(String key, String chart) {
             this.key = key;
@@ -134,10 +137,11 @@ final class SharedSources {
         if (g == null) {
             return null;
         }
-        String chartRefNs = options.layout() == ShareLayout.NAMESPACE && !options.namespace().equals(r.namespace().value())
-                ? options.namespace() : null;
+        String chartRefNs = options.layout() == ShareLayout.NAMESPACE && g.localNamespace == null
+                && !options.namespace().equals(r.namespace().value()) ? options.namespace() : null;
         String file = g.existing != null ? g.existing.file().relativePath()
-                : options.layout() == ShareLayout.NAMESPACE ? join(g.folder, g.name + ".yaml")
+                : g.localNamespace != null ? g.localFile
+                : options.layout() == ShareLayout.NAMESPACE ? namespaceFile(g)
                 : join(g.folder, ReleaseClassifier.OCI_REPOSITORY_FILE);
         return new Share(g.name, chartRefNs, file, g.existing != null);
     }
@@ -152,8 +156,16 @@ final class SharedSources {
      * Writes what a shared release needs: the group's files the first time (listed in the folder's kustomization),
      * and, in the component layout, the component in the release's namespace folder.
      */
-    void write(ScannedRelease r, String document, List<String> created, List<String> changed) {
+    void write(ScannedRelease r, String document, List<String> created, List<String> changed,
+               Beside beside) throws Refusal {
         Group g = groupOf.get(r);
+        if (g.localNamespace != null) {
+            if (g.existing == null && !g.written) {
+                g.localFile = beside.place(r, document, created, changed);
+                g.written = true;
+            }
+            return;
+        }
         if (g.existing == null && !g.written) {
             YamlEdits style = work.apply(r.object().file()).edits;
             String file = planned(r).file();
@@ -183,9 +195,24 @@ final class SharedSources {
         return notShared.get(r);
     }
 
-    /** The namespace of new shared OCIRepositories' metadata (null in the component layout). */
-    String metadataNamespace() {
+    /** Writes an OCIRepository beside a release, as without sharing; gives its file. */
+    interface Beside {
+        String place(ScannedRelease r, String document, List<String> created, List<String> changed) throws Refusal;
+    }
+
+    /** The namespace of a new shared OCIRepository's metadata: null in the component layout (the folder's namespace). */
+    String metadataNamespace(ScannedRelease r) {
+        Group g = groupOf.get(r);
+        if (g != null && g.localNamespace != null) {
+            return r.object().metadataNamespace();
+        }
         return options.layout() == ShareLayout.NAMESPACE ? options.namespace() : null;
+    }
+
+    /** The namespace the shared OCIRepository ends up in. */
+    String namespaceOf(ScannedRelease r) {
+        Group g = groupOf.get(r);
+        return g.localNamespace != null || options.layout() == ShareLayout.COMPONENT ? r.namespace().value() : options.namespace();
     }
 
     // ---------------------------------------------------------------- eligibility
@@ -251,6 +278,12 @@ final class SharedSources {
 
     private void placeInNamespace(Group g, boolean severalVersions, Set<String> taken) {
         Set<String> clusters = clustersOf(g);
+        Set<String> namespaces = new HashSet<>();
+        g.releases.forEach(r -> namespaces.add(r.namespace().value()));
+        if (namespaces.size() == 1 && !namespaces.contains(options.namespace())) {
+            placeInTheirNamespace(g, namespaces.iterator().next(), severalVersions, clusters, taken);
+            return;
+        }
         // an OCIRepository of the same url and ref in the share namespace, deployed in every cluster: reuse it
         for (KubeObject oci : tree.ociRepositories()) {
             if (sameSource(oci, g) && deployedIn(oci, options.namespace()).containsAll(clusters)
@@ -271,7 +304,7 @@ final class SharedSources {
             why = "oci.shareFolder " + folder + " has no kustomization.yaml and no Flux Kustomization builds it";
         } else if (!taken.add(options.namespace() + "/" + name) || nameInUse(name, options.namespace(), clusters)) {
             why = "OCIRepository " + options.namespace() + "/" + name + " already exists with another url or ref";
-        } else if (exists(join(folder, name + ".yaml"))) {
+        } else if (exists(join(folder, name + ".yaml")) && exists(join(folder, name + "-ocirepository.yaml"))) {
             why = join(folder, name + ".yaml") + " already exists";
         }
         if (why != null) {
@@ -281,6 +314,41 @@ final class SharedSources {
         }
         g.name = name;
         g.folder = folder;
+        g.releases.forEach(r -> groupOf.put(r, g));
+    }
+
+    /**
+     * Releases that all live in one namespace share an OCIRepository in that namespace, written beside the first of
+     * them (as without sharing) and deployed with it: no cross-namespace reference is needed.
+     */
+    private void placeInTheirNamespace(Group g, String namespace, boolean severalVersions, Set<String> clusters,
+                                       Set<String> taken) {
+        for (KubeObject oci : tree.ociRepositories()) {
+            if (sameSource(oci, g) && deployedIn(oci, namespace).containsAll(clusters)) {
+                g.existing = oci;
+                g.name = oci.name();
+                g.localNamespace = namespace;
+                g.releases.forEach(r -> groupOf.put(r, g));
+                return;
+            }
+        }
+        ScannedRelease first = g.releases.get(0);
+        Set<String> firstClusters = new HashSet<>();
+        tree.instancesOf(first.object()).forEach(i -> firstClusters.add(i.cluster()));
+        String name = nameOf(g, severalVersions);
+        String why = null;
+        if (!firstClusters.containsAll(clusters)) {
+            why = "its releases are deployed in different clusters";
+        } else if (!taken.add(namespace + "/" + name) || nameInUse(name, namespace, clusters)) {
+            why = "OCIRepository " + namespace + "/" + name + " already exists with another url or ref";
+        }
+        if (why != null) {
+            String reason = "not shared: " + why;
+            g.releases.forEach(r -> notShared.put(r, reason));
+            return;
+        }
+        g.name = name;
+        g.localNamespace = namespace;
         g.releases.forEach(r -> groupOf.put(r, g));
     }
 
@@ -373,6 +441,13 @@ final class SharedSources {
 
     private static boolean withoutRelease(ManifestFile f) {
         return f.objects().stream().noneMatch(o -> o.is(ManifestTree.HELM_GROUP, "HelmRelease"));
+    }
+
+    /** {@code <name>.yaml} in the folder, or {@code <name>-ocirepository.yaml} when a file has that name (its HelmRepository). */
+    private String namespaceFile(Group g) {
+        String plain = join(g.folder, g.name + ".yaml");
+        return tree.file(plain) == null && !java.nio.file.Files.exists(tree.root().resolve(plain)) ? plain
+                : join(g.folder, g.name + "-ocirepository.yaml");
     }
 
     // ---------------------------------------------------------------- component layout
