@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,16 @@ public final class ChartCatalog {
     private final List<ChartMapping> configured;
     private final List<BuiltInEntry> builtIn;
     private final List<Guess> guesses;
+    private final Map<String, String> aliases;
+    private final List<MirrorOrganization> mirrorOrganizations;
+
+    /** A Helm repository URL that moved: charts asked at {@code from} are looked up at {@code to}. */
+    public record Alias(String from, String to, String source) {
+    }
+
+    /** A mirror organization and the names it had before: URLs under a former name are reported as moved. */
+    public record MirrorOrganization(String current, List<String> former, String source) {
+    }
 
     /** Where a chart of an HTTP repository might be as OCI: only asked online, and only ever a suggestion. */
     public record Guess(Pattern helmRepository, List<String> oci, String source) {
@@ -49,14 +61,83 @@ public final class ChartCatalog {
     }
 
     public ChartCatalog(List<ChartMapping> configured, List<BuiltInEntry> builtIn, List<Guess> guesses) {
+        this(configured, builtIn, guesses, List.of(), List.of());
+    }
+
+    public ChartCatalog(List<ChartMapping> configured, List<BuiltInEntry> builtIn, List<Guess> guesses, List<Alias> aliases,
+                        List<MirrorOrganization> mirrorOrganizations) {
         this.configured = List.copyOf(configured);
         this.builtIn = List.copyOf(builtIn);
         this.guesses = List.copyOf(guesses);
+        Map<String, String> byFrom = new LinkedHashMap<>();
+        aliases.forEach(a -> byFrom.put(ChartUrls.normalize(a.from()), ChartUrls.normalize(a.to())));
+        this.aliases = byFrom;
+        this.mirrorOrganizations = List.copyOf(mirrorOrganizations);
     }
 
     /** The built-in catalog plus the user's mappings (checked first). */
     public static ChartCatalog withBuiltIn(List<ChartMapping> configured) {
-        return new ChartCatalog(configured, loadBuiltIn(), loadGuesses());
+        JsonNode root = loadRoot();
+        return new ChartCatalog(configured, builtInEntries(root), guesses(root), aliases(root), mirrorOrganizations(root));
+    }
+
+    /** The Helm repository URLs that moved, as the built-in catalog lists them. */
+    public static List<Alias> loadAliases() {
+        return aliases(loadRoot());
+    }
+
+    /** The mirror organizations and their former names, as the built-in catalog lists them. */
+    public static List<MirrorOrganization> loadMirrorOrganizations() {
+        return mirrorOrganizations(loadRoot());
+    }
+
+    /**
+     * Where an OCI URL under a mirror organization's former name lives now ({@code oci://ghcr.io/onedr0p/charts-mirror/x}
+     * -> {@code oci://ghcr.io/home-operations/charts-mirror/x}); empty for any other URL.
+     */
+    public Optional<String> movedTo(String ociUrl) {
+        if (ociUrl == null) {
+            return Optional.empty();
+        }
+        String url = ChartUrls.normalize(ociUrl);
+        for (MirrorOrganization m : mirrorOrganizations) {
+            for (String former : m.former()) {
+                String prefix = ChartUrls.normalize(former) + "/";
+                if (url.startsWith(prefix)) {
+                    return Optional.of(ChartUrls.normalize(m.current()) + "/" + url.substring(prefix.length()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode loadRoot() {
+        try (InputStream in = ChartCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in chart catalog " + RESOURCE + " is missing from the plugin");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in chart catalog", e);
+        }
+    }
+
+    private static List<Alias> aliases(JsonNode root) {
+        List<Alias> out = new ArrayList<>();
+        for (JsonNode a : root.path("aliases")) {
+            out.add(new Alias(text(a, "from"), text(a, "to"), text(a, "source")));
+        }
+        return out;
+    }
+
+    private static List<MirrorOrganization> mirrorOrganizations(JsonNode root) {
+        List<MirrorOrganization> out = new ArrayList<>();
+        for (JsonNode m : root.path("mirrorOrganizations")) {
+            List<String> former = new ArrayList<>();
+            m.path("former").forEach(f -> former.add(f.asText()));
+            out.add(new MirrorOrganization(text(m, "current"), former, text(m, "source")));
+        }
+        return out;
     }
 
     /** OCI URLs where a chart of an HTTP repository might live, by the catalog's guess rules (may be empty). */
@@ -84,17 +165,17 @@ public final class ChartCatalog {
     }
 
     static List<Guess> loadGuesses() {
-        try (InputStream in = ChartCatalog.class.getResourceAsStream(RESOURCE)) {
-            List<Guess> out = new ArrayList<>();
-            for (JsonNode g : new ObjectMapper().readTree(in).path("guesses")) {
-                List<String> oci = new ArrayList<>();
-                g.path("oci").forEach(o -> oci.add(o.asText()));
-                out.add(new Guess(Pattern.compile(g.path("helmRepository").asText()), oci, text(g, "source")));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in chart catalog", e);
+        return guesses(loadRoot());
+    }
+
+    private static List<Guess> guesses(JsonNode root) {
+        List<Guess> out = new ArrayList<>();
+        for (JsonNode g : root.path("guesses")) {
+            List<String> oci = new ArrayList<>();
+            g.path("oci").forEach(o -> oci.add(o.asText()));
+            out.add(new Guess(Pattern.compile(g.path("helmRepository").asText()), oci, text(g, "source")));
         }
+        return out;
     }
 
     public List<BuiltInEntry> builtInEntries() {
@@ -102,23 +183,19 @@ public final class ChartCatalog {
     }
 
     static List<BuiltInEntry> loadBuiltIn() {
-        try (InputStream in = ChartCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in chart catalog " + RESOURCE + " is missing from the plugin");
-            }
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<BuiltInEntry> out = new ArrayList<>();
-            for (JsonNode e : root.path("entries")) {
-                out.add(new BuiltInEntry(
-                        e.hasNonNull("helmRepository") ? ChartUrls.normalize(e.get("helmRepository").asText()) : null,
-                        e.path("chart").asText(), text(e, "oci"), text(e, "ociPrefix"), text(e, "provenance"),
-                        text(e, "blocked"), text(e, "mirror"), text(e, "source"), text(e, "tagPrefix"),
-                        e.path("cosign").asBoolean(false)));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in chart catalog", e);
+        return builtInEntries(loadRoot());
+    }
+
+    private static List<BuiltInEntry> builtInEntries(JsonNode root) {
+        List<BuiltInEntry> out = new ArrayList<>();
+        for (JsonNode e : root.path("entries")) {
+            out.add(new BuiltInEntry(
+                    e.hasNonNull("helmRepository") ? ChartUrls.normalize(e.get("helmRepository").asText()) : null,
+                    e.path("chart").asText(), text(e, "oci"), text(e, "ociPrefix"), text(e, "provenance"),
+                    text(e, "blocked"), text(e, "mirror"), text(e, "source"), text(e, "tagPrefix"),
+                    e.path("cosign").asBoolean(false)));
         }
+        return out;
     }
 
     private static String text(JsonNode n, String field) {
@@ -142,13 +219,16 @@ public final class ChartCatalog {
             return new CatalogAnswer.Found(new OciSource(url, OciSource.DERIVED, provenanceOf(url),
                     "HelmRepository " + repository.name() + " is type: oci"));
         }
-        String normalized = ChartUrls.normalize(repository.url());
+        String asked = ChartUrls.normalize(repository.url());
+        String normalized = aliases.getOrDefault(asked, asked);
         for (BuiltInEntry e : builtIn) {
             if (e.matches(normalized, chart)) {
                 if (e.blocked() != null) {
                     return new CatalogAnswer.Blocked(e.blocked(), OciSource.BUILTIN, e.mirror());
                 }
-                return new CatalogAnswer.Found(new OciSource(e.ociFor(chart), OciSource.BUILTIN, e.provenance(), e.source(),
+                String note = normalized.equals(asked) ? e.source()
+                        : repository.url() + " moved to " + normalized + "; " + e.source();
+                return new CatalogAnswer.Found(new OciSource(e.ociFor(chart), OciSource.BUILTIN, e.provenance(), note,
                         e.tagPrefix(), e.cosign()));
             }
         }
@@ -160,7 +240,7 @@ public final class ChartCatalog {
         if (ociUrl == null) {
             return Optional.empty();
         }
-        String url = ChartUrls.normalize(ociUrl);
+        String url = movedTo(ociUrl).orElse(ChartUrls.normalize(ociUrl));
         for (BuiltInEntry e : builtIn) {
             if (e.blocked() == null && e.oci() != null && ChartUrls.normalize(e.oci()).equals(url)) {
                 return Optional.of(e);

@@ -243,6 +243,11 @@ public final class ReleaseClassifier {
         String chart = url != null ? ChartUrls.lastSegment(url) : null;
         String version = semver != null ? semver : tag != null ? tag : repo != null ? Nodes.text(repo.root(), "spec", "ref", "digest") : null;
         String provenance = url != null ? catalog.provenanceOf(url) : null;
+        Optional<String> moved = catalog.movedTo(url);
+        if (moved.isPresent()) {
+            warnings.add("the mirror organization of " + url + " was renamed: the chart is now published at " + moved.get()
+                    + " (set spec.url of OCIRepository " + name + " to it; the old name may stop receiving releases)");
+        }
         return new ScannedRelease(release, instance, release.name(), ns, chart, version, ReleaseStatus.OCI,
                 new ChartSource("OCIRepository", name, refNs, url, null),
                 new OciTarget(url, OciSource.TREE, provenance, tag, semver, name, file, null), reasons, warnings);
