@@ -64,6 +64,9 @@ class CorpusScanTest {
                     result.count(io.github.fluxoci.oci.scan.ReleaseStatus.BLOCKED),
                     result.count(io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN), result.problems().size());
             result.problems().forEach(p -> System.out.println("   problem " + p.describe()));
+            result.releases().stream().filter(r -> r.status() == io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN)
+                    .forEach(r -> System.out.println("   unknown " + r.chart() + " of "
+                            + (r.source() == null ? null : r.source().url()) + " (" + r.file() + ")"));
             long documents = result.releases().stream().map(r -> r.object()).distinct().count();
             System.out.printf("   %d instances of %d release documents, %d not deployed, %d clusters, %d entry points%n",
                     result.releases().size(), documents, result.releases().stream().filter(r -> !r.deployed()).count(),

@@ -105,7 +105,7 @@ public final class ReleaseClassifier {
                 repoRef.type() != null ? repoRef.type() : repository != null ? "default" : null);
         CatalogAnswer answer = chart == null ? new CatalogAnswer.NotFound() : catalog.lookup(repoRef, chart);
         if (answer instanceof CatalogAnswer.NotFound && chart != null) {
-            Optional<OciSource> fromTree = learned.sourceFor(chart, catalog);
+            Optional<OciSource> fromTree = learned.sourceFor(chart, repoRef.url(), catalog);
             if (fromTree.isPresent()) {
                 answer = new CatalogAnswer.Found(fromTree.get());
                 warnings.add(fromTree.get().note() + ": the same chart is assumed there; check that it is the same"
@@ -121,6 +121,12 @@ public final class ReleaseClassifier {
         if (answer instanceof CatalogAnswer.NotFound) {
             reasons.add(unknownReason(repository, sourceName, sourceNs, repoRef, chart));
             List<String> several = learned.conflicting(chart);
+            String other = learned.onlyUrl(chart);
+            if (other != null && repoRef.url() != null) {
+                reasons.add("this tree pulls " + chart + " from " + other + ", which looks like another publisher's chart"
+                        + " than " + repoRef.url() + "'s: if it is the same, add <mapping><repository>" + repoRef.url()
+                        + "</repository><chart>" + chart + "</chart><oci>" + other + "</oci></mapping>");
+            }
             if (!several.isEmpty()) {
                 reasons.add("this tree pulls " + chart + " from " + several.size() + " OCI urls (" + String.join(", ", several)
                         + "), so none is assumed");

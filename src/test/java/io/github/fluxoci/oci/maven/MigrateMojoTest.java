@@ -47,4 +47,29 @@ class MigrateMojoTest {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessage("oci.layout: layout \"sideways\" is not one of file, inline, auto");
     }
+
+    @Test
+    @Basedir("/unit/scan-config")
+    @InjectMojo(goal = "migrate", pom = "migrate-pom.xml")
+    void badShareIntervalAndVerifyValuesAreUserErrorsNamingTheParameter(MigrateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+        setVariableValueToObject(mojo, "interval", "1d");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("oci.interval \"1d\" is not chart, release or a duration Flux accepts");
+        setVariableValueToObject(mojo, "interval", "release");
+        setVariableValueToObject(mojo, "share", "everything");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("oci.share: \"everything\" is not one of none, chart");
+        setVariableValueToObject(mojo, "share", "chart");
+        setVariableValueToObject(mojo, "shareLayout", "cluster");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("oci.shareLayout: \"cluster\" is not one of namespace, component");
+        setVariableValueToObject(mojo, "shareLayout", "component");
+        setVariableValueToObject(mojo, "verifySignatures", "notary");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("oci.verify: \"notary\" is not one of none, cosign");
+        setVariableValueToObject(mojo, "verifySignatures", "cosign");
+        mojo.execute(); // every value valid: the dry run plans
+        assertThat(Files.readString(out.resolve("migrate.diff"))).contains("+  interval: ");
+    }
 }
