@@ -64,6 +64,9 @@ class CorpusScanTest {
                     result.count(io.github.fluxoci.oci.scan.ReleaseStatus.BLOCKED),
                     result.count(io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN), result.problems().size());
             result.problems().forEach(p -> System.out.println("   problem " + p.describe()));
+            System.out.printf("   deployed: %s%n", java.util.Arrays.stream(io.github.fluxoci.oci.scan.ReleaseStatus.values())
+                    .map(st -> st + "=" + result.releases().stream().filter(r -> r.deployed() && r.status() == st).count())
+                    .toList());
             result.releases().stream().filter(r -> r.status() == io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN)
                     .forEach(r -> System.out.println("   unknown " + r.chart() + " of "
                             + (r.source() == null ? null : r.source().url()) + " (" + r.file() + ")"));
