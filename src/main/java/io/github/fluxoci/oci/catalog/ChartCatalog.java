@@ -28,6 +28,11 @@ public final class ChartCatalog {
     private final List<Guess> guesses;
     private final Map<String, String> aliases;
     private final List<MirrorOrganization> mirrorOrganizations;
+    /** normalized chart URL -> the first entry naming it; normalized prefix + "/" -> entry (asked on every OCI release) */
+    private final Map<String, BuiltInEntry> byOciUrl = new java.util.HashMap<>();
+    private final Map<String, BuiltInEntry> byOciPrefix = new LinkedHashMap<>();
+    /** normalized Helm repository URL -> its entries, in catalog order (asked for every release) */
+    private final Map<String, List<BuiltInEntry>> byRepository = new java.util.HashMap<>();
 
     /** A Helm repository URL that moved: charts asked at {@code from} are looked up at {@code to}. */
     public record Alias(String from, String to, String source) {
@@ -73,6 +78,17 @@ public final class ChartCatalog {
         aliases.forEach(a -> byFrom.put(ChartUrls.normalize(a.from()), ChartUrls.normalize(a.to())));
         this.aliases = byFrom;
         this.mirrorOrganizations = List.copyOf(mirrorOrganizations);
+        for (BuiltInEntry e : this.builtIn) {
+            if (e.helmRepository() != null) {
+                byRepository.computeIfAbsent(e.helmRepository(), k -> new ArrayList<>()).add(e);
+            }
+            if (e.blocked() == null && e.oci() != null) {
+                byOciUrl.putIfAbsent(ChartUrls.normalize(e.oci()), e);
+            }
+            if (e.blocked() == null && e.ociPrefix() != null) {
+                byOciPrefix.putIfAbsent(ChartUrls.normalize(e.ociPrefix()) + "/", e);
+            }
+        }
     }
 
     /** The built-in catalog plus the user's mappings (checked first). */
@@ -221,7 +237,8 @@ public final class ChartCatalog {
         }
         String asked = ChartUrls.normalize(repository.url());
         String normalized = aliases.getOrDefault(asked, asked);
-        for (BuiltInEntry e : builtIn) {
+        List<BuiltInEntry> entries = normalized == null ? List.of() : byRepository.getOrDefault(normalized, List.of());
+        for (BuiltInEntry e : entries) {
             if (e.matches(normalized, chart)) {
                 if (e.blocked() != null) {
                     return new CatalogAnswer.Blocked(e.blocked(), OciSource.BUILTIN, e.mirror());
@@ -235,18 +252,19 @@ public final class ChartCatalog {
         return new CatalogAnswer.NotFound();
     }
 
-    /** What the catalog knows about an OCI chart URL already in use (official or mirror). */
+    /** What the catalog knows about an OCI chart URL already in use (official or mirror): its entry, or a repository's. */
     public Optional<BuiltInEntry> describe(String ociUrl) {
         if (ociUrl == null) {
             return Optional.empty();
         }
         String url = movedTo(ociUrl).orElse(ChartUrls.normalize(ociUrl));
-        for (BuiltInEntry e : builtIn) {
-            if (e.blocked() == null && e.oci() != null && ChartUrls.normalize(e.oci()).equals(url)) {
-                return Optional.of(e);
-            }
-            if (e.blocked() == null && e.ociPrefix() != null && url.startsWith(ChartUrls.normalize(e.ociPrefix()) + "/")) {
-                return Optional.of(e);
+        BuiltInEntry exact = byOciUrl.get(url);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        for (Map.Entry<String, BuiltInEntry> p : byOciPrefix.entrySet()) {
+            if (url.startsWith(p.getKey())) {
+                return Optional.of(p.getValue());
             }
         }
         return Optional.empty();

@@ -159,6 +159,13 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
+    /** Prints where the time of this execution went (set-up, load, classify, rules, console, reports). */
+    @Parameter(property = "oci.timings", defaultValue = "false")
+    protected boolean timings;
+
+    /** The phases of this execution. */
+    protected PhaseTimes times = new PhaseTimes();
+
     /** The tree, read once per execution. */
     private ManifestTree tree;
 
@@ -177,6 +184,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         tree = null;
         pathPrefix = null;
         gitWorkTree = null;
+        times = new PhaseTimes();
         refuseUnknownProperties();
         try {
             if (projectLess()) {
@@ -185,7 +193,15 @@ public abstract class AbstractOciMojo extends AbstractMojo {
                 getLog().info("oci:" + goal() + ": no Flux object in " + rootLabel() + "; skipped");
                 return;
             }
-            run();
+            times.lap("set-up");
+            try {
+                run();
+            } finally {
+                times.lap("rest");
+                if (timings) {
+                    getLog().info("oci:" + goal() + " timings: " + times.summary());
+                }
+            }
         } catch (RuntimeException | StackOverflowError e) {
             // one place for what the engine did not foresee: a message, not a stack trace (that stays behind -e)
             throw new MojoExecutionException("oci:" + goal() + " stopped on an input it does not understand (" + e + ")."
@@ -313,6 +329,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         try {
             tree = TreeLoader.load(TreeOptions.of(directory.toPath(), includes, leftOut).withMaxFileBytes(maxFileBytes)
                     .withYamlLimits(new YamlLimits(maxYamlNodes, maxYamlDepth)));
+            times.lap("load (walk, read, parse, build model)");
             return tree;
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + directory + ": " + e.getMessage(), e);
@@ -375,12 +392,15 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     protected ScanResult scan(ManifestTree tree, OnlineOptions options) throws MojoFailureException {
         ChartCatalog catalog = catalog();
         ScanResult result = new Scanner(catalog).scan(tree);
+        times.lap("classify");
         OciRegistryClient registry = options == null ? null : new OciRegistryClient(options);
         if (registry != null) {
             getLog().info("Asking the registries (oci.online=true)");
             result = OnlineChecks.apply(result, registry, new HelmIndexClient(options), catalog);
         }
-        return CriticalReleases.apply(result, criticalReleases, registry);
+        ScanResult out = CriticalReleases.apply(result, criticalReleases, registry);
+        times.lap(registry != null ? "online" : "classify");
+        return out;
     }
 
     /** Logs report lines, warnings as warnings. */

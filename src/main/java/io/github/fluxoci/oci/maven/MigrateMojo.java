@@ -205,6 +205,7 @@ public class MigrateMojo extends AbstractOciMojo {
         MigrationPlan plan;
         try {
             plan = MigrationPlanner.plan(tree, scan, options);
+            times.lap("plan");
         } catch (IllegalStateException e) {
             throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
         }
@@ -221,6 +222,7 @@ public class MigrateMojo extends AbstractOciMojo {
             PlanApplier.removeLeftovers(directory.toPath(), tree.leftovers()).forEach(getLog()::warn);
             try {
                 PlanApplier.apply(directory.toPath(), plan.writes());
+                times.lap("write");
             } catch (PlanApplier.ApplyException e) {
                 throw new MojoExecutionException("oci:migrate: " + e.getMessage(), e);
             }
@@ -240,7 +242,9 @@ public class MigrateMojo extends AbstractOciMojo {
         }
         Path diffFile = null;
         try {
+            times.lap("console");
             List<Path> written = MigrateReports.write(plan, dryRun, diff, outputDirectory.toPath(), prefix);
+            times.lap("reports");
             written.forEach(p -> getLog().info("Wrote " + p));
             diffFile = written.stream().filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF)).findFirst()
                     .orElse(null);

@@ -36,12 +36,14 @@ public class ScanMojo extends AbstractOciMojo {
         ScanResult result = scan(tree, onlineOptions());
         String prefix = pathPrefix();
         log(ConsoleReport.render(result, prefix));
+        times.lap("console");
         List<Path> written;
         try {
             written = ScanReports.write(result, outputDirectory.toPath(), rootLabel(), prefix);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
         }
+        times.lap("reports");
         getLog().info("");
         written.forEach(p -> getLog().info("Wrote " + p));
         if (result.count(ReleaseStatus.MIGRATABLE) > 0) {

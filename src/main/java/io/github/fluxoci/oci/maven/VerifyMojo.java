@@ -75,7 +75,9 @@ public class VerifyMojo extends AbstractOciMojo {
         OciRegistryClient registry = onlineOptions == null ? null : new OciRegistryClient(onlineOptions);
         // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
         ScanResult scan = CriticalReleases.apply(new Scanner(catalog()).scan(tree), criticalReleases, registry);
+        times.lap("classify");
         List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases, registry));
+        times.lap("rules");
         String prefix = pathPrefix();
         for (Finding f : findings) {
             switch (f.severity()) {
@@ -92,6 +94,7 @@ public class VerifyMojo extends AbstractOciMojo {
             // workflow commands must start the line: printed as they are, not through Maven's log prefix
             GithubAnnotations.render(findings, f -> prefix + f).forEach(System.out::println);
         }
+        times.lap("console");
         try {
             List<Path> written = VerifyReports.write(findings, Verifier.rules(), ReportFormat.pluginVersion(),
                     prefix, outputDirectory.toPath());
@@ -99,6 +102,7 @@ public class VerifyMojo extends AbstractOciMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
         }
+        times.lap("reports");
         long errors = VerifyReports.count(findings, Severity.ERROR);
         long warnings = VerifyReports.count(findings, Severity.WARNING);
         boolean fail = switch (threshold) {

@@ -72,8 +72,9 @@ public final class TreeChartSources {
             return Optional.empty();
         }
         KubeObject oci = e.getValue();
-        String tagPrefix = catalog.describe(e.getKey()).map(ChartCatalog.BuiltInEntry::tagPrefix).orElse(null);
-        boolean cosign = catalog.describe(e.getKey()).map(ChartCatalog.BuiltInEntry::cosign).orElse(false);
+        Optional<ChartCatalog.BuiltInEntry> known = catalog.describe(e.getKey());
+        String tagPrefix = known.map(ChartCatalog.BuiltInEntry::tagPrefix).orElse(null);
+        boolean cosign = known.map(ChartCatalog.BuiltInEntry::cosign).orElse(false);
         return Optional.of(new OciSource(e.getKey(), OciSource.TREE, PROVENANCE, "this tree already pulls " + chart
                 + " from " + e.getKey() + " (OCIRepository " + oci.describe() + ", " + oci.file().relativePath() + ":"
                 + oci.line() + ")", tagPrefix, cosign));
