@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -31,8 +28,6 @@ public final class MigrateReports {
     public static final String DIFF = "migrate.diff";
     public static final String FULL_MARKDOWN = "migrate-full.md";
     static final int SUMMARY_RELEASES = 25;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private MigrateReports() {
     }
@@ -66,7 +61,7 @@ public final class MigrateReports {
 
     /** migrate.json; every path starts with {@code prefix} (the scanned folder from the repository root). */
     public static String json(MigrationPlan plan, boolean dryRun, String prefix) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonText.object();
         ReportFormat.stamp(root);
         root.put("directory", prefix);
         root.put("dryRun", dryRun);
@@ -117,11 +112,7 @@ public final class MigrateReports {
             n.put("fileDeleted", p.fileDeleted());
         }
         plan.warnings().forEach(root.putArray("warnings")::add);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(root);
     }
 
     /** migrate.md: the table and the steps of the first {@value #SUMMARY_RELEASES} releases, under 60,000 characters. */

@@ -2,9 +2,6 @@ package io.github.fluxoci.oci.report;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,8 +18,6 @@ import io.github.fluxoci.oci.tree.Problem;
 /** {@code scan.json}: the scan for machines (CI dashboards, scripts, later goals). */
 public final class ScanJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ScanJson() {
     }
 
@@ -32,7 +27,7 @@ public final class ScanJson {
 
     /** scan.json; every {@code file} is {@code prefix} (the scanned folder from the repository root) + its path. */
     public static String render(ScanResult result, String prefix) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonText.object();
         ReportFormat.stamp(root);
         root.put("directory", prefix);
         root.put("tool", "oci-maven-plugin");
@@ -131,11 +126,7 @@ public final class ScanJson {
             n.put("column", p.column());
             n.put("message", p.message());
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(root);
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -34,8 +31,6 @@ public final class VerifyReports {
     public static final String MARKDOWN = "verify.md";
     public static final String FULL_MARKDOWN = "verify-full.md";
     static final int SUMMARY_ROWS = 50;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private VerifyReports() {
     }
@@ -73,7 +68,7 @@ public final class VerifyReports {
 
     /** verify.json; each {@code file} is {@code pathPrefix} (the scanned folder from the repository root) + its path. */
     public static String json(List<Finding> findings, String pathPrefix) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonText.object();
         ReportFormat.stamp(root);
         root.put("directory", pathPrefix);
         ObjectNode summary = root.putObject("summary");
@@ -104,7 +99,7 @@ public final class VerifyReports {
      * message); {@code automationDetails} naming the scanned folder, so that several modules' runs stay apart.
      */
     public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonText.object();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -232,10 +227,6 @@ public final class VerifyReports {
     }
 
     private static String write(ObjectNode root) {
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(root);
     }
 }

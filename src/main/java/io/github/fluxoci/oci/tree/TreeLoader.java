@@ -14,11 +14,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -44,65 +47,64 @@ public final class TreeLoader {
         }
         GlobMatcher includes = new GlobMatcher(options.includes());
         GlobMatcher excludes = new GlobMatcher(options.excludes());
-        List<Path> selected = new ArrayList<>();
         List<String> leftovers = new ArrayList<>();
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         Path realRoot = root.toRealPath();
-
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String rel = relative(root, dir);
-                if (!rel.isEmpty() && excludes.matchesWholeDirectory(rel)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = relative(root, file);
-                if (attrs.isRegularFile() && AtomicFiles.isLeftover(file.getFileName().toString())) {
-                    leftovers.add(rel);
-                    return FileVisitResult.CONTINUE;
-                }
-                if (!includes.matches(rel) || excludes.matches(rel)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (attrs.isSymbolicLink()) {
-                    if (!linkStaysInside(realRoot, file)) {
-                        problems.add(new Problem(rel, 0, 0, "link leaves the scanned tree; not followed"));
-                    }
-                    // a link inside the tree points at a file the walk reads under its own name
-                    return FileVisitResult.CONTINUE;
-                }
-                if (attrs.isRegularFile()) {
-                    selected.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(new Problem(relative(root, file), 0, 0, "cannot read: " + describe(e)));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        Collections.sort(selected);
-
-        List<ManifestFile> files;
+        // files are read and parsed on the pool from the moment the walk finds them (a cold run has no time to
+        // lose waiting for the walk), and put back in path order afterwards
+        Map<Path, ForkJoinTask<ManifestFile>> reading = new TreeMap<>();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
+        List<ManifestFile> files = new ArrayList<>();
         try {
-            files = pool.submit(() -> selected.parallelStream()
-                    .map(p -> read(root, p, options, problems))
-                    .toList()).get();
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String rel = relative(root, dir);
+                    if (!rel.isEmpty() && excludes.matchesWholeDirectory(rel)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String rel = relative(root, file);
+                    if (attrs.isRegularFile() && AtomicFiles.isLeftover(file.getFileName().toString())) {
+                        leftovers.add(rel);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (!includes.matches(rel) || excludes.matches(rel)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isSymbolicLink()) {
+                        if (!linkStaysInside(realRoot, file)) {
+                            problems.add(new Problem(rel, 0, 0, "link leaves the scanned tree; not followed"));
+                        }
+                        // a link inside the tree points at a file the walk reads under its own name
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
+                        reading.put(file, pool.submit(() -> read(root, file, options, problems)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(new Problem(relative(root, file), 0, 0, "cannot read: " + describe(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            for (ForkJoinTask<ManifestFile> task : reading.values()) {
+                files.add(task.get());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + root, e);
         } catch (ExecutionException e) {
             throw new IOException("failed reading " + root + ": " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
         List<ManifestFile> all = new ArrayList<>(files);
         List<Path> json = listedJson(root, realRoot, files, excludes);
