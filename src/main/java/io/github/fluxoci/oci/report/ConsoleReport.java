@@ -19,6 +19,13 @@ public final class ConsoleReport {
     public record Line(boolean warning, String text) {
     }
 
+    /**
+     * Rows per status table and warning lines the console shows; the rest are counted and left to scan.md, which
+     * lists them all. A tree of thousands of releases would otherwise print thousands of lines that nobody reads in a
+     * terminal or CI log, and printing them costs a cold run a noticeable share of its time (issue #13).
+     */
+    public static final int MAX_LINES = 100;
+
     private ConsoleReport() {
     }
 
@@ -55,12 +62,20 @@ public final class ConsoleReport {
             for (ScannedRelease r : rs) {
                 byRow.computeIfAbsent(r.file() + ":" + r.line() + " " + detail(r), k -> new ArrayList<>()).add(r);
             }
+            int shown = 0;
             for (List<ScannedRelease> same : byRow.values()) {
+                if (shown++ == MAX_LINES) {
+                    break;
+                }
                 ScannedRelease r = same.get(0);
                 rows.add(new String[] {names(same), nz(r.chart()), nz(r.version()), detail(r)});
             }
             for (String line : align(rows)) {
                 out.add(new Line(false, "  " + line));
+            }
+            if (byRow.size() > MAX_LINES) {
+                out.add(new Line(false, "  ... and " + (byRow.size() - MAX_LINES) + " more " + status
+                        + " releases: every one is in scan.md"));
             }
         }
         Map<String, List<ScannedRelease>> warnings = new LinkedHashMap<>();
@@ -72,7 +87,13 @@ public final class ConsoleReport {
         if (!warnings.isEmpty()) {
             out.add(new Line(false, ""));
         }
+        int shownWarnings = 0;
         for (Map.Entry<String, List<ScannedRelease>> w : warnings.entrySet()) {
+            if (shownWarnings++ == MAX_LINES) {
+                out.add(new Line(true, "... and " + (warnings.size() - MAX_LINES) + " more warnings: every one is in"
+                        + " scan.md"));
+                break;
+            }
             out.add(new Line(true, w.getKey().replace("\u0000", names(w.getValue()))));
         }
         for (Problem p : result.problems()) {

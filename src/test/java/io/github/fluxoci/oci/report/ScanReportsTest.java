@@ -117,6 +117,11 @@ class ScanReportsTest {
         assertThat(full.length()).isGreaterThan(ScanMarkdown.MAX_CHARS);
         assertThat(md).contains("more in `scan-full.md`");
         assertThat(full).doesNotContain("more in `scan-full.md`");
+
+        // the console shows the first rows of each status and says how many more scan.md holds
+        List<String> console = ConsoleReport.render(big).stream().map(ConsoleReport.Line::text).toList();
+        assertThat(console).contains("UNKNOWN (800)", "  ... and 700 more UNKNOWN releases: every one is in scan.md");
+        assertThat(console).hasSizeLessThan(2 * ConsoleReport.MAX_LINES + 20);
     }
 
     @Test
