@@ -206,7 +206,7 @@ public final class MigrationPlanner {
         String ociFile;
         boolean reused = false;
         if (share != null) {
-            shares.write(r, sharedDocument(r, chartSpec), created, changed,
+            shares.write(r, sharedDocument(r, chartSpec, notes), created, changed,
                     (first, doc, c, ch) -> placeInOwnFile(first, doc, hrWork, c, ch));
             ociFile = shares.planned(r).file();
             reused = share.reused();
@@ -313,8 +313,8 @@ public final class MigrationPlanner {
     }
 
     /** The shared OCIRepository of a group, from its first release. */
-    private String sharedDocument(ScannedRelease r, Node chartSpec) {
-        return ociDocument(r, chartSpec, new ArrayList<>(), shares.nameOf(r), shares.metadataNamespace(r), interval(r, chartSpec));
+    private String sharedDocument(ScannedRelease r, Node chartSpec, List<String> notes) {
+        return ociDocument(r, chartSpec, notes, shares.nameOf(r), shares.metadataNamespace(r), interval(r, chartSpec));
     }
 
     /** What decides whether releases can share an OCIRepository: its text without name, namespace and interval. */

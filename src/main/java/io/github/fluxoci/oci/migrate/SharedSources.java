@@ -415,11 +415,11 @@ final class SharedSources {
         return sameLister ? oci : helmFolder;
     }
 
+    /** The clusters whose builds put the object in this namespace. */
     private Set<String> deployedIn(KubeObject o, String namespace) {
         Set<String> out = new HashSet<>();
         for (ObjectInstance i : tree.instancesOf(o)) {
-            if (namespace == null ? i.namespaceValue() == null || i.namespace().source().equals("metadata")
-                    : namespace.equals(i.namespaceValue())) {
+            if (namespace.equals(i.namespaceValue())) {
                 out.add(i.cluster());
             }
         }
