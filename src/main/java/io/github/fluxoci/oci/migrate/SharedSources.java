@@ -1,7 +1,6 @@
 package io.github.fluxoci.oci.migrate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,13 +14,10 @@ import java.util.function.Function;
 import io.github.fluxoci.oci.catalog.ChartUrls;
 import io.github.fluxoci.oci.scan.ReleaseClassifier;
 import io.github.fluxoci.oci.scan.ScannedRelease;
-import io.github.fluxoci.oci.scan.SourceLookup;
-import io.github.fluxoci.oci.tree.EntryPoint;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeFile;
 import io.github.fluxoci.oci.tree.ManifestFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
-import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.Nodes;
 import io.github.fluxoci.oci.yaml.YamlEdits;
 
@@ -39,7 +35,9 @@ import io.github.fluxoci.oci.yaml.YamlEdits;
  *
  * <p>A group is named after the chart; when one chart is shared at several versions, each is named
  * {@code <chart>-<version>}. An OCIRepository (or component) in the tree with the same url and ref is reused. A
- * release that cannot share keeps its own OCIRepository and gets a note saying why.
+ * release that cannot share keeps its own OCIRepository and gets a note saying why. Which folder holds a namespace's
+ * sources is {@link SharedFolders}'s question, which kustomization is a release's namespace folder
+ * {@link NamespaceFolders}'s.
  */
 final class SharedSources {
 
@@ -76,6 +74,8 @@ final class SharedSources {
     private final Map<ScannedRelease, String> notShared = new LinkedHashMap<>();
     /** component layout: the namespace kustomization of each release */
     private final Map<ScannedRelease, KustomizeFile> namespaceFolder = new LinkedHashMap<>();
+    private final SharedFolders folders;
+    private final NamespaceFolders namespaces;
 
     SharedSources(ManifestTree tree, ShareOptions options, Function<ManifestFile, FileWork> work,
                   Map<String, NewFile> newFiles, KustomizationAdditions listings) {
@@ -84,6 +84,8 @@ final class SharedSources {
         this.work = work;
         this.newFiles = newFiles;
         this.listings = listings;
+        this.folders = new SharedFolders(tree, options.namespace());
+        this.namespaces = new NamespaceFolders(tree);
     }
 
     /**
@@ -286,8 +288,8 @@ final class SharedSources {
         }
         // an OCIRepository of the same url and ref in the share namespace, deployed in every cluster: reuse it
         for (KubeObject oci : tree.ociRepositories()) {
-            if (sameSource(oci, g) && deployedIn(oci, options.namespace()).containsAll(clusters)
-                    && withoutRelease(oci.file())) {
+            if (sameSource(oci, g) && folders.clustersDeploying(oci, options.namespace()).containsAll(clusters)
+                    && SharedFolders.withoutRelease(oci.file())) {
                 g.existing = oci;
                 g.name = oci.name();
                 g.releases.forEach(r -> groupOf.put(r, g));
@@ -296,7 +298,7 @@ final class SharedSources {
         }
         String name = nameOf(g, severalVersions);
         String why = null;
-        String folder = options.folder() != null ? options.folder() : sharedFolder(g, clusters);
+        String folder = options.folder() != null ? options.folder() : folders.folderFor(g.releases.get(0), clusters);
         if (folder == null) {
             why = "no folder deployed in " + (clusters.size() == 1 ? "its cluster" : "all of its clusters")
                     + " holds sources of namespace " + options.namespace() + "; name one with -Doci.shareFolder=<folder>";
@@ -324,7 +326,7 @@ final class SharedSources {
     private void placeInTheirNamespace(Group g, String namespace, boolean severalVersions, Set<String> clusters,
                                        Set<String> taken) {
         for (KubeObject oci : tree.ociRepositories()) {
-            if (sameSource(oci, g) && deployedIn(oci, namespace).containsAll(clusters)) {
+            if (sameSource(oci, g) && folders.clustersDeploying(oci, namespace).containsAll(clusters)) {
                 g.existing = oci;
                 g.name = oci.name();
                 g.localNamespace = namespace;
@@ -352,80 +354,6 @@ final class SharedSources {
         g.releases.forEach(r -> groupOf.put(r, g));
     }
 
-    /**
-     * The folder of shared sources for a group: the one holding the most OCIRepositories of the share namespace
-     * (outside release files) deployed in all its clusters; else its releases' HelmRepository folder (or that
-     * folder's sibling {@code oci}, when one kustomization lists both and neither sets a namespace); else the folder
-     * with the most HelmRepositories of that namespace.
-     */
-    private String sharedFolder(Group g, Set<String> clusters) {
-        Map<String, Set<String>> ociFolders = new LinkedHashMap<>();
-        Map<String, Integer> ociCount = new LinkedHashMap<>();
-        Map<String, Set<String>> repoFolders = new LinkedHashMap<>();
-        Map<String, Integer> repoCount = new LinkedHashMap<>();
-        for (ObjectInstance i : tree.instances()) {
-            KubeObject o = i.object();
-            boolean oci = o.is(ManifestTree.SOURCE_GROUP, "OCIRepository");
-            boolean repo = o.is(ManifestTree.SOURCE_GROUP, "HelmRepository");
-            if ((!oci && !repo) || !options.namespace().equals(i.namespaceValue()) || !withoutRelease(o.file())) {
-                continue;
-            }
-            String dir = o.file().directory();
-            (oci ? ociFolders : repoFolders).computeIfAbsent(dir, d -> new LinkedHashSet<>()).add(i.cluster());
-            (oci ? ociCount : repoCount).merge(dir, 1, Integer::sum);
-        }
-        String best = mostUsed(ociFolders, ociCount, clusters);
-        if (best != null) {
-            return best;
-        }
-        ScannedRelease first = g.releases.get(0);
-        KubeObject repo = first.source() == null ? null
-                : SourceLookup.object(tree, "HelmRepository", first.source().name(), first.source().namespace(), first.cluster());
-        if (repo != null && repoFolders.containsKey(repo.file().directory())
-                && repoFolders.get(repo.file().directory()).containsAll(clusters)) {
-            return siblingOciFolder(repo.file().directory());
-        }
-        best = mostUsed(repoFolders, repoCount, clusters);
-        return best == null ? null : siblingOciFolder(best);
-    }
-
-    private static String mostUsed(Map<String, Set<String>> folders, Map<String, Integer> count, Set<String> clusters) {
-        return folders.entrySet().stream().filter(e -> e.getValue().containsAll(clusters))
-                .max(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> count.get(e.getKey()))
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(null);
-    }
-
-    /** {@code .../helm} -> {@code .../oci} when the same kustomization lists both and neither sets a namespace. */
-    private String siblingOciFolder(String helmFolder) {
-        int slash = helmFolder.lastIndexOf('/');
-        if (!helmFolder.substring(slash + 1).equals("helm")) {
-            return helmFolder;
-        }
-        String oci = helmFolder.substring(0, slash + 1) + "oci";
-        KustomizeFile helmK = tree.kustomizeFileIn(helmFolder);
-        KustomizeFile ociK = tree.kustomizeFileIn(oci);
-        if (helmK == null || ociK == null || helmK.namespace() != null || ociK.namespace() != null
-                || ociK.root() == null || !(Nodes.get(ociK.root(), "resources") instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
-            return helmFolder;
-        }
-        Set<KustomizeFile> helmListers = new HashSet<>();
-        tree.listersOf(helmFolder).forEach(e -> helmListers.add(e.owner()));
-        boolean sameLister = tree.listersOf(oci).stream().anyMatch(e -> helmListers.contains(e.owner()));
-        return sameLister ? oci : helmFolder;
-    }
-
-    /** The clusters whose builds put the object in this namespace. */
-    private Set<String> deployedIn(KubeObject o, String namespace) {
-        Set<String> out = new HashSet<>();
-        for (ObjectInstance i : tree.instancesOf(o)) {
-            if (namespace.equals(i.namespaceValue())) {
-                out.add(i.cluster());
-            }
-        }
-        return out;
-    }
-
     private boolean nameInUse(String name, String namespace, Set<String> clusters) {
         for (String cluster : clusters) {
             if (tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, namespace, cluster) != null) {
@@ -437,10 +365,6 @@ final class SharedSources {
 
     private boolean isEntryPath(String folder) {
         return tree.entryPoints().stream().anyMatch(e -> folder.equals(e.path()));
-    }
-
-    private static boolean withoutRelease(ManifestFile f) {
-        return f.objects().stream().noneMatch(o -> o.is(ManifestTree.HELM_GROUP, "HelmRelease"));
     }
 
     /** {@code <name>.yaml} in the folder, or {@code <name>-ocirepository.yaml} when a file has that name (its HelmRepository). */
@@ -455,7 +379,7 @@ final class SharedSources {
     private void placeInComponent(Group g, boolean severalVersions, Set<String> taken) {
         List<ScannedRelease> placed = new ArrayList<>();
         for (ScannedRelease r : g.releases) {
-            KustomizeFile k = namespaceKustomization(r);
+            KustomizeFile k = namespaces.of(r);
             if (k == null) {
                 notShared.put(r, "not shared: no kustomization above it sets its namespace " + r.namespace().value()
                         + ", so a component has no namespace folder to be included in");
@@ -482,7 +406,8 @@ final class SharedSources {
             }
         }
         String name = nameOf(g, severalVersions);
-        String folder = join(options.folder() != null ? options.folder() : componentsFolder(g), name);
+        String folder = join(options.folder() != null ? options.folder()
+                : namespaces.componentsFolder(namespaceFolder.get(g.releases.get(0))), name);
         String why = null;
         if (!taken.add("component/" + folder)) {
             why = folder + " is taken by another shared chart";
@@ -505,73 +430,10 @@ final class SharedSources {
         g.releases.forEach(r -> groupOf.put(r, g));
     }
 
-    /**
-     * The kustomization that puts the release's namespace on what it builds: above the Flux Kustomization that
-     * deploys the release (its namespace folder, as in {@code apps/<namespace>/kustomization.yaml}), else above the
-     * release itself; the innermost that gives a namespace-less object the release's namespace.
-     */
-    private KustomizeFile namespaceKustomization(ScannedRelease r) {
-        ObjectInstance release = r.instance();
-        String want = r.namespace().value();
-        EntryPoint ep = release.entryPoint();
-        if (ep.object() != null) {
-            for (ObjectInstance ks : tree.instancesOf(ep.object())) {
-                if (ks.cluster().equals(r.cluster())) {
-                    KustomizeFile k = innermostGiving(ks.via(), ks.entryPoint(), want);
-                    if (k != null) {
-                        return k;
-                    }
-                }
-            }
-        }
-        return innermostGiving(release.via(), ep, want);
-    }
-
-    private KustomizeFile innermostGiving(List<String> via, EntryPoint ep, String want) {
-        for (int i = via.size() - 1; i >= 0; i--) {
-            ManifestFile f = tree.file(via.get(i));
-            KustomizeFile k = f == null ? null : tree.kustomizeFileIn(f.directory());
-            if (k == null || k.namespace() == null || !"Kustomization".equals(k.kind())) {
-                continue;
-            }
-            String effective = ep.targetNamespace();
-            for (int j = 0; effective == null && j <= i; j++) {
-                ManifestFile outer = tree.file(via.get(j));
-                KustomizeFile ok = outer == null ? null : tree.kustomizeFileIn(outer.directory());
-                effective = ok == null ? null : ok.namespace();
-            }
-            return want.equals(effective) ? k : null;
-        }
-        return null;
-    }
-
-    /** Beside the tree's components (the folder most of them sit in), else {@code components} above the namespace folders. */
-    private String componentsFolder(Group g) {
-        Map<String, Integer> parents = new LinkedHashMap<>();
-        for (KustomizeFile k : tree.kustomizeFiles()) {
-            if ("Component".equals(k.kind())) {
-                String dir = k.directory();
-                int slash = dir.lastIndexOf('/');
-                parents.merge(slash < 0 ? "" : dir.substring(0, slash), 1, Integer::sum);
-            }
-        }
-        if (!parents.isEmpty()) {
-            return parents.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
-        }
-        String folder = namespaceFolder.get(g.releases.get(0)).directory();
-        String parent = parentOf(parentOf(folder));
-        return join(parent, "components");
-    }
-
     // ---------------------------------------------------------------- paths
 
     private boolean exists(String path) {
         return tree.file(path) != null || newFiles.containsKey(path) || java.nio.file.Files.exists(tree.root().resolve(path));
-    }
-
-    private static String parentOf(String dir) {
-        int slash = dir.lastIndexOf('/');
-        return slash < 0 ? "" : dir.substring(0, slash);
     }
 
     static String join(String dir, String name) {
