@@ -14,6 +14,13 @@ try {
   assert log.contains('oci.online=true but Maven runs offline (-o): no registry is asked')
   def offline = new JsonSlurper().parse(new File(basedir, 'target/offline/scan.json'))
   assert offline.releases.findAll { it.name != 'stale' }.every { it.status == 'MIGRATABLE' }
+  // a dry run onto a mirror: the OCIRepository would point there, mirror.txt says what to copy, and the mirror,
+  // asked online, lacks it
+  assert new File(basedir, 'target/mirror/mirror.txt').text ==
+      '127.0.0.1:55123/charts/app:1.0.0 127.0.0.1:55123/mirror/charts/app:1.0.0\n'
+  assert new File(basedir, 'target/mirror/migrate.diff').text.contains('+  url: oci://127.0.0.1:55123/mirror/charts/app')
+  assert log.contains('the mirror lacks oci://127.0.0.1:55123/mirror/charts/app:1.0.0: copy oci://127.0.0.1:55123/charts/app:1.0.0 there')
+  assert new File(basedir, 'target/mirror/migrate.md').text.contains('## Mirror')
   // migrate (online) writes the release whose tag exists and refuses the other, saying why
   def migrate = new JsonSlurper().parse(new File(basedir, 'target/oci/migrate.json'))
   assert migrate.releases*.name == ['present']

@@ -17,7 +17,11 @@ import io.github.fluxoci.oci.migrate.Layout;
 import io.github.fluxoci.oci.migrate.MigrateOptions;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.MigrationPlanner;
+import io.github.fluxoci.oci.migrate.MirrorCheck;
+import io.github.fluxoci.oci.migrate.MirrorPrefix;
 import io.github.fluxoci.oci.migrate.PlanApplier;
+import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.migrate.Prune;
 import io.github.fluxoci.oci.migrate.ShareLayout;
 import io.github.fluxoci.oci.migrate.ShareOptions;
@@ -95,6 +99,14 @@ public class MigrateMojo extends AbstractOciMojo {
      */
     @Parameter(property = "oci.verify", defaultValue = "none")
     protected String verifySignatures;
+
+    /**
+     * Air-gapped clusters: new OCIRepositories point at this registry prefix instead of the chart's public location,
+     * keeping the chart's repository path ({@code oci://registry.internal/charts} + {@code /org/chart}); the charts to
+     * copy there are listed in {@code mirror.txt}.
+     */
+    @Parameter(property = "oci.mirrorPrefix")
+    protected String mirrorPrefix;
 
     /** The yaml-language-server schema written above new OCIRepositories; {@code none} leaves the comment out. */
     @Parameter(property = "oci.schemaUrl", defaultValue = MigrateOptions.DEFAULT_SCHEMA)
@@ -182,7 +194,14 @@ public class MigrateMojo extends AbstractOciMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("oci.verify: " + e.getMessage());
         }
-        return new MigrateOptions(charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign);
+        MirrorPrefix mirror;
+        try {
+            mirror = MirrorPrefix.parse(mirrorPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        return new MigrateOptions(charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign,
+                mirror);
     }
 
     @Override
@@ -201,13 +220,20 @@ public class MigrateMojo extends AbstractOciMojo {
         }
         MigrateOptions options = options(chosen, pruning);
         ManifestTree tree = loadTree();
-        ScanResult scan = scan(tree, onlineOptions());
+        OnlineOptions online = onlineOptions();
+        ScanResult scan = scan(tree, online);
         MigrationPlan plan;
         try {
             plan = MigrationPlanner.plan(tree, scan, options);
             times.lap("plan");
         } catch (IllegalStateException e) {
             throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
+        }
+        if (online != null && options.mirror().active()) {
+            getLog().info("Asking the mirror for the charts to copy (oci.online=true)");
+            OciRegistryClient mirrorRegistry = new OciRegistryClient(online);
+            plan = MirrorCheck.apply(plan, mirrorRegistry::hasManifest);
+            times.lap("online");
         }
         String diff = null;
         if (dryRun) {

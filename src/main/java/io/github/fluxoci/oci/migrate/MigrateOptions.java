@@ -15,9 +15,11 @@ import java.util.List;
  * @param share        whether releases of one chart share an OCIRepository ({@code oci.share}), and how
  * @param cosign       {@code oci.verify=cosign}: new OCIRepositories of charts the catalog knows as cosign-signed get
  *                     {@code spec.verify.provider: cosign}
+ * @param mirror       {@code oci.mirrorPrefix}: new OCIRepositories point at this mirror, keeping the chart's path
  */
 public record MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, Interval interval, String schemaUrl,
-                             Prune prune, boolean includeUndeployed, ShareOptions share, boolean cosign) {
+                             Prune prune, boolean includeUndeployed, ShareOptions share, boolean cosign,
+                             MirrorPrefix mirror) {
 
     public static final String DEFAULT_INTERVAL = "chart";
     public static final String DEFAULT_SCHEMA =
@@ -31,13 +33,20 @@ public record MigrateOptions(List<String> charts, List<String> namespaces, Layou
         prune = prune == null ? Prune.NONE : prune;
         schemaUrl = schemaUrl == null || schemaUrl.isBlank() || "none".equalsIgnoreCase(schemaUrl.trim()) ? "" : schemaUrl.trim();
         share = share == null ? ShareOptions.NONE : share;
+        mirror = mirror == null ? MirrorPrefix.NONE : mirror;
+    }
+
+    /** Without a mirror. */
+    public MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, Interval interval, String schemaUrl,
+                          Prune prune, boolean includeUndeployed, ShareOptions share, boolean cosign) {
+        this(charts, namespaces, layout, interval, schemaUrl, prune, includeUndeployed, share, cosign, MirrorPrefix.NONE);
     }
 
     /** No sharing, no signature verification; {@code interval} as {@code oci.interval} reads it. */
     public MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, String interval, String schemaUrl,
                           Prune prune, boolean includeUndeployed) {
         this(charts, namespaces, layout, Interval.parse(interval), schemaUrl, prune, includeUndeployed, ShareOptions.NONE,
-                false);
+                false, MirrorPrefix.NONE);
     }
 
     /** Deployed releases only; {@code prune} true removes the HelmRepositories this run left unused. */
@@ -52,7 +61,8 @@ public record MigrateOptions(List<String> charts, List<String> namespaces, Layou
 
     /** The same options with another prune. */
     public MigrateOptions withPrune(Prune other) {
-        return new MigrateOptions(charts, namespaces, layout, interval, schemaUrl, other, includeUndeployed, share, cosign);
+        return new MigrateOptions(charts, namespaces, layout, interval, schemaUrl, other, includeUndeployed, share, cosign,
+                mirror);
     }
 
     /** {@code oci.verify}: {@code none} or {@code cosign}. */

@@ -14,7 +14,8 @@ import io.github.fluxoci.oci.scan.ScannedRelease;
  * @param created      files the plan creates for it
  * @param changed      files the plan changes for it
  * @param notes        what a reviewer should know (dropped fields, credentials not carried over, ...)
+ * @param ociUrl       the url its OCIRepository points at (under {@code oci.mirrorPrefix} when one is set)
  */
 public record MigratedRelease(ScannedRelease release, String ociName, String ociNamespace, String ociFile, boolean reused,
-                              List<String> created, List<String> changed, List<String> notes) {
+                              List<String> created, List<String> changed, List<String> notes, String ociUrl) {
 }

@@ -83,7 +83,7 @@ public final class MigrationPlanner {
         Layout layout = options.layout() == Layout.AUTO ? layoutOfTree() : options.layout();
         List<ScannedRelease> selected = ReleaseSelection.select(scan, options, skipped);
         if (options.share().byChart()) {
-            shares = new SharedSources(tree, options.share(), this::work, newFiles, listings);
+            shares = new SharedSources(tree, options.share(), this::work, newFiles, listings, options.mirror());
             shares.assign(selected, this::sourceKey, this::versionOverlay);
         }
         for (ScannedRelease r : selected) {
@@ -214,7 +214,7 @@ public final class MigrationPlanner {
                     + (share.chartRefNamespace() != null ? share.chartRefNamespace() + "/" : "") + share.name() + " ("
                     + ociFile + ") with the other releases of this chart at this version");
         } else if (existing != null) {
-            String why = differences(existing, r);
+            String why = differences(existing, r, options.mirror());
             if (why != null) {
                 throw new Refusal("OCIRepository " + existing.describe() + " already exists at "
                         + existing.file().relativePath() + ":" + existing.line() + " and " + why
@@ -255,7 +255,8 @@ public final class MigrationPlanner {
         }
         String ociName = share != null ? share.name() : name;
         String ociNs = share == null ? ns : shares.namespaceOf(r);
-        migrated.add(new MigratedRelease(r, ociName, ociNs, ociFile, reused, created, changed, notes));
+        migrated.add(new MigratedRelease(r, ociName, ociNs, ociFile, reused, created, changed, notes,
+                options.mirror().urlFor(r.oci().url())));
     }
 
     /**
@@ -337,7 +338,7 @@ public final class MigrationPlanner {
     private String ociDocument(ScannedRelease r, Node chartSpec, List<String> notes, String name, String namespace,
                                String interval) {
         OciRepositoryDocument doc = OciRepositoryDocument.of(options.schemaUrl(), name, namespace,
-                interval, r.oci().url(), r.oci().tag(), r.oci().semver());
+                interval, options.mirror().urlFor(r.oci().url()), r.oci().tag(), r.oci().semver());
         KubeObject repo = r.source() == null ? null
                 : SourceLookup.object(tree, "HelmRepository", r.source().name(), r.source().namespace(), r.cluster());
         if (repo != null) {
@@ -452,10 +453,11 @@ public final class MigrationPlanner {
     }
 
     /** Null when an existing OCIRepository is what the migration would write, else what differs. */
-    private static String differences(KubeObject existing, ScannedRelease r) {
+    private static String differences(KubeObject existing, ScannedRelease r, MirrorPrefix mirror) {
         String url = Nodes.text(existing.root(), "spec", "url");
-        if (url == null || !ChartUrls.normalize(url).equals(ChartUrls.normalize(r.oci().url()))) {
-            return "points at " + url + ", not " + r.oci().url();
+        String wanted = mirror.urlFor(r.oci().url());
+        if (url == null || !ChartUrls.normalize(url).equals(ChartUrls.normalize(wanted))) {
+            return "points at " + url + ", not " + wanted;
         }
         String tag = Nodes.text(existing.root(), "spec", "ref", "tag");
         String semver = Nodes.text(existing.root(), "spec", "ref", "semver");

@@ -75,10 +75,12 @@ final class SharedSources {
     /** component layout: the namespace kustomization of each release */
     private final Map<ScannedRelease, KustomizeFile> namespaceFolder = new LinkedHashMap<>();
     private final SharedFolders folders;
+    private final MirrorPrefix mirror;
     private final NamespaceFolders namespaces;
 
     SharedSources(ManifestTree tree, ShareOptions options, Function<ManifestFile, FileWork> work,
-                  Map<String, NewFile> newFiles, KustomizationAdditions listings) {
+                  Map<String, NewFile> newFiles, KustomizationAdditions listings, MirrorPrefix mirror) {
+        this.mirror = mirror;
         this.tree = tree;
         this.options = options;
         this.work = work;
@@ -265,7 +267,7 @@ final class SharedSources {
     private boolean sameSource(KubeObject oci, Group g) {
         ScannedRelease r = g.releases.get(0);
         String url = Nodes.text(oci.root(), "spec", "url");
-        return url != null && ChartUrls.normalize(url).equals(ChartUrls.normalize(r.oci().url()))
+        return url != null && ChartUrls.normalize(url).equals(ChartUrls.normalize(mirror.urlFor(r.oci().url())))
                 && Objects.equals(Nodes.text(oci.root(), "spec", "ref", "tag"), r.oci().tag())
                 && Objects.equals(Nodes.text(oci.root(), "spec", "ref", "semver"), r.oci().semver());
     }

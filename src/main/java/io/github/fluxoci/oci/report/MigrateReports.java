@@ -27,6 +27,7 @@ public final class MigrateReports {
     public static final String MARKDOWN = "migrate.md";
     public static final String DIFF = "migrate.diff";
     public static final String FULL_MARKDOWN = "migrate-full.md";
+    public static final String MIRROR = "mirror.txt";
     static final int SUMMARY_RELEASES = 25;
 
     private MigrateReports() {
@@ -52,6 +53,14 @@ public final class MigrateReports {
             AtomicFiles.write(out.get(2), diff);
         }
         out.add(full);
+        Path mirror = outputDirectory.resolve(MIRROR);
+        List<String> copies = mirrorLines(plan);
+        if (!copies.isEmpty()) {
+            AtomicFiles.write(mirror, String.join("\n", copies) + "\n");
+            out.add(mirror);
+        } else {
+            java.nio.file.Files.deleteIfExists(mirror); // a run without oci.mirrorPrefix leaves no stale list
+        }
         return out;
     }
 
@@ -85,7 +94,10 @@ public final class MigrateReports {
             oci.put("name", m.ociName());
             oci.put("namespace", m.ociNamespace());
             oci.put("file", prefix + m.ociFile());
-            oci.put("url", r.oci().url());
+            oci.put("url", m.ociUrl());
+            if (!m.ociUrl().equals(r.oci().url())) {
+                oci.put("mirrorOf", r.oci().url());
+            }
             oci.put("tag", r.oci().tag());
             oci.put("semver", r.oci().semver());
             oci.put("reused", m.reused());
@@ -184,6 +196,22 @@ public final class MigrateReports {
             md.append("The steps of the other ").append(plan.migrated().size() - maxRows).append(" releases are in `")
                     .append(FULL_MARKDOWN).append("`.\n\n");
         }
+        List<String> copies = mirrorLines(plan);
+        List<String> ranges = mirrorRanges(plan);
+        if (!copies.isEmpty() || !ranges.isEmpty()) {
+            md.append("## Mirror\n\n");
+            md.append("The new OCIRepositories point at the mirror (`oci.mirrorPrefix`). Copy these charts there before")
+                    .append(" the change reaches the cluster; `").append(MIRROR).append("` lists them as")
+                    .append(" `source destination`, one a line:\n\n");
+            if (!copies.isEmpty()) {
+                md.append("```\n");
+                Markdown.first(copies, maxRows).forEach(l -> md.append(l).append('\n'));
+                md.append("```\n\n");
+                md.append(Markdown.rest(copies.size(), maxRows, FULL_MARKDOWN));
+            }
+            ranges.forEach(l -> md.append("- ").append(l).append('\n'));
+            md.append('\n');
+        }
         if (!plan.skipped().isEmpty()) {
             md.append("## Skipped\n\n");
             md.append(row("Release", "Where", "Why"));
@@ -207,6 +235,39 @@ public final class MigrateReports {
             plan.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * {@code mirror.txt}: for each chart at an exact version that a new OCIRepository takes from the mirror, the
+     * public artifact and its copy in the mirror ({@code ghcr.io/org/chart:1.2.3 registry.internal/charts/org/chart:1.2.3}),
+     * once each, sorted.
+     */
+    public static List<String> mirrorLines(MigrationPlan plan) {
+        java.util.Set<String> lines = new java.util.TreeSet<>();
+        for (MigratedRelease m : plan.migrated()) {
+            ScannedRelease r = m.release();
+            if (!m.ociUrl().equals(r.oci().url()) && r.oci().tag() != null) {
+                lines.add(reference(r.oci().url()) + ":" + r.oci().tag() + " " + reference(m.ociUrl()) + ":" + r.oci().tag());
+            }
+        }
+        return new ArrayList<>(lines);
+    }
+
+    /** Charts on a mirror with a version range: no single tag to copy, so a person chooses. */
+    private static List<String> mirrorRanges(MigrationPlan plan) {
+        java.util.Set<String> lines = new java.util.TreeSet<>();
+        for (MigratedRelease m : plan.migrated()) {
+            ScannedRelease r = m.release();
+            if (!m.ociUrl().equals(r.oci().url()) && r.oci().tag() == null) {
+                lines.add("`" + reference(r.oci().url()) + "`: range `" + r.oci().semver() + "` (ref.semver): copy the tags"
+                        + " it should match to `" + reference(m.ociUrl()) + "`; not in " + MIRROR);
+            }
+        }
+        return new ArrayList<>(lines);
+    }
+
+    private static String reference(String ociUrl) {
+        return ociUrl.startsWith("oci://") ? ociUrl.substring("oci://".length()) : ociUrl;
     }
 
     /** Console lines: a summary, one line per release, skipped ones as warnings. */

@@ -126,7 +126,7 @@ class MigrateGoldenTest {
                 Layout.parse(p.getProperty("layout", "auto")), Interval.parse(p.getProperty("interval")),
                 p.getProperty("schemaUrl", MigrateOptions.DEFAULT_SCHEMA), Prune.parse(p.getProperty("prune")),
                 Boolean.parseBoolean(p.getProperty("includeUndeployed")), share,
-                MigrateOptions.parseVerify(p.getProperty("verify")));
+                MigrateOptions.parseVerify(p.getProperty("verify")), MirrorPrefix.parse(p.getProperty("mirrorPrefix")));
     }
 
     private static List<String> list(String csv) {
