@@ -7,7 +7,10 @@ import io.github.fluxoci.oci.yaml.YamlEdits;
 import io.github.fluxoci.oci.yaml.YamlFile;
 import io.github.fluxoci.oci.yaml.YamlParseException;
 
-/** A file the plan creates: one or more OCIRepository documents in the style of the release's file. */
+/**
+ * A file the plan creates (OCIRepositories, overlay patches, a shared component's kustomization): one or more
+ * documents in the style of the release's file.
+ */
 final class NewFile {
     final String path;
     final YamlEdits style;

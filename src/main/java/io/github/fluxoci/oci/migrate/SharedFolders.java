@@ -26,23 +26,24 @@ final class SharedFolders {
 
     private final ManifestTree tree;
     private final String namespace;
+    /** folder -> clusters that deploy its sources in the namespace, and how many; counted once, on first use */
+    private final Map<String, Set<String>> ociFolders = new LinkedHashMap<>();
+    private final Map<String, Integer> ociCount = new LinkedHashMap<>();
+    private final Map<String, Set<String>> repoFolders = new LinkedHashMap<>();
+    private final Map<String, Integer> repoCount = new LinkedHashMap<>();
+    private boolean counted;
 
     SharedFolders(ManifestTree tree, String namespace) {
         this.tree = tree;
         this.namespace = namespace;
     }
 
-    /**
-     * The folder of shared sources for releases (the first of them, deployed in these clusters): the one holding the most OCIRepositories of the share namespace
-     * (outside release files) deployed in all its clusters; else its releases' HelmRepository folder (or that
-     * folder's sibling {@code oci}, when one kustomization lists both and neither sets a namespace); else the folder
-     * with the most HelmRepositories of that namespace.
-     */
-    String folderFor(ScannedRelease first, Set<String> clusters) {
-        Map<String, Set<String>> ociFolders = new LinkedHashMap<>();
-        Map<String, Integer> ociCount = new LinkedHashMap<>();
-        Map<String, Set<String>> repoFolders = new LinkedHashMap<>();
-        Map<String, Integer> repoCount = new LinkedHashMap<>();
+    /** Counts, per folder, the OCIRepositories and HelmRepositories the namespace gets from it (outside release files). */
+    private void count() {
+        if (counted) {
+            return;
+        }
+        counted = true;
         for (ObjectInstance i : tree.instances()) {
             KubeObject o = i.object();
             boolean oci = o.is(ManifestTree.SOURCE_GROUP, "OCIRepository");
@@ -54,6 +55,16 @@ final class SharedFolders {
             (oci ? ociFolders : repoFolders).computeIfAbsent(dir, d -> new LinkedHashSet<>()).add(i.cluster());
             (oci ? ociCount : repoCount).merge(dir, 1, Integer::sum);
         }
+    }
+
+    /**
+     * The folder of shared sources for releases (the first of them given; all deployed in these clusters): the one
+     * holding the most OCIRepositories of the share namespace (outside release files) deployed in all the clusters;
+     * else the releases' HelmRepository folder (or that folder's sibling {@code oci}, when one kustomization lists both
+     * and neither sets a namespace); else the folder with the most HelmRepositories of that namespace.
+     */
+    String folderFor(ScannedRelease first, Set<String> clusters) {
+        count();
         String best = mostUsed(ociFolders, ociCount, clusters);
         if (best != null) {
             return best;

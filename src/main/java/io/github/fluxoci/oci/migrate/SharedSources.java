@@ -115,10 +115,10 @@ final class SharedSources {
         }
         Map<String, List<Group>> byChart = new LinkedHashMap<>();
         for (Group g : groups.values()) {
-            if (distinctReleases(g) < options.minReleases()) {
-                int n = distinctReleases(g);
-                g.releases.forEach(r -> notShared.put(r, "not shared: only " + n + (n == 1 ? " release" : " releases")
-                        + " of " + g.chart + " at " + version(r) + " (oci.shareMinReleases=" + options.minReleases() + ")"));
+            int n = distinctReleases(g);
+            if (n < options.minReleases()) {
+                refuse(g, "only " + n + (n == 1 ? " release" : " releases") + " of " + g.chart + " at "
+                        + version(g.releases.get(0)) + " (oci.shareMinReleases=" + options.minReleases() + ")");
                 continue;
             }
             byChart.computeIfAbsent(g.chart, c -> new ArrayList<>()).add(g);
@@ -292,9 +292,7 @@ final class SharedSources {
         for (KubeObject oci : tree.ociRepositories()) {
             if (sameSource(oci, g) && folders.clustersDeploying(oci, options.namespace()).containsAll(clusters)
                     && SharedFolders.withoutRelease(oci.file())) {
-                g.existing = oci;
-                g.name = oci.name();
-                g.releases.forEach(r -> groupOf.put(r, g));
+                share(g, oci.name(), null, null, oci);
                 return;
             }
         }
@@ -312,13 +310,10 @@ final class SharedSources {
             why = join(folder, name + ".yaml") + " already exists";
         }
         if (why != null) {
-            String reason = "not shared: " + why;
-            g.releases.forEach(r -> notShared.put(r, reason));
-            return;
+            refuse(g, why);
+        } else {
+            share(g, name, folder, null, null);
         }
-        g.name = name;
-        g.folder = folder;
-        g.releases.forEach(r -> groupOf.put(r, g));
     }
 
     /**
@@ -329,10 +324,7 @@ final class SharedSources {
                                        Set<String> taken) {
         for (KubeObject oci : tree.ociRepositories()) {
             if (sameSource(oci, g) && folders.clustersDeploying(oci, namespace).containsAll(clusters)) {
-                g.existing = oci;
-                g.name = oci.name();
-                g.localNamespace = namespace;
-                g.releases.forEach(r -> groupOf.put(r, g));
+                share(g, oci.name(), null, namespace, oci);
                 return;
             }
         }
@@ -347,13 +339,10 @@ final class SharedSources {
             why = "OCIRepository " + namespace + "/" + name + " already exists with another url or ref";
         }
         if (why != null) {
-            String reason = "not shared: " + why;
-            g.releases.forEach(r -> notShared.put(r, reason));
-            return;
+            refuse(g, why);
+        } else {
+            share(g, name, null, namespace, null);
         }
-        g.name = name;
-        g.localNamespace = namespace;
-        g.releases.forEach(r -> groupOf.put(r, g));
     }
 
     private boolean nameInUse(String name, String namespace, Set<String> clusters) {
@@ -400,10 +389,7 @@ final class SharedSources {
         for (KubeObject oci : tree.ociRepositories()) {
             KustomizeFile k = tree.kustomizeFileIn(oci.file().directory());
             if (k != null && "Component".equals(k.kind()) && oci.metadataNamespace() == null && sameSource(oci, g)) {
-                g.existing = oci;
-                g.name = oci.name();
-                g.folder = oci.file().directory();
-                g.releases.forEach(r -> groupOf.put(r, g));
+                share(g, oci.name(), oci.file().directory(), null, oci);
                 return;
             }
         }
@@ -423,12 +409,30 @@ final class SharedSources {
             }
         }
         if (why != null) {
-            String reason = "not shared: " + why;
-            g.releases.forEach(r -> notShared.put(r, reason));
-            return;
+            refuse(g, why);
+        } else {
+            share(g, name, folder, null, null);
         }
+    }
+
+    // ---------------------------------------------------------------- outcomes
+
+    /** The group's releases keep an OCIRepository of their own, for this reason (a note on each). */
+    private void refuse(Group g, String why) {
+        String reason = "not shared: " + why;
+        g.releases.forEach(r -> notShared.put(r, reason));
+    }
+
+    /**
+     * The group's releases share the OCIRepository {@code name}: an existing one ({@code existing}), or one written in
+     * {@code folder} (the namespace layout's folder, or the component's), or beside the first release when they all
+     * live in {@code localNamespace}.
+     */
+    private void share(Group g, String name, String folder, String localNamespace, KubeObject existing) {
         g.name = name;
         g.folder = folder;
+        g.localNamespace = localNamespace;
+        g.existing = existing;
         g.releases.forEach(r -> groupOf.put(r, g));
     }
 
