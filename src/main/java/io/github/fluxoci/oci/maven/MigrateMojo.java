@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -163,62 +164,36 @@ public class MigrateMojo extends AbstractOciMojo {
         }
     }
 
-    private MigrateOptions options(Layout chosen, Prune pruning) throws MojoFailureException {
-        Interval every;
-        ShareOptions sharing;
-        boolean cosign;
-        try {
-            every = Interval.parse(interval);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        boolean byChart;
-        ShareLayout form;
-        try {
-            byChart = ShareOptions.parseShare(share);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("oci.share: " + e.getMessage());
-        }
-        try {
-            form = ShareLayout.parse(shareLayout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("oci.shareLayout: " + e.getMessage());
-        }
-        try {
-            sharing = new ShareOptions(byChart, form, shareNamespace, shareFolder, shareMinReleases);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        try {
-            cosign = MigrateOptions.parseVerify(verifySignatures);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("oci.verify: " + e.getMessage());
-        }
-        MirrorPrefix mirror;
-        try {
-            mirror = MirrorPrefix.parse(mirrorPrefix);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+    /** The goal's options from its parameters; a value a parser refuses is a user error naming the parameter. */
+    private MigrateOptions options() throws MojoFailureException {
+        Layout chosen = parsed("oci.layout", () -> Layout.parse(layout));
+        Prune pruning = parsed("oci.prune", () -> Prune.parse(prune));
+        Interval every = parsed(null, () -> Interval.parse(interval));
+        boolean byChart = parsed("oci.share", () -> ShareOptions.parseShare(share));
+        ShareLayout form = parsed("oci.shareLayout", () -> ShareLayout.parse(shareLayout));
+        ShareOptions sharing = parsed(null,
+                () -> new ShareOptions(byChart, form, shareNamespace, shareFolder, shareMinReleases));
+        boolean cosign = parsed("oci.verify", () -> MigrateOptions.parseVerify(verifySignatures));
+        MirrorPrefix mirror = parsed(null, () -> MirrorPrefix.parse(mirrorPrefix));
         return new MigrateOptions(charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign,
                 mirror);
     }
 
+    /**
+     * A parameter read by {@code parse}: what it refuses ({@link IllegalArgumentException}) fails the goal with its
+     * message, after {@code parameter: } when the message does not name the parameter itself.
+     */
+    private static <T> T parsed(String parameter, Supplier<T> parse) throws MojoFailureException {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(parameter == null ? e.getMessage() : parameter + ": " + e.getMessage());
+        }
+    }
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Layout chosen;
-        try {
-            chosen = Layout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("oci.layout: " + e.getMessage());
-        }
-        Prune pruning;
-        try {
-            pruning = Prune.parse(prune);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("oci.prune: " + e.getMessage());
-        }
-        MigrateOptions options = options(chosen, pruning);
+        MigrateOptions options = options();
         ManifestTree tree = loadTree();
         OnlineOptions online = onlineOptions();
         ScanResult scan = scan(tree, online);
