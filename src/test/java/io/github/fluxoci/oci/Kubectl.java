@@ -53,7 +53,6 @@ public final class Kubectl {
         assumeTrue(available(), "kubectl is not installed: the kustomize oracle is missing");
     }
 
-    @SuppressWarnings("unchecked")
     public static Build kustomize(Path dir) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).start();
         byte[] err = new byte[0];
@@ -67,12 +66,31 @@ public final class Kubectl {
             String text = new String(err, StandardCharsets.UTF_8).strip();
             return new Build(List.of(), text.isEmpty() ? "exit " + p.exitValue() : text.length() > 300 ? text.substring(0, 300) : text);
         }
+        return new Build(documents(out), null);
+    }
+
+    /** The mapping documents of YAML text, as kubectl prints them and as files hold them. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> documents(String yaml) {
         List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object d : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(out)) {
+        for (Object d : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
             if (d instanceof Map<?, ?> m) {
                 docs.add((Map<String, Object>) m);
             }
         }
-        return new Build(docs, null);
+        return docs;
+    }
+
+    /** The value at a path of keys in a built document ({@code spec}, {@code chartRef}, {@code name}), or null. */
+    @SuppressWarnings("unchecked")
+    public static Object at(Map<String, Object> doc, String... path) {
+        Object current = doc;
+        for (String key : path) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = ((Map<String, Object>) m).get(key);
+        }
+        return current;
     }
 }

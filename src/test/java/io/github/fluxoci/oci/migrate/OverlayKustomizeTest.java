@@ -1,5 +1,6 @@
 package io.github.fluxoci.oci.migrate;
 
+import static io.github.fluxoci.oci.Kubectl.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -57,18 +58,6 @@ class OverlayKustomizeTest {
         }
         assertThat(at(find(build(golden.resolve("before/apps/" + overlay)), "HelmRelease"), "spec", "chart", "spec",
                 "version")).isEqualTo(tag.isEmpty() ? semver : tag);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object at(Map<String, Object> doc, String... path) {
-        Object current = doc;
-        for (String key : path) {
-            if (!(current instanceof Map<?, ?> m)) {
-                return null;
-            }
-            current = ((Map<String, Object>) m).get(key);
-        }
-        return current;
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> docs, String kind) {

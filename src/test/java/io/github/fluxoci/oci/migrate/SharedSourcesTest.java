@@ -1,5 +1,6 @@
 package io.github.fluxoci.oci.migrate;
 
+import static io.github.fluxoci.oci.Kubectl.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,9 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.github.fluxoci.oci.Kubectl;
 
@@ -150,7 +148,7 @@ class SharedSourcesTest {
             Deque<String[]> paths = new ArrayDeque<>();
             try (Stream<Path> s = Files.list(root.resolve(clusterFolder))) {
                 for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    for (Map<String, Object> d : documents(Files.readString(f))) {
+                    for (Map<String, Object> d : Kubectl.documents(Files.readString(f))) {
                         c.take(d, null, paths);
                     }
                 }
@@ -181,7 +179,7 @@ class SharedSourcesTest {
             List<Map<String, Object>> out = new ArrayList<>();
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    out.addAll(documents(Files.readString(f)));
+                    out.addAll(Kubectl.documents(Files.readString(f)));
                 }
             }
             return out;
@@ -208,26 +206,4 @@ class SharedSourcesTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> documents(String text) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
-            if (o instanceof Map<?, ?> m) {
-                out.add((Map<String, Object>) m);
-            }
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object at(Map<String, Object> doc, String... path) {
-        Object current = doc;
-        for (String key : path) {
-            if (!(current instanceof Map<?, ?> m)) {
-                return null;
-            }
-            current = ((Map<String, Object>) m).get(key);
-        }
-        return current;
-    }
 }
