@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -231,6 +232,42 @@ public final class ChartCatalog {
         return out;
     }
 
+    private static final Pattern GITHUB_REPOSITORY = Pattern.compile("^https?://github\\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)");
+
+    /**
+     * OCI locations to try for a chart from its own links (a Helm index entry's {@code urls}, {@code sources} and
+     * {@code home}): an {@code oci://} link as it is (without its tag); a GitHub repository's owner on ghcr.io
+     * ({@code charts/}, the repository's name, {@code helm-charts/}, or the owner alone); any other link through the
+     * catalog's guesses. Candidates, never facts: online checks prove them by digest.
+     */
+    public List<String> guessesFromLinks(List<String> links, String chart) {
+        List<String> out = new ArrayList<>();
+        if (links == null || chart == null) {
+            return out;
+        }
+        for (String link : links) {
+            String l = link == null ? "" : link.trim();
+            List<String> found = new ArrayList<>();
+            if (l.startsWith("oci://")) {
+                found.add(ChartUrls.normalize(l.replaceFirst("@sha256:[0-9a-fA-F]+$", "").replaceFirst(":[^/:]+$", "")));
+            } else {
+                Matcher gh = GITHUB_REPOSITORY.matcher(l);
+                if (gh.find()) {
+                    String owner = gh.group(1).toLowerCase(Locale.ROOT);
+                    String repository = gh.group(2).replaceFirst("\\.git$", "").toLowerCase(Locale.ROOT);
+                    found.add("oci://ghcr.io/" + owner + "/charts/" + chart);
+                    found.add("oci://ghcr.io/" + owner + "/" + repository + "/" + chart);
+                    found.add("oci://ghcr.io/" + owner + "/helm-charts/" + chart);
+                    found.add("oci://ghcr.io/" + owner + "/" + chart);
+                } else if (l.startsWith("http")) {
+                    found.addAll(guessesFor(l, chart));
+                }
+            }
+            found.stream().filter(c -> !out.contains(c)).forEach(out::add);
+        }
+        return out;
+    }
+
     static List<Guess> loadGuesses() {
         return guesses(loadRoot());
     }
@@ -301,6 +338,25 @@ public final class ChartCatalog {
             }
         }
         return new CatalogAnswer.NotFound();
+    }
+
+    /**
+     * The HTTP Helm repositories whose {@code chart} the user mapped to {@code ociUrl} ({@code <mappings>} that name the
+     * repository by URL): after a migration, where the chart came from.
+     */
+    public List<String> configuredRepositoriesOf(String ociUrl, String chart) {
+        List<String> out = new ArrayList<>();
+        String wanted = ChartUrls.normalize(ociUrl);
+        for (ChartMapping m : configured) {
+            if (m.problem() != null || m.blocked() != null || !m.repository().contains("://") || !m.coversChart(chart)) {
+                continue;
+            }
+            String url = m.oci() != null ? ChartUrls.normalize(m.oci()) : ChartUrls.join(m.ociPrefix(), chart);
+            if (url.equals(wanted) && !out.contains(m.repository().trim())) {
+                out.add(m.repository().trim());
+            }
+        }
+        return out;
     }
 
     /** What the catalog knows about an OCI chart URL already in use (official or mirror): its entry, or a repository's. */

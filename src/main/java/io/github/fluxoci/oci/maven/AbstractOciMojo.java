@@ -396,7 +396,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         OciRegistryClient registry = options == null ? null : new OciRegistryClient(options);
         if (registry != null) {
             getLog().info("Asking the registries (oci.online=true)");
-            result = OnlineChecks.apply(result, registry, new HelmIndexClient(options), catalog);
+            result = OnlineChecks.apply(tree, result, registry, new HelmIndexClient(options), catalog);
         }
         ScanResult out = CriticalReleases.apply(result, criticalReleases, registry);
         times.lap(registry != null ? "online" : "classify");

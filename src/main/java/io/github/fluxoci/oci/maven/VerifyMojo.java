@@ -12,6 +12,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.report.GithubAnnotations;
@@ -24,6 +26,8 @@ import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.verify.Finding;
 import io.github.fluxoci.oci.verify.ReleaseException;
+import io.github.fluxoci.oci.verify.Rule;
+import io.github.fluxoci.oci.verify.RuleSeverities;
 import io.github.fluxoci.oci.verify.Severity;
 import io.github.fluxoci.oci.verify.Verifier;
 import io.github.fluxoci.oci.verify.VerifyContext;
@@ -48,6 +52,13 @@ public class VerifyMojo extends AbstractOciMojo {
     @Parameter
     protected List<Excuse> exceptions;
 
+    /**
+     * Severities for some rules, {@code rule=error|warning|note} separated by commas, e.g.
+     * {@code unverified-signature=error} to fail the gate on a signed chart that Flux does not verify.
+     */
+    @Parameter(property = "oci.severities")
+    protected String severities;
+
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
@@ -67,16 +78,27 @@ public class VerifyMojo extends AbstractOciMojo {
                 }
             }
         }
+        RuleSeverities configured;
+        try {
+            configured = RuleSeverities.parse(severities, Verifier.rules());
+        } catch (IllegalArgumentException e) {
+            bad.add("oci.severities: " + e.getMessage());
+            configured = RuleSeverities.none();
+        }
         if (!bad.isEmpty()) {
             throw new MojoFailureException(String.join(System.lineSeparator(), bad));
         }
         ManifestTree tree = loadTree();
         OnlineOptions onlineOptions = onlineOptions();
         OciRegistryClient registry = onlineOptions == null ? null : new OciRegistryClient(onlineOptions);
+        HelmIndexClient helm = onlineOptions == null ? null : new HelmIndexClient(onlineOptions);
+        ChartCatalog catalog = catalog();
         // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
-        ScanResult scan = CriticalReleases.apply(new Scanner(catalog()).scan(tree), criticalReleases, registry);
+        ScanResult scan = CriticalReleases.apply(new Scanner(catalog).scan(tree), criticalReleases, registry);
         times.lap("classify");
-        List<Finding> findings = Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases, registry));
+        List<Rule> rules = configured.apply(Verifier.rules());
+        List<Finding> findings = configured.applyTo(Verifier.verify(new VerifyContext(tree, scan, excuses, criticalReleases,
+                registry, helm, catalog)), Verifier.rules());
         times.lap("rules");
         String prefix = pathPrefix();
         for (Finding f : findings) {
@@ -96,7 +118,7 @@ public class VerifyMojo extends AbstractOciMojo {
         }
         times.lap("console");
         try {
-            List<Path> written = VerifyReports.write(findings, Verifier.rules(), ReportFormat.pluginVersion(),
+            List<Path> written = VerifyReports.write(findings, rules, ReportFormat.pluginVersion(),
                     prefix, outputDirectory.toPath());
             written.forEach(p -> getLog().info("Wrote " + p));
         } catch (IOException e) {

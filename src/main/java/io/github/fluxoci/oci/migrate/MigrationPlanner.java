@@ -14,6 +14,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.catalog.ChartUrls;
+import io.github.fluxoci.oci.scan.ChartProof;
+import io.github.fluxoci.oci.scan.OciTarget;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
@@ -361,13 +363,24 @@ public final class MigrationPlanner {
         Node verify = Nodes.get(chartSpec, "verify");
         if (verify != null) {
             doc.copy("verify", verify);
-        } else if (options.cosign() && r.oci().cosign()) {
+        } else if (options.cosign() && r.oci().signed()) {
             doc.cosign();
         } else if (options.cosign()) {
-            notes.add("oci.verify=cosign: spec.verify not written, the catalog does not know " + r.oci().url()
-                    + " as signed with cosign (Flux would fail to verify an unsigned chart)");
+            notes.add("oci.verify=cosign: spec.verify not written, " + unsignedBecause(r.oci())
+                    + " (Flux would fail to verify an unsigned chart)");
         }
         return doc.text();
+    }
+
+    /** Why a new OCIRepository gets no {@code spec.verify}: what the registry showed online, else the catalog. */
+    static String unsignedBecause(OciTarget oci) {
+        ChartProof proof = oci.proof();
+        if (proof != null && proof.signature() == ChartProof.Signing.UNSIGNED) {
+            return oci.url() + ":" + proof.tag() + " carries no cosign signature (" + proof.signatureNote() + ")";
+        }
+        String unknown = proof != null ? "the registry did not say whether " + oci.url() + ":" + proof.tag() + " is signed ("
+                + proof.signatureNote() + "), and " : "";
+        return unknown + "the catalog does not know " + oci.url() + " as signed with cosign";
     }
 
     /**

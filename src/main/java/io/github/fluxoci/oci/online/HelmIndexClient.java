@@ -7,15 +7,13 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -43,10 +41,42 @@ public final class HelmIndexClient {
     private final RegistryHttp http;
     private final FetchOnce<String, Index> cache = new FetchOnce<>();
 
-    /** chart -> newest release among the wanted charts, or why the index could not be read. */
-    public record Index(Map<String, Version> newest, String error) {
+    /**
+     * One version of a chart as the index lists it.
+     *
+     * @param digest  the sha256 of the chart archive ({@code digest}), as {@code sha256:<hex>}, or null when not listed
+     * @param urls    where the archive is ({@code urls}), as written
+     * @param sources the chart's source repositories ({@code sources})
+     * @param home    the chart's home page ({@code home}), or null
+     */
+    public record Entry(String chart, String version, String digest, List<String> urls, List<String> sources, String home) {
+        /** Every URL the entry names: archive, sources, home. */
+        public List<String> links() {
+            List<String> out = new ArrayList<>(urls);
+            out.addAll(sources);
+            if (home != null) {
+                out.add(home);
+            }
+            return out;
+        }
+    }
+
+    /** chart -> newest release and chart -> version -> entry among the wanted charts, or why the index could not be read. */
+    public record Index(Map<String, Version> newest, Map<String, Map<String, Entry>> entries, String error) {
         public Optional<Version> newestStable(String chart) {
             return Optional.ofNullable(newest.get(chart));
+        }
+
+        /** The entry of an exact version ({@code 1.2.3} finds {@code v1.2.3} too), or empty. */
+        public Optional<Entry> entry(String chart, String version) {
+            Map<String, Entry> versions = entries.getOrDefault(chart, Map.of());
+            Entry exact = versions.get(version);
+            if (exact != null || version == null) {
+                return Optional.ofNullable(exact);
+            }
+            Optional<Version> wanted = version(version);
+            return wanted.flatMap(w -> versions.values().stream()
+                    .filter(e -> version(e.version()).map(v -> v.compareTo(w) == 0).orElse(false)).findFirst());
         }
     }
 
@@ -65,7 +95,7 @@ public final class HelmIndexClient {
         try {
             uri = new URI(base + "/index.yaml");
         } catch (URISyntaxException e) {
-            return new Index(Map.of(), "\"" + HostPolicy.safe(base) + "\" is not a repository URL");
+            return new Index(Map.of(), Map.of(), "\"" + HostPolicy.safe(base) + "\" is not a repository URL");
         }
         String host = uri.getRawAuthority();
         Path file = null;
@@ -73,19 +103,26 @@ public final class HelmIndexClient {
             file = Files.createTempFile("oci-helm-index", ".yaml");
             RegistryHttp.Answer<Path> response = http.download(uri, host, file);
             if (response.status() != 200) {
-                return new Index(Map.of(), host + " answered " + response.status() + " for " + uri.getPath());
+                return new Index(Map.of(), Map.of(), host + " answered " + response.status() + " for " + uri.getPath());
             }
             Map<String, Version> newest = new HashMap<>();
+            Map<String, Map<String, Entry>> entries = new HashMap<>();
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                parse(in, charts, (chart, text) -> version(text).filter(v -> !v.isPreRelease())
-                        .filter(v -> !newest.containsKey(chart) || v.compareTo(newest.get(chart)) > 0)
-                        .ifPresent(v -> newest.put(chart, v)));
+                parseEntries(in, charts, e -> {
+                    if (e.version() == null) {
+                        return;
+                    }
+                    entries.computeIfAbsent(e.chart(), c -> new HashMap<>()).putIfAbsent(e.version(), e);
+                    version(e.version()).filter(v -> !v.isPreRelease())
+                            .filter(v -> !newest.containsKey(e.chart()) || v.compareTo(newest.get(e.chart())) > 0)
+                            .ifPresent(v -> newest.put(e.chart(), v));
+                });
             }
-            return new Index(Map.copyOf(newest), null);
+            return new Index(Map.copyOf(newest), Map.copyOf(entries), null);
         } catch (RegistryException e) {
-            return new Index(Map.of(), e.getMessage());
+            return new Index(Map.of(), Map.of(), e.getMessage());
         } catch (IOException | YAMLException e) {
-            return new Index(Map.of(), host + " sent an index.yaml that could not be read");
+            return new Index(Map.of(), Map.of(), host + " sent an index.yaml that could not be read");
         } finally {
             if (file != null) {
                 try {
@@ -105,60 +142,103 @@ public final class HelmIndexClient {
     /** Streams the events of an index and keeps entries.chart[].version for every chart. */
     static Map<String, List<String>> parse(Reader reader) {
         Map<String, List<String>> out = new HashMap<>();
-        parse(reader, null, (chart, version) -> out.computeIfAbsent(chart, k -> new ArrayList<>()).add(version));
+        parseEntries(reader, null, e -> {
+            if (e.version() != null) {
+                out.computeIfAbsent(e.chart(), k -> new ArrayList<>()).add(e.version());
+            }
+        });
         return out;
     }
 
-    /** Streams the events of an index and hands over each entries.chart[].version of the wanted charts (all when null). */
-    static void parse(Reader reader, Set<String> charts, BiConsumer<String, String> version) {
+    /** One open mapping or sequence while the index streams by: what it sits under, and its next key. */
+    private static final class Frame {
+        final boolean mapping;
+        final String name;
+        String key;
+        boolean expectingKey = true;
+        Entry entry;
+        List<String> urls;
+        List<String> sources;
+
+        Frame(boolean mapping, String name) {
+            this.mapping = mapping;
+            this.name = name;
+        }
+    }
+
+    /**
+     * Streams the events of an index and hands over each {@code entries.<chart>[]} entry of the wanted charts (all when
+     * null): version, digest, urls, sources and home. Memory holds one entry at a time.
+     */
+    static void parseEntries(Reader reader, Set<String> charts, Consumer<Entry> sink) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         ParserImpl parser = new ParserImpl(new StreamReader(reader), options);
-        Deque<Object> path = new ArrayDeque<>(); // mapping keys (String) and sequence markers
-        String pendingKey = null;
-        Deque<Boolean> inMapping = new ArrayDeque<>();
-        Deque<Boolean> expectingKey = new ArrayDeque<>();
+        List<Frame> frames = new ArrayList<>(); // root mapping, entries mapping, chart sequence, entry mapping, ...
         while (parser.peekEvent() != null) {
             Event e = parser.getEvent();
+            Frame top = frames.isEmpty() ? null : frames.get(frames.size() - 1);
             if (e instanceof MappingStartEvent || e instanceof SequenceStartEvent) {
-                boolean mapping = e instanceof MappingStartEvent;
-                if (!inMapping.isEmpty() && inMapping.peek()) {
-                    path.push(pendingKey == null ? "" : pendingKey);
-                    expectingKey.pop();
-                    expectingKey.push(true);
-                } else if (!inMapping.isEmpty()) {
-                    path.push("[]");
+                String name = top == null ? null : top.mapping ? top.key : "[]";
+                if (top != null && top.mapping) {
+                    top.expectingKey = true;
                 }
-                inMapping.push(mapping);
-                expectingKey.push(true);
-                pendingKey = null;
+                Frame frame = new Frame(e instanceof MappingStartEvent, name);
+                frames.add(frame);
+                if (frames.size() == 4 && frame.mapping && "entries".equals(frames.get(1).name)
+                        && frames.get(0).mapping && (charts == null || charts.contains(frames.get(2).name))) {
+                    frame.entry = new Entry(frames.get(2).name, null, null, List.of(), List.of(), null);
+                    frame.urls = new ArrayList<>();
+                    frame.sources = new ArrayList<>();
+                }
             } else if (e instanceof MappingEndEvent || e instanceof SequenceEndEvent) {
-                inMapping.pop();
-                expectingKey.pop();
-                if (!path.isEmpty() && !inMapping.isEmpty()) {
-                    path.pop();
+                Frame done = frames.remove(frames.size() - 1);
+                if (done.entry != null) {
+                    Entry d = done.entry;
+                    sink.accept(new Entry(d.chart(), d.version(), d.digest(), List.copyOf(done.urls),
+                            List.copyOf(done.sources), d.home()));
                 }
-            } else if (e instanceof AliasEvent && !inMapping.isEmpty() && inMapping.peek()) {
-                boolean key = expectingKey.pop();
-                expectingKey.push(!key);
-            } else if (e instanceof ScalarEvent s && !inMapping.isEmpty() && inMapping.peek()) {
-                if (expectingKey.peek()) {
-                    pendingKey = s.getValue();
-                    expectingKey.pop();
-                    expectingKey.push(false);
-                } else {
-                    // a value: entries / <chart> / [] / version
-                    if ("version".equals(pendingKey) && path.size() == 3) {
-                        List<Object> p = new ArrayList<>(path);
-                        if ("[]".equals(p.get(0)) && "entries".equals(p.get(2))
-                                && (charts == null || charts.contains((String) p.get(1)))) {
-                            version.accept((String) p.get(1), s.getValue());
+            } else if (e instanceof AliasEvent && top != null && top.mapping) {
+                top.expectingKey = !top.expectingKey;
+            } else if (e instanceof ScalarEvent s && top != null) {
+                if (top.mapping && top.expectingKey) {
+                    top.key = s.getValue();
+                    top.expectingKey = false;
+                } else if (top.mapping) {
+                    top.expectingKey = true;
+                    if (top.entry != null) {
+                        Entry d = top.entry;
+                        String v = s.getValue();
+                        switch (top.key == null ? "" : top.key) {
+                            case "version" -> top.entry = new Entry(d.chart(), v, d.digest(), d.urls(), d.sources(), d.home());
+                            case "digest" -> top.entry = new Entry(d.chart(), d.version(), digest(v), d.urls(), d.sources(),
+                                    d.home());
+                            case "home" -> top.entry = new Entry(d.chart(), d.version(), d.digest(), d.urls(), d.sources(), v);
+                            default -> {
+                                // other fields of the entry are not needed
+                            }
                         }
                     }
-                    expectingKey.pop();
-                    expectingKey.push(true);
+                } else if (frames.size() == 5 && frames.get(3).entry != null) {
+                    // a list inside an entry: urls or sources
+                    Frame entry = frames.get(3);
+                    if ("urls".equals(top.name)) {
+                        entry.urls.add(s.getValue());
+                    } else if ("sources".equals(top.name)) {
+                        entry.sources.add(s.getValue());
+                    }
                 }
             }
         }
+    }
+
+    /** An index digest ({@code <hex>}, as Helm writes it, or {@code sha256:<hex>}) as {@code sha256:<hex>}; null if absent or not a sha256. */
+    static String digest(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        String d = v.contains(":") ? v : "sha256:" + v;
+        return d.matches("sha256:[0-9a-f]{64}") ? d : null;
     }
 }

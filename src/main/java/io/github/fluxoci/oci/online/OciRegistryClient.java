@@ -1,9 +1,13 @@
 package io.github.fluxoci.oci.online;
 
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,35 +55,238 @@ public final class OciRegistryClient {
         }
     }
 
+    /**
+     * Fetches the manifests of several {@code oci://...} url and tag pairs at once (bounded by {@code parallelism}), and
+     * then each one's signature: what {@link #manifest} and {@link #signature} answer next comes from the cache.
+     */
+    public void prefetchManifests(Collection<Map.Entry<String, String>> urlTags) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism());
+        try {
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (Map.Entry<String, String> e : urlTags) {
+                all.add(CompletableFuture.runAsync(() -> {
+                    Manifest m = manifest(e.getKey(), e.getValue());
+                    if (m.digest() != null) {
+                        signature(e.getKey(), m.digest());
+                    }
+                }, pool));
+            }
+            all.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** The tags of {@code oci://host/name} (a tag or digest on the url is ignored). */
     public Tags tags(String ociUrl) {
         return cache.get(key(ociUrl), () -> fetch(ociUrl));
     }
 
     /**
-     * Whether {@code oci://host/name:tag} has a manifest ({@code HEAD /v2/<name>/manifests/<tag>}): for registries
-     * that let a client pull but not list. Empty when the registry did not say.
+     * Whether {@code oci://host/name:tag} has a manifest: for registries that let a client pull but not list. Empty
+     * when the registry did not say. The same request as {@link #manifest}: asked once per repository and tag.
      */
     public Optional<Boolean> hasManifest(String ociUrl, String tag) {
+        Manifest m = manifest(ociUrl, tag);
+        return m.status() == 200 ? Optional.of(true) : m.status() == 404 ? Optional.of(false) : Optional.empty();
+    }
+
+    /** Helm's media type of the chart archive layer. */
+    public static final String CHART_LAYER_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+    /** Helm's media type of the chart config (what marks a manifest as a chart's in an image index). */
+    public static final String CHART_CONFIG_TYPE = "application/vnd.cncf.helm.config.v1+json";
+    private static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
+    private static final String DOCKER_LIST_TYPE = "application/vnd.docker.distribution.manifest.list.v2+json";
+    private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json," + INDEX_TYPE
+            + ",application/vnd.docker.distribution.manifest.v2+json," + DOCKER_LIST_TYPE;
+
+    /**
+     * What a tag resolves to.
+     *
+     * @param status      the registry's answer to the tag (200, 404, ...), or 0 when it could not be asked
+     * @param digest      the digest of what the tag names (the image index when it is one): what a signature signs
+     * @param chartDigest the digest of the chart archive layer, or null
+     * @param error       why the chart digest is not known, or null
+     */
+    public record Manifest(int status, String digest, String chartDigest, String error) {
+    }
+
+    /**
+     * The manifest of {@code oci://host/name:tag} and its chart layer digest, following an image index to the chart's
+     * manifest. One request chain per repository and tag per run (cached).
+     */
+    public Manifest manifest(String ociUrl, String tag) {
+        return manifests.get(key(ociUrl) + ":" + tag, () -> fetchManifest(ociUrl, tag));
+    }
+
+    private final FetchOnce<String, Manifest> manifests = new FetchOnce<>();
+    private final FetchOnce<String, Signature> signatures = new FetchOnce<>();
+
+    private Manifest fetchManifest(String ociUrl, String tag) {
         Repository repo = repository(ociUrl);
         if (repo == null) {
-            return Optional.empty();
+            return new Manifest(0, null, null, "\"" + HostPolicy.safe(ociUrl) + "\" names no repository");
         }
         try {
-            RegistryHttp.Answer<Void> response = http.head(URI.create(http.base(repo.host()) + "/v2/" + repo.name()
-                    + "/manifests/" + tag), repo.host(), MANIFEST_TYPES);
-            return switch (response.status()) {
-                case 200 -> Optional.of(true);
-                case 404 -> Optional.of(false);
-                default -> Optional.empty();
-            };
-        } catch (RegistryException | IllegalArgumentException e) {
-            return Optional.empty();
+            RegistryHttp.Answer<byte[]> top = getManifest(repo, tag);
+            if (top.status() != 200) {
+                return new Manifest(top.status(), null, null, repo.host() + " answered " + top.status() + " for "
+                        + repo.name() + ":" + tag);
+            }
+            String digest = digestOf(top);
+            JsonNode json = RegistryHttp.json(top.body(), repo.host(), "manifest");
+            if (isIndex(top, json)) {
+                String child = chartManifestIn(json);
+                if (child == null) {
+                    return new Manifest(200, digest, null, repo.name() + ":" + tag + " is an image index with no Helm chart"
+                            + " manifest in it");
+                }
+                RegistryHttp.Answer<byte[]> inner = getManifest(repo, child);
+                if (inner.status() != 200) {
+                    return new Manifest(200, digest, null, repo.host() + " answered " + inner.status() + " for the chart"
+                            + " manifest " + child + " of the image index " + repo.name() + ":" + tag);
+                }
+                json = RegistryHttp.json(inner.body(), repo.host(), "manifest");
+            }
+            for (JsonNode layer : json.path("layers")) {
+                String d = layer.path("digest").asText("");
+                if (CHART_LAYER_TYPE.equals(layer.path("mediaType").asText()) && SHA256.matcher(d).matches()) {
+                    return new Manifest(200, digest, d, null);
+                }
+            }
+            return new Manifest(200, digest, null, repo.name() + ":" + tag + " has no layer of type " + CHART_LAYER_TYPE
+                    + " (not a Helm chart)");
+        } catch (RegistryException e) {
+            return new Manifest(0, null, null, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Manifest(0, null, null, "\"" + HostPolicy.safe(ociUrl) + "\" is not a repository URL");
         }
     }
 
-    private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json,"
-            + "application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.v2+json";
+    private RegistryHttp.Answer<byte[]> getManifest(Repository repo, String reference) throws RegistryException {
+        return http.get(URI.create(http.base(repo.host()) + "/v2/" + repo.name() + "/manifests/" + reference), repo.host(),
+                MANIFEST_TYPES);
+    }
+
+    /** The digest of a manifest answer: the registry's Docker-Content-Digest, checked against the bytes, or their sha256. */
+    private static String digestOf(RegistryHttp.Answer<byte[]> answer) {
+        String computed = sha256(answer.body());
+        return answer.header("Docker-Content-Digest").filter(computed::equals).orElse(computed);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static boolean isIndex(RegistryHttp.Answer<byte[]> answer, JsonNode json) {
+        String type = json.path("mediaType").asText(answer.header("Content-Type").orElse(""));
+        return type.startsWith(INDEX_TYPE) || type.startsWith(DOCKER_LIST_TYPE)
+                || (json.has("manifests") && !json.has("layers"));
+    }
+
+    /** The digest of the Helm chart manifest an image index lists: the one whose artifactType is Helm's config, else the only one. */
+    private static String chartManifestIn(JsonNode index) {
+        List<String> all = new ArrayList<>();
+        for (JsonNode m : index.path("manifests")) {
+            String d = m.path("digest").asText("");
+            if (!SHA256.matcher(d).matches()) {
+                continue;
+            }
+            if (CHART_CONFIG_TYPE.equals(m.path("artifactType").asText())) {
+                return d;
+            }
+            all.add(d);
+        }
+        return all.size() == 1 ? all.get(0) : null;
+    }
+
+    /** Whether a manifest is signed with cosign: {@code SIGNED}, {@code UNSIGNED}, or {@code UNKNOWN} with the reason. */
+    public enum SignatureState { SIGNED, UNSIGNED, UNKNOWN }
+
+    /** A signature check's answer: the state and how it was found (the tag, the referrer, or why not known). */
+    public record Signature(SignatureState state, String how) {
+    }
+
+    /** cosign's signature artifact in OCI 1.1 referrers mode. */
+    static final String COSIGN_SIGNATURE_TYPE = "application/vnd.dev.cosign.artifact.sig.v1+json";
+    /** A Sigstore bundle (cosign 3 stores signatures and attestations as such referrers). */
+    static final String SIGSTORE_BUNDLE_TYPE = "application/vnd.dev.sigstore.bundle";
+    private static final String PREDICATE_ANNOTATION = "dev.sigstore.bundle.predicateType";
+    private static final String SIGNATURE_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
+
+    /**
+     * Whether the manifest {@code digest} of {@code oci://host/name} carries a cosign signature: the tag
+     * {@code sha256-<hex>.sig} (cosign's tag convention), else a signature among its OCI 1.1 referrers (the referrers API,
+     * or the {@code sha256-<hex>} fallback tag when the tags list shows it). Cached per repository and digest; each
+     * question is one request at most, none when the tags list already answers it.
+     */
+    public Signature signature(String ociUrl, String digest) {
+        return signatures.get(key(ociUrl) + "@" + digest, () -> fetchSignature(ociUrl, digest));
+    }
+
+    private Signature fetchSignature(String ociUrl, String digest) {
+        Repository repo = repository(ociUrl);
+        if (repo == null || digest == null || !SHA256.matcher(digest).matches()) {
+            return new Signature(SignatureState.UNKNOWN, "no manifest digest to look a signature up by");
+        }
+        String sigTag = digest.replace(':', '-') + ".sig";
+        String fallbackTag = digest.replace(':', '-');
+        Tags tags = tags(ociUrl);
+        if (tags.known() && tags.tags().contains(sigTag)) {
+            return new Signature(SignatureState.SIGNED, "cosign signature tag " + sigTag);
+        }
+        if (!tags.known()) {
+            Optional<Boolean> tagged = hasManifest(ociUrl, sigTag);
+            if (tagged.orElse(false)) {
+                return new Signature(SignatureState.SIGNED, "cosign signature tag " + sigTag);
+            }
+        }
+        try {
+            if (tags.known() && tags.tags().contains(fallbackTag)) {
+                RegistryHttp.Answer<byte[]> index = getManifest(repo, fallbackTag);
+                if (index.status() == 200 && signedIn(RegistryHttp.json(index.body(), repo.host(), "referrers index"))) {
+                    return new Signature(SignatureState.SIGNED, "cosign signature among the referrers (tag " + fallbackTag + ")");
+                }
+            }
+            RegistryHttp.Answer<byte[]> referrers = http.get(URI.create(http.base(repo.host()) + "/v2/" + repo.name()
+                    + "/referrers/" + digest), repo.host(), INDEX_TYPE);
+            if (referrers.status() == 200) {
+                boolean signed = signedIn(RegistryHttp.json(referrers.body(), repo.host(), "referrers"));
+                return new Signature(signed ? SignatureState.SIGNED : SignatureState.UNSIGNED, signed
+                        ? "cosign signature among the referrers" : "no cosign signature tag and no signature among the referrers");
+            }
+            if (referrers.status() == 404 && (tags.known() || hasManifest(ociUrl, sigTag).isPresent())) {
+                return new Signature(SignatureState.UNSIGNED, "no cosign signature tag " + sigTag
+                        + " (the registry has no referrers API)");
+            }
+            return new Signature(SignatureState.UNKNOWN, repo.host() + " answered " + referrers.status()
+                    + " for the referrers of " + repo.name() + "@" + digest);
+        } catch (RegistryException e) {
+            return new Signature(SignatureState.UNKNOWN, e.getMessage());
+        }
+    }
+
+    /** True when a referrers index lists a cosign signature (not an attestation). */
+    private static boolean signedIn(JsonNode index) {
+        for (JsonNode m : index.path("manifests")) {
+            String type = m.path("artifactType").asText("");
+            if (COSIGN_SIGNATURE_TYPE.equals(type)) {
+                return true;
+            }
+            if (type.startsWith(SIGSTORE_BUNDLE_TYPE)) {
+                String predicate = m.path("annotations").path(PREDICATE_ANNOTATION).asText(SIGNATURE_PREDICATE);
+                if (SIGNATURE_PREDICATE.equals(predicate)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private record Repository(String host, String name) {
     }

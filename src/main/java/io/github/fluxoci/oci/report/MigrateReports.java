@@ -17,6 +17,7 @@ import io.github.fluxoci.oci.migrate.MigratedRelease;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.PrunedRepository;
 import io.github.fluxoci.oci.migrate.SkippedRelease;
+import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.AtomicFiles;
 
@@ -101,6 +102,9 @@ public final class MigrateReports {
             oci.put("tag", r.oci().tag());
             oci.put("semver", r.oci().semver());
             oci.put("reused", m.reused());
+            if (r.oci().proof() != null) {
+                ScanJson.proof(oci.putObject("proof"), r.oci().proof());
+            }
             ArrayNode created = n.putArray("filesCreated");
             m.created().forEach(f -> created.add(prefix + f));
             ArrayNode changed = n.putArray("filesChanged");
@@ -240,14 +244,19 @@ public final class MigrateReports {
     /**
      * {@code mirror.txt}: for each chart at an exact version that a new OCIRepository takes from the mirror, the
      * public artifact and its copy in the mirror ({@code ghcr.io/org/chart:1.2.3 registry.internal/charts/org/chart:1.2.3}),
-     * once each, sorted.
+     * once each, sorted. Online, the source is pinned to the manifest digest the tag resolved to
+     * ({@code ghcr.io/org/chart:1.2.3@sha256:...}, as crane, skopeo and oras read it): the copy is what was checked.
      */
     public static List<String> mirrorLines(MigrationPlan plan) {
         java.util.Set<String> lines = new java.util.TreeSet<>();
         for (MigratedRelease m : plan.migrated()) {
             ScannedRelease r = m.release();
             if (!m.ociUrl().equals(r.oci().url()) && r.oci().tag() != null) {
-                lines.add(reference(r.oci().url()) + ":" + r.oci().tag() + " " + reference(m.ociUrl()) + ":" + r.oci().tag());
+                ChartProof proof = r.oci().proof();
+                String pinned = proof != null && proof.manifestDigest() != null && proof.tag().equals(r.oci().tag())
+                        ? "@" + proof.manifestDigest() : "";
+                lines.add(reference(r.oci().url()) + ":" + r.oci().tag() + pinned + " " + reference(m.ociUrl()) + ":"
+                        + r.oci().tag());
             }
         }
         return new ArrayList<>(lines);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.fluxoci.oci.scan.ChartSource;
 import io.github.fluxoci.oci.scan.MessageCodes;
+import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.OciTarget;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
@@ -87,6 +88,9 @@ public final class ScanJson {
                 oci.put("name", o.name());
                 oci.put("file", o.file() == null ? null : prefix + o.file());
                 oci.put("kustomization", o.kustomization() == null ? null : prefix + o.kustomization());
+                if (o.proof() != null) {
+                    proof(oci.putObject("proof"), o.proof());
+                }
             }
             strings(n.putArray("reasons"), r.reasons());
             strings(n.putArray("warnings"), r.warnings());
@@ -131,5 +135,17 @@ public final class ScanJson {
 
     private static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
+    }
+
+    /** The online proof: both digests, the verdict (and why), the signature (and how it was found). */
+    static void proof(ObjectNode n, ChartProof p) {
+        n.put("tag", p.tag());
+        n.put("manifestDigest", p.manifestDigest());
+        n.put("helmDigest", p.helmDigest());
+        n.put("ociDigest", p.ociDigest());
+        n.put("verdict", p.verdict().label());
+        n.put("reason", p.reason());
+        n.put("signature", p.signature().label());
+        n.put("signatureNote", p.signatureNote());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.OciTarget;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
@@ -87,13 +88,26 @@ public final class ScanMarkdown {
             md.append("Nothing to migrate.\n\n");
         } else {
             md.append("`mvn oci:migrate` writes these OCIRepositories:\n\n");
-            md.append(row("#", "Chart", "Release", "Location", "OCI Registry", "Ref", "Found by"));
-            md.append(row("---:", "---", "---", "---", "---", "---", "---"));
+            // online, a column says whether the OCI archive is the Helm repository's, and whether it is signed
+            boolean proofs = ready.stream().anyMatch(r -> r.oci().proof() != null);
+            List<String> header = new ArrayList<>(List.of("#", "Chart", "Release", "Location", "OCI Registry", "Ref",
+                    "Found by"));
+            List<String> rule = new ArrayList<>(List.of("---:", "---", "---", "---", "---", "---", "---"));
+            if (proofs) {
+                header.add("Same chart (digest)");
+                rule.add("---");
+            }
+            md.append(row(header.toArray(String[]::new)));
+            md.append(row(rule.toArray(String[]::new)));
             int i = 1;
             for (ScannedRelease r : Markdown.first(ready, maxRows)) {
-                md.append(row(String.valueOf(i++), "**" + cell(r.chart()) + "**", cell(r.qualifiedName()),
-                        code(r.oci().file()), code(r.oci().url()) + provenanceSuffix(r.oci().provenance()), ref(r.oci()),
-                        cell(r.oci().origin())));
+                List<String> cells = new ArrayList<>(List.of(String.valueOf(i++), "**" + cell(r.chart()) + "**",
+                        cell(r.qualifiedName()), code(r.oci().file()), code(r.oci().url())
+                        + provenanceSuffix(r.oci().provenance()), ref(r.oci()), cell(r.oci().origin())));
+                if (proofs) {
+                    cells.add(proof(r.oci().proof()));
+                }
+                md.append(row(cells.toArray(String[]::new)));
             }
             md.append(rest(ready, maxRows));
             md.append('\n');
@@ -264,6 +278,24 @@ public final class ScanMarkdown {
             return "⚠️ Mirror";
         }
         return "—";
+    }
+
+    /** The proof cell: identical, different (both digests) or unknown (why), then the signature. */
+    private static String proof(ChartProof p) {
+        if (p == null) {
+            return "—";
+        }
+        String verdict = switch (p.verdict()) {
+            case IDENTICAL -> "✅ identical";
+            case DIFFERENT -> "⚠️ different: Helm " + code(p.helmDigest()) + ", OCI " + code(p.ociDigest());
+            case UNKNOWN -> "❓ unknown (" + cell(p.reason()) + ")";
+        };
+        String signature = switch (p.signature()) {
+            case SIGNED -> "signed";
+            case UNSIGNED -> "unsigned";
+            case UNKNOWN -> "signature unknown";
+        };
+        return verdict + "; " + signature;
     }
 
     private static String provenanceSuffix(String p) {

@@ -64,7 +64,8 @@ public final class CriticalReleases {
                 + ", the newest published tag that matches it (verify requires an exact ref.tag)");
         OciTarget o = r.oci();
         return with(r, r.status(), new OciTarget(o.url(), o.origin(), o.provenance(), newest.get(), null, o.name(), o.file(),
-                o.kustomization(), o.tagPrefix(), o.cosign()), reasons, warnings);
+                o.kustomization(), o.tagPrefix(), o.cosign(),
+                o.proof() != null && newest.get().equals(o.proof().tag()) ? o.proof() : null), reasons, warnings);
     }
 
     /** The newest tag (as source-controller reads tags) that satisfies the range. */

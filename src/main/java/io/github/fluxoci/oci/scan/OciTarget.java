@@ -13,13 +13,33 @@ package io.github.fluxoci.oci.scan;
  * @param kustomization the kustomization.yaml that lists (or would list) that file, or null
  * @param tagPrefix  what the publisher's tags start with where versions may leave it out ({@code v}), or null
  * @param cosign     true when the catalog knows the publisher signs these charts with cosign
+ * @param proof      online ({@code -Doci.online=true}): the digests compared and the signature found, else null
  */
 public record OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
-                        String kustomization, String tagPrefix, boolean cosign) {
+                        String kustomization, String tagPrefix, boolean cosign, ChartProof proof) {
+
+    public OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
+                     String kustomization, String tagPrefix, boolean cosign) {
+        this(url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, null);
+    }
 
     public OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
                      String kustomization) {
-        this(url, origin, provenance, tag, semver, name, file, kustomization, null, false);
+        this(url, origin, provenance, tag, semver, name, file, kustomization, null, false, null);
+    }
+
+    /** The same target with the online proof. */
+    public OciTarget withProof(ChartProof p) {
+        return new OciTarget(url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, p);
+    }
+
+    /**
+     * Whether to write {@code spec.verify.provider: cosign}: online, what the registry showed (a signature on the tag);
+     * offline, what the catalog knows of the publisher.
+     */
+    public boolean signed() {
+        return proof != null && proof.signature() != ChartProof.Signing.UNKNOWN ? proof.signature() == ChartProof.Signing.SIGNED
+                : cosign;
     }
 
     /** The tag of an exact chart version as this publisher tags it: with its {@link #tagPrefix} when that is missing. */

@@ -11,9 +11,11 @@ import java.util.Set;
 
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.catalog.OciSource;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.semver.Version;
+import io.github.fluxoci.oci.tree.ManifestTree;
 
 /**
  * What the guide checked by hand against live registries, for {@code -Doci.online=true}: does the OCI repository
@@ -33,18 +35,26 @@ public final class OnlineChecks {
         return r.status() == ReleaseStatus.BLOCKED && r.reasons().stream().anyMatch(x -> x.contains(PUBLISHED_AT + "oci://"));
     }
 
-    public static ScanResult apply(ScanResult scan, OciRegistryClient registry, HelmIndexClient helm, ChartCatalog catalog) {
+    public static ScanResult apply(ManifestTree tree, ScanResult scan, OciRegistryClient registry, HelmIndexClient helm,
+            ChartCatalog catalog) {
         Set<String> urls = new LinkedHashSet<>();
         scan.releases().stream().filter(r -> r.oci() != null && r.oci().url() != null).forEach(r -> urls.add(r.oci().url()));
         registry.prefetch(urls);
+        // the proofs of exact versions: their manifests and signatures, asked in parallel
+        Set<Map.Entry<String, String>> pinned = new LinkedHashSet<>();
+        scan.releases().stream().filter(r -> r.status() == ReleaseStatus.MIGRATABLE && r.oci().tag() != null
+                && !r.oci().tag().contains("${") && r.source() != null && r.source().url() != null
+                && r.source().url().startsWith("http")).forEach(r -> pinned.add(Map.entry(r.oci().url(), r.oci().tag())));
+        registry.prefetchManifests(pinned);
         // the Helm indexes keep only the charts the tree uses
         Map<String, Set<String>> chartsByRepository = new HashMap<>();
         scan.releases().stream().filter(r -> r.source() != null && r.source().url() != null && r.chart() != null)
                 .forEach(r -> chartsByRepository.computeIfAbsent(r.source().url(), k -> new HashSet<>()).add(r.chart()));
         List<ScannedRelease> out = new ArrayList<>();
+        Discovery discovery = new Discovery(tree, catalog, registry, helm, chartsByRepository);
         for (ScannedRelease r : scan.releases()) {
-            out.add(r.status() == ReleaseStatus.MIGRATABLE ? check(r, registry, helm, chartsByRepository)
-                    : r.status() == ReleaseStatus.UNKNOWN ? suggest(r, registry, catalog) : r);
+            ScannedRelease found = r.status() == ReleaseStatus.UNKNOWN ? discovery.apply(r) : r;
+            out.add(found.status() == ReleaseStatus.MIGRATABLE ? check(found, registry, helm, chartsByRepository) : found);
         }
         return new ScanResult(scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
     }
@@ -76,6 +86,7 @@ public final class OnlineChecks {
                     + (tags.repositoryExists() ? "" : " (the repository does not exist there)"));
             return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
+        OciTarget target = r.oci();
         if (r.source() != null && r.source().url() != null && r.source().url().startsWith("http") && r.chart() != null) {
             HelmIndexClient.Index index = helm.index(r.source().url(), chartsByRepository.get(r.source().url()));
             Optional<Version> helmNewest = index.newestStable(r.chart());
@@ -86,34 +97,120 @@ public final class OnlineChecks {
                 warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest " + ociNewest.get().original()
                         + " vs " + helmNewest.get().original());
             }
+            String tag = r.oci().tag() != null ? r.oci().tag()
+                    : CriticalReleases.newestMatch(tags.tags(), r.oci().semver()).orElse(null);
+            if (tag != null && !tag.contains("${")) {
+                String version = r.oci().tag() != null && r.version() != null ? r.version() : tag.replace('_', '+');
+                ChartProof proof = ChartProof.prove(registry, index, r.source().url(), r.chart(), version, r.oci().url(), tag);
+                if (proof.verdict() == ChartProof.Verdict.DIFFERENT) {
+                    warnings.add(r.oci().url() + ":" + tag + ": " + proof.describe());
+                }
+                target = target.withProof(proof);
+            }
         }
-        return with(r, r.status(), reasons, warnings);
+        return new ScannedRelease(r.object(), r.instance(), r.name(), r.namespace(), r.chart(), r.version(), r.status(),
+                r.source(), target, List.copyOf(reasons), List.copyOf(warnings));
     }
 
-    /** UNKNOWN: try the catalog's guesses; a hit is a suggestion (a warning), never a fact: the status stays. */
-    private static ScannedRelease suggest(ScannedRelease r, OciRegistryClient registry, ChartCatalog catalog) {
-        if (r.source() == null || r.source().url() == null || !r.source().url().startsWith("http")) {
-            return r;
+    /**
+     * UNKNOWN releases: the catalog's guesses and the chart's own links ({@code urls}, {@code sources}, {@code home} of
+     * its index entry) are asked for the release's version; a candidate that serves the same archive (digest) makes
+     * the release MIGRATABLE ("verified by digest"); one with the version but another archive, or with no digest to
+     * compare, stays a suggestion that says so.
+     */
+    private static final class Discovery {
+        private final ManifestTree tree;
+        private final ChartCatalog catalog;
+        private final OciRegistryClient registry;
+        private final HelmIndexClient helm;
+        private final Map<String, Set<String>> chartsByRepository;
+        private final ReleaseClassifier classifier;
+        private TreeChartSources learned;
+
+        Discovery(ManifestTree tree, ChartCatalog catalog, OciRegistryClient registry, HelmIndexClient helm,
+                  Map<String, Set<String>> chartsByRepository) {
+            this.tree = tree;
+            this.catalog = catalog;
+            this.registry = registry;
+            this.helm = helm;
+            this.chartsByRepository = chartsByRepository;
+            this.classifier = new ReleaseClassifier(catalog);
         }
-        for (String candidate : catalog.guessesFor(r.source().url(), r.chart())) {
-            OciRegistryClient.Tags tags = registry.tags(candidate);
-            if (!tags.known() || !tags.repositoryExists() || tags.tags().isEmpty()) {
-                continue;
+
+        ScannedRelease apply(ScannedRelease r) {
+            if (r.source() == null || r.source().url() == null || !r.source().url().startsWith("http") || r.chart() == null) {
+                return r;
             }
+            String repository = r.source().url();
             String version = r.version();
-            boolean has = version == null || (ChartVersions.isExact(version) ? tags.tags().contains(ChartVersions.tagFor(version))
-                    : ChartVersions.anyTagSatisfies(tags.tags(), version));
-            if (has) {
-                List<String> warnings = new ArrayList<>(r.warnings());
-                warnings.add("suggestion, found online and not checked to be the same chart: " + candidate + " publishes "
-                        + (version == null ? "tags" : "version " + version) + "; if it is this chart, add <mapping><repository>"
-                        + r.source().url() + "</repository><chart>" + r.chart() + "</chart><oci>" + candidate
-                        + "</oci></mapping>");
-                return with(r, r.status(), r.reasons(), warnings);
+            boolean exact = version != null && ChartVersions.isExact(version);
+            HelmIndexClient.Index index = exact ? helm.index(repository, chartsByRepository.get(repository)) : null;
+            Optional<HelmIndexClient.Entry> entry = index == null ? Optional.empty() : index.entry(r.chart(), version);
+            Set<String> candidates = new LinkedHashSet<>(catalog.guessesFor(repository, r.chart()));
+            entry.ifPresent(e -> candidates.addAll(catalog.guessesFromLinks(e.links(), r.chart())));
+            String suggestion = null;
+            for (String candidate : candidates.stream().limit(MAX_CANDIDATES).toList()) {
+                OciRegistryClient.Tags tags = registry.tags(candidate);
+                if (!tags.known() || !tags.repositoryExists() || tags.tags().isEmpty()) {
+                    continue;
+                }
+                String tag = exact ? publishedTag(tags.tags(), version) : null;
+                boolean has = version == null || (exact ? tag != null : ChartVersions.anyTagSatisfies(tags.tags(), version));
+                if (!has) {
+                    continue;
+                }
+                String mapping = "<mapping><repository>" + repository + "</repository><chart>" + r.chart() + "</chart><oci>"
+                        + candidate + "</oci></mapping>";
+                if (tag == null) {
+                    suggestion = suggestion != null ? suggestion : "suggestion, found online and not checked to be the same"
+                            + " chart: " + candidate + " publishes " + (version == null ? "tags" : "version " + version)
+                            + "; if it is this chart, add " + mapping;
+                    continue;
+                }
+                ChartProof proof = ChartProof.prove(registry, index, repository, r.chart(), version, candidate, tag);
+                if (proof.identical()) {
+                    return proven(r, candidate, proof);
+                }
+                if (suggestion == null) {
+                    suggestion = proof.verdict() == ChartProof.Verdict.DIFFERENT
+                            ? "suggestion: " + candidate + " publishes version " + version + ", but " + proof.describe()
+                            + "; if it is this chart all the same, add " + mapping
+                            : "suggestion, found online and not proven to be the same chart (" + proof.reason() + "): "
+                            + candidate + " publishes version " + version + "; if it is this chart, add " + mapping;
+                }
             }
+            if (suggestion == null) {
+                return r;
+            }
+            List<String> warnings = new ArrayList<>(r.warnings());
+            warnings.add(suggestion);
+            return with(r, r.status(), r.reasons(), warnings);
         }
-        return r;
+
+        private ScannedRelease proven(ScannedRelease r, String url, ChartProof proof) {
+            if (learned == null) {
+                learned = TreeChartSources.of(tree);
+            }
+            Optional<ChartCatalog.BuiltInEntry> known = catalog.describe(url);
+            OciSource source = new OciSource(url, OciSource.VERIFIED, OciSource.VERIFIED_BY_DIGEST, "found online: " + url
+                    + ":" + proof.tag() + " is the archive " + r.source().url() + " serves (" + proof.ociDigest() + ")",
+                    known.map(ChartCatalog.BuiltInEntry::tagPrefix).orElse(null),
+                    known.map(ChartCatalog.BuiltInEntry::cosign).orElse(false));
+            return classifier.classify(tree, r.object(), r.instance(), learned, source);
+        }
+
+        /** The tag of an exact version in a tags list ({@code 1.2.3}, {@code v1.2.3}, {@code +} as {@code _}), or null. */
+        private static String publishedTag(List<String> tags, String version) {
+            String tag = ChartVersions.tagFor(version);
+            if (tags.contains(tag)) {
+                return tag;
+            }
+            return tags.contains("v" + tag) ? "v" + tag : null;
+        }
     }
+
+    /** Candidates asked per UNKNOWN release: each is one tags request, so a release costs a bounded number of them. */
+    static final int MAX_CANDIDATES = 8;
 
     private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {
         return new ScannedRelease(r.object(), r.instance(), r.name(), r.namespace(), r.chart(), r.version(), status, r.source(),

@@ -46,6 +46,15 @@ public final class ReleaseClassifier {
 
     /** As {@link #classify(ManifestTree, KubeObject, ObjectInstance)}, also learning OCI sources from the tree. */
     public ScannedRelease classify(ManifestTree tree, KubeObject release, ObjectInstance instance, TreeChartSources learned) {
+        return classify(tree, release, instance, learned, null);
+    }
+
+    /**
+     * As {@link #classify(ManifestTree, KubeObject, ObjectInstance, TreeChartSources)}, with an OCI location proven
+     * online ({@code proven}, or null) for a chart that neither the catalog nor the tree knows.
+     */
+    ScannedRelease classify(ManifestTree tree, KubeObject release, ObjectInstance instance, TreeChartSources learned,
+                            OciSource proven) {
         ResolvedNamespace ns = instance != null ? instance.namespace() : ResolvedNamespace.ofMetadata(release);
         String cluster = instance != null ? instance.cluster() : null;
         Node spec = Nodes.get(release.root(), "spec");
@@ -104,6 +113,11 @@ public final class ReleaseClassifier {
         ChartSource source = new ChartSource("HelmRepository", sourceName, sourceNs, repoRef.url(),
                 repoRef.type() != null ? repoRef.type() : repository != null ? "default" : null);
         CatalogAnswer answer = chart == null ? new CatalogAnswer.NotFound() : catalog.lookup(repoRef, chart);
+        if (answer instanceof CatalogAnswer.NotFound && proven != null) {
+            answer = new CatalogAnswer.Found(proven);
+            warnings.add(proven.note() + "; to know it offline too, add <mapping><repository>" + repoRef.url()
+                    + "</repository><chart>" + chart + "</chart><oci>" + proven.url() + "</oci></mapping>");
+        }
         if (answer instanceof CatalogAnswer.NotFound && chart != null) {
             Optional<OciSource> fromTree = learned.sourceFor(chart, repoRef.url(), catalog);
             if (fromTree.isPresent()) {

@@ -21,7 +21,7 @@ public final class Verifier {
         return List.of(new ManifestParseRule(), new DuplicateKeyRule(), new FluxPathRule(), new ReleaseShapeRule(), new ChartRefTargetRule(), new SourceDeployedRule(), new LayerSelectorRule(), new OciUrlRule(),
                 new OciRefRule(), new ChartXorChartRefRule(), new HelmRepositorySourceRule(), new RemovedApiRule(),
                 new StalePatchRule(), new KustomizationResourcesRule(), new OrphanHelmRepositoryRule(), new ExactTagRule(),
-                new RenovateCoverageRule(), new OciTagExistsRule());
+                new RenovateCoverageRule(), new OciTagExistsRule(), new DifferentArchiveRule(), new UnverifiedSignatureRule());
     }
 
     private Verifier() {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
@@ -17,18 +19,27 @@ import io.github.fluxoci.oci.tree.ManifestTree;
  * @param exceptions       releases allowed to stay on a HelmRepository
  * @param criticalReleases releases ({@code name}, {@code namespace/name}) or namespaces that must pin {@code ref.tag}
  * @param registry         the registry client with {@code -Doci.online=true}, else null
+ * @param helm             the Helm repository client with {@code -Doci.online=true}, else null
+ * @param catalog          where charts live as OCI (the user's mappings and the shipped catalog), or null
  */
 public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions,
-                            List<String> criticalReleases, OciRegistryClient registry) {
+                            List<String> criticalReleases, OciRegistryClient registry, HelmIndexClient helm,
+                            ChartCatalog catalog) {
 
     public VerifyContext {
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
         criticalReleases = criticalReleases == null ? List.of() : List.copyOf(criticalReleases);
     }
 
+    /** Online without a Helm repository client or catalog (the tag checks only). */
+    public VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions, List<String> criticalReleases,
+                         OciRegistryClient registry) {
+        this(tree, scan, exceptions, criticalReleases, registry, null, null);
+    }
+
     /** Offline: no registry to ask. */
     public VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions, List<String> criticalReleases) {
-        this(tree, scan, exceptions, criticalReleases, null);
+        this(tree, scan, exceptions, criticalReleases, null, null, null);
     }
 
     /**

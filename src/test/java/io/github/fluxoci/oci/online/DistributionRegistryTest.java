@@ -183,7 +183,7 @@ class DistributionRegistryTest {
                     new io.github.fluxoci.oci.catalog.ChartMapping("up", "app", "oci://" + host + "/mirror/app", null, null)));
             io.github.fluxoci.oci.tree.ManifestTree tree = t.load();
             io.github.fluxoci.oci.scan.ScannedRelease r = io.github.fluxoci.oci.scan.OnlineChecks.apply(
-                    new io.github.fluxoci.oci.scan.Scanner(catalog).scan(tree), new OciRegistryClient(OnlineOptions.defaults()),
+                    tree, new io.github.fluxoci.oci.scan.Scanner(catalog).scan(tree), new OciRegistryClient(OnlineOptions.defaults()),
                     new HelmIndexClient(OnlineOptions.defaults()), catalog).releases().get(0);
             assertThat(r.status()).isEqualTo(io.github.fluxoci.oci.scan.ReleaseStatus.MIGRATABLE);
             assertThat(r.oci().semver()).isEqualTo("1.x");

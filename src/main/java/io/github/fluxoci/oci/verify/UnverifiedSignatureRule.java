@@ -1,0 +1,60 @@
+package io.github.fluxoci.oci.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/**
+ * Online only ({@code -Doci.online=true}): a chart OCIRepository whose pinned tag carries a cosign signature but that
+ * does not verify it ({@code spec.verify}): the publisher signs, so Flux can refuse a tampered chart, and does not.
+ * A warning by default; {@code -Doci.severities=unverified-signature=error} makes it fail the gate.
+ */
+public final class UnverifiedSignatureRule implements Rule {
+
+    @Override
+    public String id() {
+        return "unverified-signature";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "(online) an OCIRepository of a chart signed with cosign verifies the signature (spec.verify)";
+    }
+
+    @Override
+    public List<Finding> check(VerifyContext context) {
+        List<Finding> out = new ArrayList<>();
+        OciRegistryClient registry = context.registry();
+        if (registry == null) {
+            return out;
+        }
+        for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
+            String url = Nodes.text(oci.root(), "spec", "url");
+            String tag = Nodes.text(oci.root(), "spec", "ref", "tag");
+            if (url == null || tag == null || url.contains("${") || tag.contains("${") || Nodes.has(oci.root(), "spec", "verify")
+                    || Nodes.has(oci.root(), "spec", "ref", "digest")) {
+                continue;
+            }
+            String published = tag.replace('+', '_');
+            OciRegistryClient.Manifest manifest = registry.manifest(url, published);
+            if (manifest.digest() == null) {
+                continue; // oci-tag-exists says what is wrong with the tag
+            }
+            OciRegistryClient.Signature signature = registry.signature(url, manifest.digest());
+            if (signature.state() == OciRegistryClient.SignatureState.SIGNED) {
+                out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec"), url + ":" + published
+                        + " is signed with cosign (" + signature.how() + ") but this OCIRepository does not verify it: add"
+                        + " spec.verify.provider: cosign (and matchOIDCIdentity with the publisher's identity)"));
+            }
+        }
+        return out;
+    }
+}
