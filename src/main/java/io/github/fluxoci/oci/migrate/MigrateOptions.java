@@ -13,8 +13,9 @@ import java.util.List;
  * @param prune        which HelmRepositories to remove: none, those this run left unused, or all unused ones
  * @param includeUndeployed also migrate releases in files that no Flux entry point builds
  * @param share        whether releases of one chart share an OCIRepository ({@code oci.share}), and how
- * @param cosign       {@code oci.verify=cosign}: new OCIRepositories of charts the catalog knows as cosign-signed get
- *                     {@code spec.verify.provider: cosign}
+ * @param cosign       {@code oci.verify=cosign}: new OCIRepositories of signed charts get {@code spec.verify.provider:
+ *                     cosign}; online, signed means the registry shows a signature on the tag, offline that the catalog
+ *                     knows the publisher signs
  * @param mirror       {@code oci.mirrorPrefix}: new OCIRepositories point at this mirror, keeping the chart's path
  */
 public record MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, Interval interval, String schemaUrl,

@@ -75,7 +75,7 @@ public final class RuleSeverities {
         for (Finding f : findings) {
             Severity s = configured.get(f.rule());
             out.add(s != null && f.severity() == defaults.get(f.rule())
-                    ? new Finding(f.rule(), s, f.file(), f.line(), f.column(), f.message()) : f);
+                    ? new Finding(f.rule(), s, f.file(), f.line(), f.column(), f.message(), f.justification()) : f);
         }
         return out;
     }

@@ -3,26 +3,11 @@ package io.github.fluxoci.oci.online;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,107 +21,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionRegistryTest {
 
-    static final String CONFIG_TYPE = "application/vnd.cncf.helm.config.v1+json";
-    static final String LAYER_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
-
     @TempDir
     Path dir;
-    Process registry;
-    final HttpClient http = HttpClient.newHttpClient();
+    LoopbackRegistry registry;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (registry != null) {
-            registry.destroy();
-            registry.waitFor(10, TimeUnit.SECONDS);
+            registry.close();
         }
-    }
-
-    static boolean onPath(String tool) {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(p, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Starts the registry; returns host:port. */
     private String start(String authBlock) throws Exception {
-        assumeTrue(onPath("docker-registry"), "docker-registry is not installed (apt-get install docker-registry)");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path config = dir.resolve("config.yml");
-        Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
-                + dir.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n" + authBlock);
-        registry = new ProcessBuilder("docker-registry", "serve", config.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("registry.log").toFile()).start();
-        String host = "127.0.0.1:" + port;
-        for (int i = 0; i < 100; i++) {
-            try {
-                int status = http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200 || status == 401) {
-                    return host;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("registry did not start: " + Files.readString(dir.resolve("registry.log")));
+        registry = LoopbackRegistry.start(dir, authBlock);
+        return registry.host;
     }
 
-    /** Pushes a chart-shaped artifact (Helm's config and layer media types) as {@code name:tag}. */
     private void push(String host, String name, String tag, String auth) throws Exception {
-        byte[] config = ("{\"name\":\"" + name + "\",\"version\":\"" + tag.replace('_', '+') + "\",\"apiVersion\":\"v2\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-            out.write(("chart " + name + " " + tag).getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] layer = gz.toByteArray();
-        String configDigest = blob(host, name, config, auth);
-        String layerDigest = blob(host, name, layer, auth);
-        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{"
-                + "\"mediaType\":\"" + CONFIG_TYPE + "\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length + "},"
-                + "\"layers\":[{\"mediaType\":\"" + LAYER_TYPE + "\",\"digest\":\"" + layerDigest + "\",\"size\":"
-                + layer.length + "}]}";
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + name + "/manifests/" + tag))
-                .header("Content-Type", "application/vnd.oci.image.manifest.v1+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(manifest));
-        if (auth != null) {
-            put.header("Authorization", auth);
-        }
-        HttpResponse<String> response = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("manifest push: " + response.body()).isEqualTo(201);
-    }
-
-    private String blob(String host, String name, byte[] content, String auth) throws Exception {
-        String digest = "sha256:" + sha256(content);
-        HttpRequest.Builder start = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + name + "/blobs/uploads/"))
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (auth != null) {
-            start.header("Authorization", auth);
-        }
-        HttpResponse<String> started = http.send(start.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(started.statusCode()).as("upload start: " + started.body()).isEqualTo(202);
-        URI location = URI.create("http://" + host).resolve(started.headers().firstValue("Location").orElseThrow());
-        String sep = location.getQuery() == null ? "?" : "&";
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(location + sep + "digest=" + digest))
-                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(content));
-        if (auth != null) {
-            put.header("Authorization", auth);
-        }
-        HttpResponse<String> done = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(done.statusCode()).as("blob upload: " + done.body()).isEqualTo(201);
-        return digest;
-    }
-
-    private static String sha256(byte[] content) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        registry.pushChart(name, tag, auth);
     }
 
     @Test
@@ -195,7 +98,7 @@ class DistributionRegistryTest {
 
     @Test
     void basicAuthCredentialsFromSettingsReachTheRegistry() throws Exception {
-        assumeTrue(onPath("htpasswd"), "htpasswd is not installed (apt-get install apache2-utils)");
+        assumeTrue(LoopbackRegistry.onPath("htpasswd"), "htpasswd is not installed (apt-get install apache2-utils)");
         Path users = dir.resolve("htpasswd");
         Process p = new ProcessBuilder("htpasswd", "-Bbc", users.toString(), "robot", "s3cr3t").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
@@ -211,6 +114,6 @@ class DistributionRegistryTest {
                 Duration.ofSeconds(10), 3, Duration.ofSeconds(5), 2));
         OciRegistryClient.Tags tags = withCredentials.tags("oci://" + host + "/private/app");
         assertThat(tags.tags()).isEqualTo(List.of("0.1.0"));
-        assertThat(Files.readString(dir.resolve("registry.log"))).doesNotContain("s3cr3t");
+        assertThat(registry.log()).doesNotContain("s3cr3t");
     }
 }

@@ -255,4 +255,120 @@ class OnlineClientsTest {
         assertThat(index.newestStable("ingress-nginx")).map(Version::toString).hasValue("4.14.1");
         assertThat(index.newestStable("other")).as("a chart the tree does not use is not kept").isEmpty();
     }
+
+    /** An index as `helm repo index` writes it: the digest is the archive's sha256 in hex, links beside it. */
+    private static final String INDEX_WITH_DIGESTS = """
+            apiVersion: v1
+            entries:
+              podinfo:
+              - apiVersion: v1
+                appVersion: 6.7.1
+                created: "2024-10-21T10:16:41.170178548Z"
+                description: Podinfo Helm chart for Kubernetes
+                digest: 30b6f7f4c3ff4d5d2a0ce8a5d1a2b7c1f2c7b2b5a3b3c9f1e4a8e2d8c6b1a0f9
+                home: https://github.com/stefanprodan/podinfo
+                name: podinfo
+                sources:
+                - https://github.com/stefanprodan/podinfo
+                urls:
+                - https://stefanprodan.github.io/podinfo/podinfo-6.7.1.tgz
+                version: 6.7.1
+              - apiVersion: v1
+                name: podinfo
+                digest: not-a-digest
+                urls: [podinfo-v6.7.0.tgz]
+                version: v6.7.0
+              other:
+              - name: other
+                version: 1.0.0
+                digest: 0000000000000000000000000000000000000000000000000000000000000000
+            generated: "2024-10-21T10:16:41.168Z"
+            """;
+
+    @Test
+    void helmIndexEntriesKeepDigestLinksAndHomeOfTheWantedCharts() {
+        server.createContext("/podinfo/index.yaml", ex -> reply(ex, 200, INDEX_WITH_DIGESTS, Map.of()));
+        HelmIndexClient.Index index = new HelmIndexClient(OnlineOptions.defaults()).index("http://" + host + "/podinfo",
+                Set.of("podinfo"));
+        HelmIndexClient.Entry e = index.entry("podinfo", "6.7.1").orElseThrow();
+        assertThat(e.digest()).isEqualTo("sha256:30b6f7f4c3ff4d5d2a0ce8a5d1a2b7c1f2c7b2b5a3b3c9f1e4a8e2d8c6b1a0f9");
+        assertThat(e.urls()).containsExactly("https://stefanprodan.github.io/podinfo/podinfo-6.7.1.tgz");
+        assertThat(e.sources()).containsExactly("https://github.com/stefanprodan/podinfo");
+        assertThat(e.home()).isEqualTo("https://github.com/stefanprodan/podinfo");
+        HelmIndexClient.Entry v = index.entry("podinfo", "6.7.0").orElseThrow();
+        assertThat(v.version()).as("a v-prefixed version is the same version").isEqualTo("v6.7.0");
+        assertThat(v.digest()).as("not a sha256: no digest to compare").isNull();
+        assertThat(index.entry("other", "1.0.0")).as("a chart the tree does not use is not kept").isEmpty();
+        assertThat(io.github.fluxoci.oci.catalog.ChartCatalog.withBuiltIn(List.of()).guessesFromLinks(e.links(), e.chart()))
+                .as("the chart's GitHub repository: its owner on ghcr.io").startsWith("oci://ghcr.io/stefanprodan/charts/podinfo", "oci://ghcr.io/stefanprodan/podinfo/podinfo");
+    }
+
+    private static final String DIGEST = "sha256:" + "ab".repeat(32);
+    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+            + "\"config\":{\"mediaType\":\"application/vnd.cncf.helm.config.v1+json\",\"digest\":\"" + DIGEST + "\",\"size\":2},"
+            + "\"layers\":[{\"mediaType\":\"application/vnd.cncf.helm.chart.content.v1.tar+gzip\",\"digest\":\"" + DIGEST
+            + "\",\"size\":2}]}";
+
+    /** A registry with the OCI 1.1 referrers API (Debian's distribution 2.8 has none): what cosign 2 and 3 attach. */
+    private void repositoryWithReferrers(String name, List<String> tags, String referrers) {
+        String digest = OciRegistryClient.sha256(MANIFEST.getBytes(StandardCharsets.UTF_8));
+        server.createContext("/v2/" + name + "/tags/list", ex -> reply(ex, 200, "{\"tags\":[\"" + String.join("\",\"",
+                tags).replace("DIGEST", digest.replace(':', '-')) + "\"]}", Map.of()));
+        server.createContext("/v2/" + name + "/manifests/", ex -> {
+            calls.incrementAndGet();
+            String ref = ex.getRequestURI().getPath().substring(("/v2/" + name + "/manifests/").length());
+            if (ref.equals("1.0.0")) {
+                reply(ex, 200, MANIFEST, Map.of("Content-Type", "application/vnd.oci.image.manifest.v1+json"));
+            } else if (ref.equals(digest.replace(':', '-')) && referrers != null) {
+                reply(ex, 200, referrers, Map.of("Content-Type", "application/vnd.oci.image.index.v1+json"));
+            } else {
+                reply(ex, 404, "{}", Map.of());
+            }
+        });
+        server.createContext("/v2/" + name + "/referrers/" + digest, ex -> {
+            calls.incrementAndGet();
+            if (referrers == null) {
+                reply(ex, 404, "404 page not found", Map.of());
+            } else {
+                reply(ex, 200, referrers, Map.of("Content-Type", "application/vnd.oci.image.index.v1+json"));
+            }
+        });
+    }
+
+    private static String referrers(String artifactType, String predicate) {
+        return "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[{"
+                + "\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + DIGEST + "\",\"size\":10,"
+                + "\"artifactType\":\"" + artifactType + "\"" + (predicate == null ? "" : ",\"annotations\":{"
+                + "\"dev.sigstore.bundle.predicateType\":\"" + predicate + "\"}") + "}]}";
+    }
+
+    private OciRegistryClient.Signature signatureOf(String name) {
+        OciRegistryClient client = client(Map.of(), Duration.ofSeconds(5));
+        OciRegistryClient.Manifest m = client.manifest("oci://" + host + "/" + name, "1.0.0");
+        assertThat(m.chartDigest()).isEqualTo(DIGEST);
+        return client.signature("oci://" + host + "/" + name, m.digest());
+    }
+
+    @Test
+    void signaturesAreFoundAmongReferrersAndAttestationsAreNotSignatures() {
+        repositoryWithReferrers("cosign2", List.of("1.0.0"), referrers("application/vnd.dev.cosign.artifact.sig.v1+json", null));
+        repositoryWithReferrers("cosign3", List.of("1.0.0"), referrers("application/vnd.dev.sigstore.bundle.v0.3+json",
+                "https://sigstore.dev/cosign/sign/v1"));
+        repositoryWithReferrers("attested", List.of("1.0.0"), referrers("application/vnd.dev.sigstore.bundle.v0.3+json",
+                "https://slsa.dev/provenance/v1"));
+        repositoryWithReferrers("fallback", List.of("1.0.0", "DIGEST"), referrers("application/vnd.dev.sigstore.bundle.v0.3+json",
+                null));
+        repositoryWithReferrers("plain", List.of("1.0.0"), null);
+
+        assertThat(signatureOf("cosign2").state()).isEqualTo(OciRegistryClient.SignatureState.SIGNED);
+        assertThat(signatureOf("cosign3").state()).isEqualTo(OciRegistryClient.SignatureState.SIGNED);
+        assertThat(signatureOf("attested").state()).as("an attestation is not a signature")
+                .isEqualTo(OciRegistryClient.SignatureState.UNSIGNED);
+        OciRegistryClient.Signature fallback = signatureOf("fallback");
+        assertThat(fallback.state()).isEqualTo(OciRegistryClient.SignatureState.SIGNED);
+        assertThat(fallback.how()).contains("(tag sha256-");
+        OciRegistryClient.Signature plain = signatureOf("plain");
+        assertThat(plain.state()).isEqualTo(OciRegistryClient.SignatureState.UNSIGNED);
+        assertThat(plain.how()).endsWith("(the registry has no referrers API)");
+    }
 }
