@@ -1,15 +1,13 @@
 package io.github.fluxoci.oci.migrate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * With {@code oci.mirrorPrefix} and {@code oci.online=true}: asks the mirror for every chart version the plan's new
- * OCIRepositories take from it, once each, and adds a warning to the plan for each one it lacks (or could not say):
+ * With {@code oci.mirrorPrefix} and {@code oci.online=true}: asks the mirror for every artifact the plan's new
+ * OCIRepositories take from it (chart versions, and their signature tags), once each, and adds a warning to the plan for each one it lacks (or could not say):
  * Flux would report "not found" until someone copies it there.
  */
 public final class MirrorCheck {
@@ -21,21 +19,17 @@ public final class MirrorCheck {
      * @param hasManifest asks a registry whether {@code oci://...} has that tag (empty: it did not say)
      */
     public static MigrationPlan apply(MigrationPlan plan, BiFunction<String, String, Optional<Boolean>> hasManifest) {
-        Set<String> asked = new LinkedHashSet<>();
         List<String> warnings = new ArrayList<>(plan.warnings());
-        for (MigratedRelease m : plan.migrated()) {
-            String source = m.release().oci().url();
-            String tag = m.release().oci().tag();
-            if (m.ociUrl().equals(source) || tag == null || !asked.add(m.ociUrl() + ":" + tag)) {
-                continue;
-            }
-            Optional<Boolean> there = hasManifest.apply(m.ociUrl(), tag);
+        for (MirrorArtifacts.Artifact a : MirrorArtifacts.of(plan)) {
+            String what = a.signature() ? "the signature " : "";
+            Optional<Boolean> there = hasManifest.apply(a.destination(), a.tag());
             if (there.isEmpty()) {
-                warnings.add("could not ask the mirror whether " + m.ociUrl() + ":" + tag + " is there; copy "
-                        + source + ":" + tag + " to it (mirror.txt) if it is not");
+                warnings.add("could not ask the mirror whether " + what + a.destination() + ":" + a.tag() + " is there; copy "
+                        + a.source() + ":" + a.tag() + " to it (mirror.txt) if it is not");
             } else if (!there.get()) {
-                warnings.add("the mirror lacks " + m.ociUrl() + ":" + tag + ": copy " + source + ":" + tag
-                        + " there (mirror.txt) before this change reaches the cluster, or Flux reports the chart not found");
+                warnings.add("the mirror lacks " + what + a.destination() + ":" + a.tag() + ": copy " + a.source() + ":"
+                        + a.tag() + " there (mirror.txt) before this change reaches the cluster, or Flux reports "
+                        + (what.isEmpty() ? "the chart not found" : "that it cannot verify the chart"));
             }
         }
         return new MigrationPlan(plan.changes(), plan.migrated(), plan.skipped(), plan.pruned(), List.copyOf(warnings),

@@ -208,8 +208,14 @@ public final class OciRegistryClient {
     /** Whether a manifest is signed with cosign: {@code SIGNED}, {@code UNSIGNED}, or {@code UNKNOWN} with the reason. */
     public enum SignatureState { SIGNED, UNSIGNED, UNKNOWN }
 
-    /** A signature check's answer: the state and how it was found (the tag, the referrer, or why not known). */
-    public record Signature(SignatureState state, String how) {
+    /**
+     * A signature check's answer: the state, how it was found (the tag, the referrer, or why not known), and the tag
+     * that holds the signature when one does (what a mirror must copy beside the chart), else null.
+     */
+    public record Signature(SignatureState state, String how, String tag) {
+        Signature(SignatureState state, String how) {
+            this(state, how, null);
+        }
     }
 
     /** cosign's signature artifact in OCI 1.1 referrers mode. */
@@ -238,19 +244,20 @@ public final class OciRegistryClient {
         String fallbackTag = digest.replace(':', '-');
         Tags tags = tags(ociUrl);
         if (tags.known() && tags.tags().contains(sigTag)) {
-            return new Signature(SignatureState.SIGNED, "cosign signature tag " + sigTag);
+            return new Signature(SignatureState.SIGNED, "cosign signature tag " + sigTag, sigTag);
         }
         if (!tags.known()) {
             Optional<Boolean> tagged = hasManifest(ociUrl, sigTag);
             if (tagged.orElse(false)) {
-                return new Signature(SignatureState.SIGNED, "cosign signature tag " + sigTag);
+                return new Signature(SignatureState.SIGNED, "cosign signature tag " + sigTag, sigTag);
             }
         }
         try {
             if (tags.known() && tags.tags().contains(fallbackTag)) {
                 RegistryHttp.Answer<byte[]> index = getManifest(repo, fallbackTag);
                 if (index.status() == 200 && signedIn(RegistryHttp.json(index.body(), repo.host(), "referrers index"))) {
-                    return new Signature(SignatureState.SIGNED, "cosign signature among the referrers (tag " + fallbackTag + ")");
+                    return new Signature(SignatureState.SIGNED, "cosign signature among the referrers (tag " + fallbackTag + ")",
+                            fallbackTag);
                 }
             }
             RegistryHttp.Answer<byte[]> referrers = http.get(URI.create(http.base(repo.host()) + "/v2/" + repo.name()

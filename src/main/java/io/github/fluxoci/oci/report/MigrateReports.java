@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.fluxoci.oci.migrate.FileChange;
 import io.github.fluxoci.oci.migrate.MigratedRelease;
+import io.github.fluxoci.oci.migrate.MirrorArtifacts;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.PrunedRepository;
 import io.github.fluxoci.oci.migrate.SkippedRelease;
-import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.AtomicFiles;
 
@@ -245,21 +245,16 @@ public final class MigrateReports {
      * {@code mirror.txt}: for each chart at an exact version that a new OCIRepository takes from the mirror, the
      * public artifact and its copy in the mirror ({@code ghcr.io/org/chart:1.2.3 registry.internal/charts/org/chart:1.2.3}),
      * once each, sorted. Online, the source is pinned to the manifest digest the tag resolved to
-     * ({@code ghcr.io/org/chart:1.2.3@sha256:...}, as crane, skopeo and oras read it): the copy is what was checked.
+     * ({@code ghcr.io/org/chart:1.2.3@sha256:...}, as crane, skopeo and oras read it): the copy is what was checked;
+     * and a chart signed with cosign brings its signature tag ({@code sha256-<hex>.sig}) along.
      */
     public static List<String> mirrorLines(MigrationPlan plan) {
-        java.util.Set<String> lines = new java.util.TreeSet<>();
-        for (MigratedRelease m : plan.migrated()) {
-            ScannedRelease r = m.release();
-            if (!m.ociUrl().equals(r.oci().url()) && r.oci().tag() != null) {
-                ChartProof proof = r.oci().proof();
-                String pinned = proof != null && proof.manifestDigest() != null && proof.tag().equals(r.oci().tag())
-                        ? "@" + proof.manifestDigest() : "";
-                lines.add(reference(r.oci().url()) + ":" + r.oci().tag() + pinned + " " + reference(m.ociUrl()) + ":"
-                        + r.oci().tag());
-            }
+        List<String> lines = new ArrayList<>();
+        for (MirrorArtifacts.Artifact a : MirrorArtifacts.of(plan)) {
+            lines.add(reference(a.source()) + ":" + a.tag() + (a.digest() != null ? "@" + a.digest() : "") + " "
+                    + reference(a.destination()) + ":" + a.tag());
         }
-        return new ArrayList<>(lines);
+        return lines;
     }
 
     /** Charts on a mirror with a version range: no single tag to copy, so a person chooses. */

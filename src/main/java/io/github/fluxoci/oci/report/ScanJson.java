@@ -147,5 +147,6 @@ public final class ScanJson {
         n.put("reason", p.reason());
         n.put("signature", p.signature().label());
         n.put("signatureNote", p.signatureNote());
+        n.put("signatureTag", p.signatureTag());
     }
 }

@@ -19,9 +19,10 @@ import io.github.fluxoci.oci.online.OciRegistryClient;
  * @param reason        for unknown, why (one side has no digest); for different, what to do
  * @param signature     signed, unsigned or unknown
  * @param signatureNote how the signature was found, or why it is not known
+ * @param signatureTag  the tag that holds the signature ({@code sha256-<hex>.sig}), or null
  */
 public record ChartProof(String tag, String manifestDigest, String helmDigest, String ociDigest, Verdict verdict, String reason, Signing signature,
-                         String signatureNote) {
+                         String signatureNote, String signatureTag) {
 
     /** Whether the OCI archive is the Helm repository's. */
     public enum Verdict {
@@ -93,13 +94,15 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
         String reason = verdict == Verdict.DIFFERENT ? DIFFERENT_ADVICE : unknown;
         Signing signing = Signing.UNKNOWN;
         String note;
+        String signatureTag = null;
         if (manifest.digest() == null) {
             note = "not asked: " + (manifest.error() != null ? manifest.error() : "no manifest digest");
         } else {
             OciRegistryClient.Signature s = registry.signature(ociUrl, manifest.digest());
             signing = Signing.valueOf(s.state().name());
             note = s.how();
+            signatureTag = s.tag();
         }
-        return new ChartProof(tag, manifest.digest(), helmDigest, ociDigest, verdict, reason, signing, note);
+        return new ChartProof(tag, manifest.digest(), helmDigest, ociDigest, verdict, reason, signing, note, signatureTag);
     }
 }
