@@ -377,4 +377,32 @@ class HostileServerTest {
         assertThat(refused).allSatisfy(r -> assertThat(r).isNotNull());
         assertThat(policy.refusal(new URI("http://[::1]:5000/v2/"))).isNull();
     }
+
+    @Test
+    void theManifestAndSignatureRequestsFollowTheSameRules() {
+        String digest = "sha256:" + "cd".repeat(32);
+        String manifest = "{\"schemaVersion\":2,\"layers\":[{\"mediaType\":\"" + OciRegistryClient.CHART_LAYER_TYPE
+                + "\",\"digest\":\"" + digest + "\",\"size\":1}]}";
+        basicRegistry(ex -> {
+            String path = ex.getRequestURI().getPath();
+            if (path.endsWith("/tags/list")) {
+                reply(ex, 200, "{\"tags\":[\"1.0.0\"]}", Map.of());
+            } else if (path.endsWith("/manifests/1.0.0")) {
+                // the manifest is served from object storage on another host
+                reply(ex, 307, "", Map.of("Location", "http://" + otherHost + "/blobs/manifest.json"));
+            } else {
+                // a referrers answer that is not JSON, echoing what it was sent
+                reply(ex, 200, "<html>" + auth(ex) + "</html>", Map.of("X-Echo", auth(ex)));
+            }
+        });
+        recordingOther(manifest);
+        OciRegistryClient client = new OciRegistryClient(options());
+        OciRegistryClient.Manifest m = client.manifest("oci://" + host + "/charts/app", "1.0.0");
+        assertThat(m.chartDigest()).isEqualTo(digest);
+        assertThat(otherSaw).as("the other origin gets no authorization").containsExactly("");
+        OciRegistryClient.Signature s = client.signature("oci://" + host + "/charts/app", m.digest());
+        assertThat(s.state()).isEqualTo(OciRegistryClient.SignatureState.UNKNOWN);
+        assertThat(s.how()).isEqualTo(host + " sent a referrers answer that is not JSON");
+        MESSAGES.add(s.how());
+    }
 }
