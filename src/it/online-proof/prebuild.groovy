@@ -1,31 +1,12 @@
-import java.net.http.*
-import java.security.MessageDigest
 import com.sun.net.httpserver.HttpServer
 
 // a real registry with htpasswd auth on 127.0.0.1:55125 (settings.xml has <server><id>127.0.0.1:55125</id>)
-def work = new File(basedir, 'target/registry')
-work.mkdirs()
-def users = new File(work, 'htpasswd')
-assert ['htpasswd', '-Bbc', users.path, 'robot', 's3cr3t'].execute().waitFor() == 0
-def config = new File(work, 'config.yml')
-config.text = "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${work}/data\n" +
-    "http:\n  addr: 127.0.0.1:55125\nauth:\n  htpasswd:\n    realm: it\n    path: ${users}\n"
-def process = new ProcessBuilder('docker-registry', 'serve', config.path).redirectErrorStream(true)
-    .redirectOutput(new File(work, 'registry.log')).start()
-new File(work, 'pid').text = process.pid().toString()
-def registry = 'http://127.0.0.1:55125'
-def http = HttpClient.newHttpClient()
-def auth = 'Basic ' + 'robot:s3cr3t'.bytes.encodeBase64().toString()
-def ready = false
-for (int i = 0; i < 100 && !ready; i++) {
-  try {
-    ready = http.send(HttpRequest.newBuilder(URI.create(registry + '/v2/')).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode() == 401
-  } catch (IOException e) { Thread.sleep(100) }
-}
-assert ready : 'registry did not start'
-
-def sha = { byte[] b -> 'sha256:' + MessageDigest.getInstance('SHA-256').digest(b).encodeHex().toString() }
+binding.setVariable('registryPort', 55125)
+def registry = new GroovyShell(binding).evaluate(new File(basedir, '../../../src/it/registry.groovy'))
+def sha = registry.sha
+def blob = registry.blob
+def putManifest = registry.putManifest
+def pushChart = registry.pushChart
 
 // real chart archives, made by tar: <name>/Chart.yaml and a values.yaml that tells the builds apart
 def charts = new File(basedir, 'target/charts')
@@ -41,31 +22,6 @@ def archive = { String name, String version, String build ->
   return tgz.bytes
 }
 
-def blob = { String repo, byte[] content ->
-  def started = http.send(HttpRequest.newBuilder(URI.create("${registry}/v2/${repo}/blobs/uploads/"))
-      .header('Authorization', auth).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
-  assert started.statusCode() == 202
-  def location = URI.create(registry).resolve(started.headers().firstValue('Location').get()).toString()
-  def put = http.send(HttpRequest.newBuilder(URI.create(location + (location.contains('?') ? '&' : '?') + 'digest=' + sha(content)))
-      .header('Authorization', auth).PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString())
-  assert put.statusCode() == 201
-  return sha(content)
-}
-def putManifest = { String repo, String reference, String manifest ->
-  def pushed = http.send(HttpRequest.newBuilder(URI.create("${registry}/v2/${repo}/manifests/${reference}"))
-      .header('Authorization', auth).header('Content-Type', 'application/vnd.oci.image.manifest.v1+json')
-      .PUT(HttpRequest.BodyPublishers.ofString(manifest)).build(), HttpResponse.BodyHandlers.ofString())
-  assert pushed.statusCode() == 201 : pushed.body()
-  return sha(manifest.bytes)
-}
-// a chart as `helm push` stores it: Helm's config and chart layer media types
-def pushChart = { String repo, String name, String version, byte[] tgz ->
-  byte[] cfg = "{\"name\":\"${name}\",\"version\":\"${version}\",\"apiVersion\":\"v2\"}".bytes
-  def manifest = """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
- "config":{"mediaType":"application/vnd.cncf.helm.config.v1+json","digest":"${blob(repo, cfg)}","size":${cfg.length}},
- "layers":[{"mediaType":"application/vnd.cncf.helm.chart.content.v1.tar+gzip","digest":"${blob(repo, tgz)}","size":${tgz.length}}]}"""
-  return putManifest(repo, version, manifest)
-}
 // a cosign signature under cosign's tag convention: sha256-<hex of the signed manifest>.sig
 def pushSignature = { String repo, String signed ->
   byte[] payload = "{\"critical\":{\"image\":{\"docker-manifest-digest\":\"${signed}\"}}}".bytes
