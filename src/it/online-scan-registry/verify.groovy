@@ -4,6 +4,12 @@ try {
   def r = json.releases.collectEntries { [(it.name): it] }
   assert r['present'].status == 'MIGRATABLE'
   assert r['present'].oci.tag == '1.0.0'
+  // the manifest was read with the credentials too: its chart layer digest is known; an OCI HelmRepository has no
+  // index.yaml to compare with, and the tag carries no signature
+  assert r['present'].oci.proof.ociDigest ==~ /sha256:[0-9a-f]{64}/
+  assert r['present'].oci.proof.verdict == 'unknown'
+  assert r['present'].oci.proof.reason.startsWith('no index.yaml to compare with: oci://127.0.0.1:55123/charts is an OCI repository')
+  assert r['present'].oci.proof.signature == 'unsigned'
   assert r['absent'].status == 'BLOCKED'
   assert r['absent'].reasons == ['version 2.0.0 not published at oci://127.0.0.1:55123/charts/app']
   assert r['stale'].status == 'OCI'

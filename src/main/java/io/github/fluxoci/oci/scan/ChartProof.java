@@ -64,7 +64,8 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
      * Compares {@code chart} at {@code version} of a Helm repository index with {@code ociUrl:tag}, and looks for a
      * cosign signature of the tag. Each registry question goes through the clients' per-run caches.
      *
-     * @param index the Helm repository's index (its error, if any, makes the verdict unknown)
+     * @param index the Helm repository's index (its error, if any, makes the verdict unknown), or null for an OCI
+     *              HelmRepository (nothing to compare: the signature alone is looked up)
      */
     public static ChartProof prove(OciRegistryClient registry, HelmIndexClient.Index index, String repositoryUrl, String chart,
             String version, String ociUrl, String tag) {
@@ -72,7 +73,8 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
         String helmDigest = null;
         String unknown = null;
         if (index == null) {
-            unknown = repositoryUrl + " is not an HTTP Helm repository with an index.yaml";
+            unknown = "no index.yaml to compare with: " + repositoryUrl + " is an OCI repository (the chart already comes"
+                    + " from a registry)";
         } else if (index.error() != null) {
             unknown = "the index of " + repositoryUrl + " could not be read (" + index.error() + ")";
         } else {

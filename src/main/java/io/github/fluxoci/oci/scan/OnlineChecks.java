@@ -43,8 +43,7 @@ public final class OnlineChecks {
         // the proofs of exact versions: their manifests and signatures, asked in parallel
         Set<Map.Entry<String, String>> pinned = new LinkedHashSet<>();
         scan.releases().stream().filter(r -> r.status() == ReleaseStatus.MIGRATABLE && r.oci().tag() != null
-                && !r.oci().tag().contains("${") && r.source() != null && r.source().url() != null
-                && r.source().url().startsWith("http")).forEach(r -> pinned.add(Map.entry(r.oci().url(), r.oci().tag())));
+                && !r.oci().tag().contains("${")).forEach(r -> pinned.add(Map.entry(r.oci().url(), r.oci().tag())));
         registry.prefetchManifests(pinned);
         // the Helm indexes keep only the charts the tree uses
         Map<String, Set<String>> chartsByRepository = new HashMap<>();
@@ -87,8 +86,10 @@ public final class OnlineChecks {
             return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
         OciTarget target = r.oci();
-        if (r.source() != null && r.source().url() != null && r.source().url().startsWith("http") && r.chart() != null) {
-            HelmIndexClient.Index index = helm.index(r.source().url(), chartsByRepository.get(r.source().url()));
+        boolean http = r.source() != null && r.source().url() != null && r.source().url().startsWith("http");
+        HelmIndexClient.Index index = null;
+        if (http && r.chart() != null) {
+            index = helm.index(r.source().url(), chartsByRepository.get(r.source().url()));
             Optional<Version> helmNewest = index.newestStable(r.chart());
             Optional<Version> ociNewest = ChartVersions.newestStable(tags.tags());
             if (index.error() != null) {
@@ -97,16 +98,18 @@ public final class OnlineChecks {
                 warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest " + ociNewest.get().original()
                         + " vs " + helmNewest.get().original());
             }
-            String tag = r.oci().tag() != null ? r.oci().tag()
-                    : CriticalReleases.newestMatch(tags.tags(), r.oci().semver()).orElse(null);
-            if (tag != null && !tag.contains("${")) {
-                String version = r.oci().tag() != null && r.version() != null ? r.version() : tag.replace('_', '+');
-                ChartProof proof = ChartProof.prove(registry, index, r.source().url(), r.chart(), version, r.oci().url(), tag);
-                if (proof.verdict() == ChartProof.Verdict.DIFFERENT) {
-                    warnings.add(r.oci().url() + ":" + tag + ": " + proof.describe());
-                }
-                target = target.withProof(proof);
+        }
+        // the proof: same archive (HTTP repositories only: an OCI one is this registry already) and the signature
+        String tag = r.oci().tag() != null ? r.oci().tag()
+                : CriticalReleases.newestMatch(tags.tags(), r.oci().semver()).orElse(null);
+        if (tag != null && !tag.contains("${")) {
+            String version = r.oci().tag() != null && r.version() != null ? r.version() : tag.replace('_', '+');
+            String repository = r.source() != null && r.source().url() != null ? r.source().url() : r.oci().url();
+            ChartProof proof = ChartProof.prove(registry, index, repository, r.chart(), version, r.oci().url(), tag);
+            if (proof.verdict() == ChartProof.Verdict.DIFFERENT) {
+                warnings.add(r.oci().url() + ":" + tag + ": " + proof.describe());
             }
+            target = target.withProof(proof);
         }
         return new ScannedRelease(r.object(), r.instance(), r.name(), r.namespace(), r.chart(), r.version(), r.status(),
                 r.source(), target, List.copyOf(reasons), List.copyOf(warnings));

@@ -138,6 +138,14 @@ class ChartProofRegistryTest {
                 "test guess")));
     }
 
+    /** The scan with the online checks, one run's clients. */
+    private ScanResult onlineScan(ManifestTree tree) {
+        ChartCatalog catalog = catalog();
+        OnlineOptions options = OnlineOptions.defaults();
+        return OnlineChecks.apply(tree, new Scanner(catalog).scan(tree), new OciRegistryClient(options),
+                new HelmIndexClient(options), catalog);
+    }
+
     private static ScannedRelease named(ScanResult scan, String name) {
         return scan.releases().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
@@ -155,10 +163,7 @@ class ChartProofRegistryTest {
     @Test
     void scanComparesDigestsFindsSignaturesAndDiscoversByDigestAskingEachTagOnce() throws Exception {
         ManifestTree tree = tree();
-        ChartCatalog catalog = catalog();
-        OnlineOptions options = OnlineOptions.defaults();
-        ScanResult scan = OnlineChecks.apply(tree, new Scanner(catalog).scan(tree), new OciRegistryClient(options),
-                new HelmIndexClient(options), catalog);
+        ScanResult scan = onlineScan(tree);
 
         String same = LoopbackRegistry.sha256(archives.get("same"));
         for (String name : List.of("same-a", "same-b")) {
@@ -219,10 +224,7 @@ class ChartProofRegistryTest {
     @Test
     void migrateWritesCosignVerificationOnlyForTheSignedTag() throws Exception {
         ManifestTree tree = tree();
-        ChartCatalog catalog = catalog();
-        OnlineOptions options = OnlineOptions.defaults();
-        ScanResult scan = OnlineChecks.apply(tree, new Scanner(catalog).scan(tree), new OciRegistryClient(options),
-                new HelmIndexClient(options), catalog);
+        ScanResult scan = onlineScan(tree);
         MigrationPlan plan = MigrationPlanner.plan(tree, scan, new MigrateOptions(List.of("same-a", "wrapped"), List.of(),
                 null, null, "", null, false, null, true));
         List<String> written = new java.util.ArrayList<>();
