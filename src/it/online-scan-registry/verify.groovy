@@ -22,8 +22,9 @@ try {
   assert offline.releases.findAll { it.name != 'stale' }.every { it.status == 'MIGRATABLE' }
   // a dry run onto a mirror: the OCIRepository would point there, mirror.txt says what to copy, and the mirror,
   // asked online, lacks it
+  // (the source pinned to the manifest digest the online check read)
   assert new File(basedir, 'target/mirror/mirror.txt').text ==
-      '127.0.0.1:55123/charts/app:1.0.0 127.0.0.1:55123/mirror/charts/app:1.0.0\n'
+      "127.0.0.1:55123/charts/app:1.0.0@${r['present'].oci.proof.manifestDigest} 127.0.0.1:55123/mirror/charts/app:1.0.0\n"
   assert new File(basedir, 'target/mirror/migrate.diff').text.contains('+  url: oci://127.0.0.1:55123/mirror/charts/app')
   assert log.contains('the mirror lacks oci://127.0.0.1:55123/mirror/charts/app:1.0.0: copy oci://127.0.0.1:55123/charts/app:1.0.0 there')
   assert new File(basedir, 'target/mirror/migrate.md').text.contains('## Mirror')
