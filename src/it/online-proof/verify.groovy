@@ -24,6 +24,7 @@ try {
   assert md.contains('✅ identical; signed')
   assert md.contains("⚠️ different: Helm `${d.redisHelm}`, OCI `${d.redisOci}`; unsigned")
 
+  def sig = d.podinfoManifest.replace(':', '-') + '.sig'
   // migrate with oci.verify=cosign and oci.mirrorPrefix: verification only for the signed chart, URLs on the mirror
   def podinfoYaml = new File(basedir, 'kubernetes/apps/podinfo.yaml').text
   assert podinfoYaml.contains('  url: oci://127.0.0.1:55125/mirror/charts/podinfo\n  verify:\n    provider: cosign\n')
@@ -37,12 +38,16 @@ try {
   assert m['redis'].notes.any { it.startsWith('oci.verify=cosign: spec.verify not written, oci://127.0.0.1:55125/charts/redis:18.0.0' +
       ' carries no cosign signature') }
   // mirror.txt: sources pinned to the digest that was checked, the signature beside its chart
-  def sig = d.podinfoManifest.replace(':', '-') + '.sig'
   assert new File(basedir, 'target/oci/mirror.txt').text ==
       "127.0.0.1:55125/charts/podinfo:6.7.1@${d.podinfoManifest} 127.0.0.1:55125/mirror/charts/podinfo:6.7.1\n" +
       "127.0.0.1:55125/charts/podinfo:${sig} 127.0.0.1:55125/mirror/charts/podinfo:${sig}\n" +
       "127.0.0.1:55125/charts/redis:18.0.0@${d.redisManifest} 127.0.0.1:55125/mirror/charts/redis:18.0.0\n"
-  assert new File(basedir, 'target/oci/migrate.md').text.contains('## Mirror')
+  def migrateMd = new File(basedir, 'target/oci/migrate.md').text
+  assert migrateMd.contains('## Mirror')
+  assert migrateMd.contains("- Chart oci://127.0.0.1:55125/charts/podinfo:6.7.1: same archive as the Helm repository (${d.podinfo});" +
+      " signed with cosign (cosign signature tag ${sig})")
+  assert migrateMd.contains("- Chart oci://127.0.0.1:55125/charts/redis:18.0.0: the OCI chart is a different archive: review it" +
+      " before moving (Helm repository ${d.redisHelm}, OCI ${d.redisOci}); not signed")
   // asked online, the mirror has podinfo and its signature, and lacks redis
   assert log.contains('the mirror lacks oci://127.0.0.1:55125/mirror/charts/redis:18.0.0: copy oci://127.0.0.1:55125/charts/redis:18.0.0 there')
   assert !log.contains('the mirror lacks oci://127.0.0.1:55125/mirror/charts/podinfo')

@@ -18,6 +18,7 @@ import io.github.fluxoci.oci.migrate.MirrorArtifacts;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.PrunedRepository;
 import io.github.fluxoci.oci.migrate.SkippedRelease;
+import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.AtomicFiles;
 
@@ -173,6 +174,11 @@ public final class MigrateReports {
             }
             for (String note : m.notes()) {
                 md.append("- Note: ").append(note).append('\n');
+            }
+            ChartProof proof = r.oci().proof();
+            if (proof != null) {
+                md.append("- Chart ").append(r.oci().url()).append(':').append(proof.tag()).append(": ")
+                        .append(proof.describe()).append("; ").append(proof.signatureSummary()).append('\n');
             }
             String qNs = shell(ns);
             String qOci = shell(m.ociName());

@@ -60,6 +60,15 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
         };
     }
 
+    /** The signature in words: signed (how it was found), unsigned (what was looked for), or unknown (why). */
+    public String signatureSummary() {
+        return switch (signature) {
+            case SIGNED -> "signed with cosign (" + signatureNote + ")";
+            case UNSIGNED -> "not signed (" + signatureNote + ")";
+            case UNKNOWN -> "signature unknown (" + signatureNote + ")";
+        };
+    }
+
     /**
      * Compares {@code chart} at {@code version} of a Helm repository index with {@code ociUrl:tag}, and looks for a
      * cosign signature of the tag. Each registry question goes through the clients' per-run caches.
