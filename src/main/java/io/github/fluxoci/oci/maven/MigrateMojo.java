@@ -1,36 +1,13 @@
 package io.github.fluxoci.oci.maven;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import io.github.fluxoci.oci.git.GitWorkTree;
-import io.github.fluxoci.oci.migrate.Interval;
-import io.github.fluxoci.oci.migrate.Layout;
+import io.github.fluxoci.oci.goal.Goal;
+import io.github.fluxoci.oci.goal.MigrateGoal;
 import io.github.fluxoci.oci.migrate.MigrateOptions;
-import io.github.fluxoci.oci.migrate.MigrationPlan;
-import io.github.fluxoci.oci.migrate.MigrationPlanner;
-import io.github.fluxoci.oci.migrate.MirrorCheck;
-import io.github.fluxoci.oci.migrate.MirrorPrefix;
-import io.github.fluxoci.oci.migrate.PlanApplier;
-import io.github.fluxoci.oci.online.OciRegistryClient;
-import io.github.fluxoci.oci.online.OnlineOptions;
-import io.github.fluxoci.oci.migrate.Prune;
-import io.github.fluxoci.oci.migrate.ShareLayout;
-import io.github.fluxoci.oci.migrate.ShareOptions;
-import io.github.fluxoci.oci.report.MigrateReports;
-import io.github.fluxoci.oci.report.Plural;
-import io.github.fluxoci.oci.report.UnifiedDiff;
-import io.github.fluxoci.oci.scan.ScanResult;
-import io.github.fluxoci.oci.tree.ManifestTree;
 
 /**
  * Moves every MIGRATABLE HelmRelease (or those named) to an OCIRepository, as the migration guide's steps do:
@@ -141,125 +118,9 @@ public class MigrateMojo extends AbstractOciMojo {
     @Parameter(property = "oci.force", defaultValue = "false")
     protected boolean force;
 
-    /** In a git work tree, the files migrate would change must have no uncommitted changes (unless oci.force). */
-    private void refuseUncommittedChanges(MigrationPlan plan) throws MojoFailureException, MojoExecutionException {
-        if (force) {
-            return;
-        }
-        Optional<GitWorkTree> git = gitWorkTree();
-        if (git.isEmpty()) {
-            return;
-        }
-        List<Path> touched = plan.changes().stream().map(c -> directory.toPath().resolve(c.path())).toList();
-        List<String> dirty;
-        try {
-            dirty = git.get().uncommitted(touched);
-        } catch (IOException e) {
-            throw new MojoExecutionException("oci:migrate: " + e.getMessage() + "; nothing was written", e);
-        }
-        if (!dirty.isEmpty()) {
-            throw new MojoFailureException("oci:migrate wrote nothing: " + Plural.of(dirty.size(), "file") + " it would change "
-                    + (dirty.size() == 1 ? "has" : "have") + " uncommitted changes (" + String.join(", ", dirty) + ")."
-                    + " Commit or stash them first, so that git can undo what migrate does, or run with -Doci.force=true");
-        }
-    }
-
-    /** The goal's options from its parameters; a value a parser refuses is a user error naming the parameter. */
-    private MigrateOptions options() throws MojoFailureException {
-        Layout chosen = parsed("oci.layout", () -> Layout.parse(layout));
-        Prune pruning = parsed("oci.prune", () -> Prune.parse(prune));
-        Interval every = parsed(null, () -> Interval.parse(interval));
-        boolean byChart = parsed("oci.share", () -> ShareOptions.parseShare(share));
-        ShareLayout form = parsed("oci.shareLayout", () -> ShareLayout.parse(shareLayout));
-        ShareOptions sharing = parsed(null,
-                () -> new ShareOptions(byChart, form, shareNamespace, shareFolder, shareMinReleases));
-        boolean cosign = parsed("oci.verify", () -> MigrateOptions.parseVerify(verifySignatures));
-        MirrorPrefix mirror = parsed(null, () -> MirrorPrefix.parse(mirrorPrefix));
-        return new MigrateOptions(charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign,
-                mirror);
-    }
-
-    /**
-     * A parameter read by {@code parse}: what it refuses ({@link IllegalArgumentException}) fails the goal with its
-     * message, after {@code parameter: } when the message does not name the parameter itself.
-     */
-    private static <T> T parsed(String parameter, Supplier<T> parse) throws MojoFailureException {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(parameter == null ? e.getMessage() : parameter + ": " + e.getMessage());
-        }
-    }
-
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        MigrateOptions options = options();
-        ManifestTree tree = loadTree();
-        OnlineOptions online = onlineOptions();
-        ScanResult scan = scan(tree, online);
-        MigrationPlan plan;
-        try {
-            plan = MigrationPlanner.plan(tree, scan, options);
-            times.lap("plan");
-        } catch (IllegalStateException e) {
-            throw new MojoExecutionException("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
-        }
-        if (online != null && options.mirror().active()) {
-            getLog().info("Asking the mirror for the charts to copy (oci.online=true)");
-            OciRegistryClient mirrorRegistry = new OciRegistryClient(online);
-            plan = MirrorCheck.apply(plan, mirrorRegistry::hasManifest);
-            times.lap("online");
-        }
-        String diff = null;
-        if (dryRun) {
-            log(MigrateReports.console(plan, true, pathPrefix()));
-            diff = UnifiedDiff.render(plan.changes());
-            if (!diff.isEmpty() && showDiff) {
-                getLog().info("");
-                diff.lines().forEach(getLog()::info);
-            }
-        } else if (!plan.isEmpty() || !tree.leftovers().isEmpty()) {
-            refuseUncommittedChanges(plan);
-            PlanApplier.removeLeftovers(directory.toPath(), tree.leftovers()).forEach(getLog()::warn);
-            try {
-                PlanApplier.apply(directory.toPath(), plan.writes());
-                times.lap("write");
-            } catch (PlanApplier.ApplyException e) {
-                throw new MojoExecutionException("oci:migrate: " + e.getMessage(), e);
-            }
-            log(MigrateReports.console(plan, false, pathPrefix())); // "Migrated N" only once the files are written
-        } else {
-            log(MigrateReports.console(plan, false, pathPrefix()));
-        }
-        if (plan.isEmpty()) {
-            getLog().info("Nothing to change.");
-        }
-        String prefix = pathPrefix();
-        scan.problems().forEach(p -> getLog().warn(prefix + p.describe()));
-        if (plan.isEmpty() && plan.skipped().isEmpty() && Files.exists(outputDirectory.toPath().resolve(MigrateReports.JSON))) {
-            // a run that plans nothing keeps the reports of the run that did something
-            getLog().info("Reports of the previous run kept in " + outputDirectory);
-            return;
-        }
-        Path diffFile = null;
-        try {
-            times.lap("console");
-            List<Path> written = MigrateReports.write(plan, dryRun, diff, outputDirectory.toPath(), prefix);
-            times.lap("reports");
-            written.forEach(p -> getLog().info("Wrote " + p));
-            diffFile = written.stream().filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF)).findFirst()
-                    .orElse(null);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
-        }
-        if (plan.isEmpty()) {
-            return;
-        }
-        if (dryRun) {
-            getLog().info("Next: review " + (diffFile != null ? diffFile : MigrateReports.DIFF) + " (or -Doci.showDiff=true),"
-                    + " then run the same command without -Doci.dryRun to write it");
-        } else {
-            getLog().info("Next: review the change (git diff), then run mvn verify before you commit it");
-        }
+    protected Goal goal() {
+        return new MigrateGoal(charts, namespaces, layout, interval, share, shareLayout, shareNamespace, shareFolder,
+                shareMinReleases, verifySignatures, mirrorPrefix, schemaUrl, prune, includeUndeployed, dryRun, showDiff, force);
     }
 }

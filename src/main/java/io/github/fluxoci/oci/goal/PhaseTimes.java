@@ -1,4 +1,4 @@
-package io.github.fluxoci.oci.maven;
+package io.github.fluxoci.oci.goal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,26 +9,26 @@ import java.util.StringJoiner;
  * time before the goal started (JVM start, Maven's own set-up, the plugin's class realm and injection) is the JVM's
  * uptime minus the laps, asked only when the summary is printed (the management classes cost a cold start time).
  */
-final class PhaseTimes {
+public final class PhaseTimes {
 
     private final long started = System.nanoTime();
     private long last = started;
     private final Map<String, Long> nanos = new LinkedHashMap<>();
 
     /** Ends the current phase under this name (laps of one name add up). */
-    void lap(String phase) {
+    public void lap(String phase) {
         long now = System.nanoTime();
         nanos.merge(phase, now - last, Long::sum);
         last = now;
     }
 
-    /** {@code before the goal 2,310 ms; load 812 ms, classify 96 ms, ...; goal 1,120 ms}. */
-    String summary() {
+    /** {@code before the goal (<before>) 2,310 ms; load 812 ms, classify 96 ms, ...; goal 1,120 ms}. */
+    public String summary(String before) {
         long goal = (last - started) / 1_000_000;
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         StringJoiner phases = new StringJoiner(", ");
         nanos.forEach((name, ns) -> phases.add(name + " " + String.format("%,d", ns / 1_000_000) + " ms"));
-        return "before the goal (JVM, Maven, plugin set-up) " + String.format("%,d", Math.max(0, uptime - goal))
+        return "before the goal (" + before + ") " + String.format("%,d", Math.max(0, uptime - goal))
                 + " ms; " + phases + "; goal " + String.format("%,d", goal) + " ms";
     }
 }

@@ -1,0 +1,17 @@
+package io.github.fluxoci.oci.goal;
+
+/**
+ * Where a goal's lines go: Maven's log in the build's JVM, standard output in a forked one (the build relays each
+ * line at its level).
+ */
+public interface GoalLog {
+
+    void info(String line);
+
+    void warn(String line);
+
+    void error(String line);
+
+    /** A line printed as it is, at the start of a line of standard output (GitHub workflow commands). */
+    void raw(String line);
+}

@@ -1,0 +1,50 @@
+package io.github.fluxoci.oci.goal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.report.Plural;
+import io.github.fluxoci.oci.report.ScanReports;
+import io.github.fluxoci.oci.scan.ReleaseStatus;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.Problem;
+
+/**
+ * {@code oci:scan}: inventories every HelmRelease, prints the summary and writes scan.json, scan.md and scan-full.md.
+ *
+ * @param failOnProblems fail when a file could not be read or parsed
+ */
+public record ScanGoal(boolean failOnProblems) implements Goal {
+
+    @Override
+    public void run(GoalRun run) throws GoalException {
+        ManifestTree tree = run.loadTree();
+        ScanResult result = run.scan(tree);
+        String prefix = run.pathPrefix();
+        run.log(ConsoleReport.render(result, prefix));
+        run.times().lap("console");
+        List<Path> written;
+        try {
+            written = ScanReports.write(result, run.outputDirectory(), run.rootLabel(), prefix);
+        } catch (IOException e) {
+            throw GoalException.error("cannot write reports to " + run.outputDirectory() + ": " + e.getMessage(), e);
+        }
+        run.times().lap("reports");
+        GoalLog log = run.log();
+        log.info("");
+        written.forEach(p -> log.info("Wrote " + p));
+        if (result.count(ReleaseStatus.MIGRATABLE) > 0) {
+            log.info("Next: mvn oci:migrate -Doci.dryRun=true shows what migrating the "
+                    + Plural.of(result.count(ReleaseStatus.MIGRATABLE), "ready release") + " would change");
+        }
+        if (failOnProblems && !result.problems().isEmpty()) {
+            throw GoalException.failure(Plural.of(result.problems().size(), "file problem") + " (oci.failOnProblems=true):"
+                    + System.lineSeparator() + result.problems().stream().map(Problem::describe)
+                    .collect(Collectors.joining(System.lineSeparator())));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.fluxoci.oci.goal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.online.HelmIndexClient;
+import io.github.fluxoci.oci.online.OciRegistryClient;
+import io.github.fluxoci.oci.report.GithubAnnotations;
+import io.github.fluxoci.oci.report.Plural;
+import io.github.fluxoci.oci.report.ReportFormat;
+import io.github.fluxoci.oci.report.VerifyReports;
+import io.github.fluxoci.oci.scan.CriticalReleases;
+import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.verify.Finding;
+import io.github.fluxoci.oci.verify.ReleaseException;
+import io.github.fluxoci.oci.verify.Rule;
+import io.github.fluxoci.oci.verify.RuleSeverities;
+import io.github.fluxoci.oci.verify.Severity;
+import io.github.fluxoci.oci.verify.Verifier;
+import io.github.fluxoci.oci.verify.VerifyContext;
+
+/**
+ * {@code oci:verify}, the release gate: one {@code path:line:col [rule-id] message} line per finding, verify.json,
+ * verify.sarif and verify.md, and a failure when findings reach {@code failOn}.
+ *
+ * @param failOn     {@code error}, {@code warning} or {@code never}
+ * @param exceptions releases that may stay on a HelmRepository, with the reason (both needed)
+ * @param severities {@code rule=level} pairs ({@code oci.severities})
+ */
+public record VerifyGoal(String failOn, List<ReleaseException> exceptions, String severities) implements Goal {
+
+    @Override
+    public void run(GoalRun run) throws GoalException {
+        String threshold = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("error", "warning", "never").contains(threshold)) {
+            throw GoalException.failure("oci.failOn \"" + failOn + "\" is not one of error, warning, never");
+        }
+        List<ReleaseException> excuses = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (ReleaseException e : exceptions == null ? List.<ReleaseException>of() : exceptions) {
+            if (e.release() == null || e.release().isBlank() || e.reason() == null || e.reason().isBlank()) {
+                bad.add("<exceptions>: every <exception> needs <release> and <reason> (got release=" + e.release()
+                        + ", reason=" + e.reason() + ")");
+            } else {
+                excuses.add(e);
+            }
+        }
+        RuleSeverities configured;
+        try {
+            configured = RuleSeverities.parse(severities, Verifier.rules());
+        } catch (IllegalArgumentException e) {
+            bad.add("oci.severities: " + e.getMessage());
+            configured = RuleSeverities.none();
+        }
+        if (!bad.isEmpty()) {
+            throw GoalException.failure(String.join(System.lineSeparator(), bad));
+        }
+        ManifestTree tree = run.loadTree();
+        OciRegistryClient registry = run.online() == null ? null : new OciRegistryClient(run.online());
+        HelmIndexClient helm = run.online() == null ? null : new HelmIndexClient(run.online());
+        ChartCatalog catalog = run.catalog();
+        List<String> critical = run.settings().criticalReleases();
+        // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
+        ScanResult scan = CriticalReleases.apply(new Scanner(catalog).scan(tree), critical, registry);
+        run.times().lap("classify");
+        List<Rule> rules = configured.apply(Verifier.rules());
+        List<Finding> findings = configured.applyTo(Verifier.verify(new VerifyContext(tree, scan, excuses, critical,
+                registry, helm, catalog)), Verifier.rules());
+        run.times().lap("rules");
+        String prefix = run.pathPrefix();
+        GoalLog log = run.log();
+        for (Finding f : findings) {
+            switch (f.severity()) {
+                case ERROR -> log.error(prefix + f.describe());
+                case WARNING -> log.warn(prefix + f.describe());
+                case NOTE -> log.info(prefix + f.describe());
+            }
+        }
+        // files that failed to parse are findings of manifest-parse; the other problems are said here
+        scan.problems().stream().filter(p -> tree.file(p.file()) == null || tree.file(p.file()).parsed())
+                .forEach(p -> log.warn(prefix + p.describe()));
+        log.info("oci:verify: " + VerifyReports.summary(findings) + " in " + Plural.of(tree.files().size(), "file"));
+        if (GithubAnnotations.active()) {
+            // workflow commands must start the line: printed as they are, not through Maven's log prefix
+            GithubAnnotations.render(findings, f -> prefix + f).forEach(log::raw);
+        }
+        run.times().lap("console");
+        Path out = run.outputDirectory();
+        try {
+            List<Path> written = VerifyReports.write(findings, rules, ReportFormat.pluginVersion(), prefix, out);
+            written.forEach(p -> log.info("Wrote " + p));
+        } catch (IOException e) {
+            throw GoalException.error("cannot write reports to " + out + ": " + e.getMessage(), e);
+        }
+        run.times().lap("reports");
+        long errors = VerifyReports.count(findings, Severity.ERROR);
+        long warnings = VerifyReports.count(findings, Severity.WARNING);
+        boolean fail = switch (threshold) {
+            case "error" -> errors > 0;
+            case "warning" -> errors + warnings > 0;
+            default -> false;
+        };
+        if (fail) {
+            throw GoalException.failure("oci:verify found " + VerifyReports.summary(findings)
+                    + " (oci.failOn=" + threshold + "); each is listed above as path:line:col [rule-id] message,"
+                    + " and in " + out.resolve(VerifyReports.MARKDOWN));
+        }
+    }
+}
