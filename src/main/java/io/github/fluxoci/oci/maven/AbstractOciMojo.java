@@ -1,6 +1,7 @@
 package io.github.fluxoci.oci.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import io.github.fluxoci.oci.goal.PhaseTimes;
 import io.github.fluxoci.oci.online.Credentials;
 import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.online.RunBudget;
+import io.github.fluxoci.oci.tree.TreeLoader;
+import io.github.fluxoci.oci.tree.TreeOptions;
 
 /** Parameters every goal shares: which tree to read, where reports go, the user's chart mappings. */
 public abstract class AbstractOciMojo extends AbstractMojo {
@@ -181,6 +184,11 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         }
         Goal goal = goal();
         GoalSettings settings = settings();
+        if (settings.skipWithoutFluxObjects() && !mentionsFlux(settings)) {
+            // a module without a Flux object (a jar module of the build): no JVM started, no tree parsed
+            getLog().info("oci:" + goalName() + ": no Flux object in " + settings.rootLabel() + "; skipped");
+            return;
+        }
         OnlineOptions online = onlineOptions();
         GoalLog log = new MavenGoalLog(getLog());
         try {
@@ -213,6 +221,15 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         return new GoalSettings(goalName(), directory.getAbsolutePath(), includes, leftOut,
                 outputDirectory.getAbsolutePath(), chartMappings, criticalReleases, pathsFrom, rootLabel(), maxFileBytes,
                 maxYamlNodes, maxYamlDepth, timings, !projectLess() && project != null);
+    }
+
+    private static boolean mentionsFlux(GoalSettings settings) throws MojoExecutionException {
+        try {
+            return TreeLoader.mentionsFlux(TreeOptions.of(Path.of(settings.directory()), settings.includes(),
+                    settings.excludes()).withMaxFileBytes(settings.maxFileBytes()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read " + settings.directory() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether this execution runs in a forked JVM ({@code oci.fork}). */

@@ -120,6 +120,54 @@ public final class TreeLoader {
     }
 
     /**
+     * A cheap look before a goal starts a JVM for a folder: true when some file the options select mentions
+     * {@code fluxcd.io} (the API group of every Flux object), reading files only until the first does. A folder where
+     * none does holds no Flux object (a jar module of a build, say); one where some does is loaded and checked for real.
+     */
+    public static boolean mentionsFlux(TreeOptions options) throws IOException {
+        Path root = options.root().toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        GlobMatcher includes = new GlobMatcher(options.includes());
+        GlobMatcher excludes = new GlobMatcher(options.excludes());
+        boolean[] found = {false};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String rel = relative(root, dir);
+                return !rel.isEmpty() && excludes.matchesWholeDirectory(rel) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = relative(root, file);
+                if (!attrs.isRegularFile() || attrs.size() > options.maxFileBytes() || !includes.matches(rel)
+                        || excludes.matches(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                try {
+                    byte[] bytes = Files.readAllBytes(file);
+                    if (new String(bytes, StandardCharsets.ISO_8859_1).contains("fluxcd.io")) {
+                        found[0] = true;
+                        return FileVisitResult.TERMINATE;
+                    }
+                } catch (IOException e) {
+                    // unreadable here: the goal reports it if it runs
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found[0];
+    }
+
+    /**
      * JSON files a kustomization lists by name: kustomize reads them as manifests (JSON is YAML), so they are part of
      * the tree, though no include pattern selects them (Flux's generator, for folders without a kustomization, reads
      * {@code .yaml} and {@code .yml} only, and most {@code .json} files in a repository are no manifests).
