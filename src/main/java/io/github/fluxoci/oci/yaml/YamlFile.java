@@ -67,7 +67,8 @@ public final class YamlFile {
         String text = bom ? content.substring(1) : content;
         List<Node> docs = new ArrayList<>();
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options);
+            Composer composer = new LeanComposer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER,
+                    options);
             boolean mayHaveAliases = text.indexOf('*') >= 0; // without an alias the nodes form a plain tree
             while (composer.checkNode()) {
                 Node doc = composer.getNode();
