@@ -1,12 +1,14 @@
 package io.github.fluxoci.oci.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +43,38 @@ public final class JsonText {
             throw new UncheckedIOException(e);
         }
         return out + "\n";
+    }
+
+    /** What a streamed report writes with the generator. */
+    public interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * A report streamed to {@code out} (UTF-8, the same layout as {@link #write(JsonNode)}, a line break at the end):
+     * a large report is written part by part, never held whole in memory.
+     */
+    public static void stream(OutputStream out, Body body) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            body.write(g);
+            g.flush();
+            g.writeRaw('\n');
+        }
+    }
+
+    /** The fields of an object node, written into the object the generator is in. */
+    public static void fields(ObjectNode node, JsonGenerator g) throws IOException {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            g.writeFieldName(e.getKey());
+            write(e.getValue(), g);
+        }
+    }
+
+    /** One node, written where the generator is. */
+    public static void node(JsonNode node, JsonGenerator g) throws IOException {
+        write(node, g);
     }
 
     private static void write(JsonNode node, JsonGenerator g) throws IOException {

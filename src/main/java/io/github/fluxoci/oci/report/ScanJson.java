@@ -1,5 +1,10 @@
 package io.github.fluxoci.oci.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,6 +33,32 @@ public final class ScanJson {
 
     /** scan.json; every {@code file} is {@code prefix} (the scanned folder from the repository root) + its path. */
     public static String render(ScanResult result, String prefix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(result, prefix, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** scan.json streamed: the releases one at a time, so that a big tree's report is never held whole. */
+    public static void write(ScanResult result, String prefix, OutputStream out) throws IOException {
+        JsonText.stream(out, g -> {
+            g.writeStartObject();
+            JsonText.fields(head(result, prefix), g);
+            g.writeFieldName("releases");
+            g.writeStartArray();
+            for (ScannedRelease r : result.releases()) {
+                JsonText.node(release(r, prefix), g);
+            }
+            g.writeEndArray();
+            JsonText.fields(tail(result, prefix), g);
+            g.writeEndObject();
+        });
+    }
+
+    private static ObjectNode head(ScanResult result, String prefix) {
         ObjectNode root = JsonText.object();
         ReportFormat.stamp(root);
         root.put("directory", prefix);
@@ -44,62 +75,66 @@ public final class ScanJson {
         summary.put("problems", result.problems().size());
         summary.put("helmRepositories", result.helmRepositories().size());
         summary.put("releasePatches", result.releasePatches().size());
+        return root;
+    }
 
-        ArrayNode releases = root.putArray("releases");
-        for (ScannedRelease r : result.releases()) {
-            ObjectNode n = releases.addObject();
-            n.put("name", r.name());
-            n.put("namespace", r.namespace().value());
-            n.put("namespaceSource", r.namespace().source());
-            n.put("namespaceSetBy", r.namespace().setBy());
-            n.put("deployed", r.deployed());
-            n.put("cluster", r.cluster());
-            if (r.instance() != null) {
-                n.put("entryPoint", r.instance().entryPoint().describe());
-                strings(n.putArray("via"), r.instance().via());
-            }
-            n.put("file", prefix + r.file());
-            n.put("line", r.line());
-            n.put("apiVersion", r.apiVersion());
-            n.put("chart", r.chart());
-            n.put("version", r.version());
-            n.put("status", r.status().name());
-            ChartSource s = r.source();
-            if (s == null) {
-                n.putNull("source");
-            } else {
-                ObjectNode src = n.putObject("source");
-                src.put("kind", s.kind());
-                src.put("name", s.name());
-                src.put("namespace", s.namespace());
-                src.put("url", s.url());
-                src.put("type", s.type());
-            }
-            OciTarget o = r.oci();
-            if (o == null) {
-                n.putNull("oci");
-            } else {
-                ObjectNode oci = n.putObject("oci");
-                oci.put("url", o.url());
-                oci.put("origin", o.origin());
-                oci.put("provenance", o.provenance());
-                oci.put("tag", o.tag());
-                oci.put("semver", o.semver());
-                oci.put("name", o.name());
-                oci.put("file", o.file() == null ? null : prefix + o.file());
-                oci.put("kustomization", o.kustomization() == null ? null : prefix + o.kustomization());
-                if (o.proof() != null) {
-                    proof(oci.putObject("proof"), o.proof());
-                }
-            }
-            strings(n.putArray("reasons"), r.reasons());
-            strings(n.putArray("warnings"), r.warnings());
-            ArrayNode reasonCodes = n.putArray("reasonCodes");
-            r.reasons().forEach(t -> reasonCodes.add(MessageCodes.reason(t, r.status())));
-            ArrayNode warningCodes = n.putArray("warningCodes");
-            r.warnings().forEach(t -> warningCodes.add(MessageCodes.warning(t)));
+    private static ObjectNode release(ScannedRelease r, String prefix) {
+        ObjectNode n = JsonText.object();
+        n.put("name", r.name());
+        n.put("namespace", r.namespace().value());
+        n.put("namespaceSource", r.namespace().source());
+        n.put("namespaceSetBy", r.namespace().setBy());
+        n.put("deployed", r.deployed());
+        n.put("cluster", r.cluster());
+        if (r.instance() != null) {
+            n.put("entryPoint", r.instance().entryPoint().describe());
+            strings(n.putArray("via"), r.instance().via());
         }
+        n.put("file", prefix + r.file());
+        n.put("line", r.line());
+        n.put("apiVersion", r.apiVersion());
+        n.put("chart", r.chart());
+        n.put("version", r.version());
+        n.put("status", r.status().name());
+        ChartSource s = r.source();
+        if (s == null) {
+            n.putNull("source");
+        } else {
+            ObjectNode src = n.putObject("source");
+            src.put("kind", s.kind());
+            src.put("name", s.name());
+            src.put("namespace", s.namespace());
+            src.put("url", s.url());
+            src.put("type", s.type());
+        }
+        OciTarget o = r.oci();
+        if (o == null) {
+            n.putNull("oci");
+        } else {
+            ObjectNode oci = n.putObject("oci");
+            oci.put("url", o.url());
+            oci.put("origin", o.origin());
+            oci.put("provenance", o.provenance());
+            oci.put("tag", o.tag());
+            oci.put("semver", o.semver());
+            oci.put("name", o.name());
+            oci.put("file", o.file() == null ? null : prefix + o.file());
+            oci.put("kustomization", o.kustomization() == null ? null : prefix + o.kustomization());
+            if (o.proof() != null) {
+                proof(oci.putObject("proof"), o.proof());
+            }
+        }
+        strings(n.putArray("reasons"), r.reasons());
+        strings(n.putArray("warnings"), r.warnings());
+        ArrayNode reasonCodes = n.putArray("reasonCodes");
+        r.reasons().forEach(t -> reasonCodes.add(MessageCodes.reason(t, r.status())));
+        ArrayNode warningCodes = n.putArray("warningCodes");
+        r.warnings().forEach(t -> warningCodes.add(MessageCodes.warning(t)));
+        return n;
+    }
 
+    private static ObjectNode tail(ScanResult result, String prefix) {
+        ObjectNode root = JsonText.object();
         ArrayNode patches = root.putArray("releasePatches");
         for (ReleasePatch p : result.releasePatches()) {
             ObjectNode n = patches.addObject();
@@ -130,7 +165,7 @@ public final class ScanJson {
             n.put("column", p.column());
             n.put("message", p.message());
         }
-        return JsonText.write(root);
+        return root;
     }
 
     private static void strings(ArrayNode array, List<String> values) {

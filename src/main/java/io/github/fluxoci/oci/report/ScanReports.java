@@ -32,7 +32,7 @@ public final class ScanReports {
         Path mappings = outputDirectory.resolve(MappingSuggestions.FILE);
         AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
         AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
-        AtomicFiles.write(json, ScanJson.render(result, prefix));
+        AtomicFiles.write(json, out -> ScanJson.write(result, prefix, out));
         List<Path> written = new ArrayList<>(List.of(md, full, json));
         String suggestions = MappingSuggestions.xml(result);
         if (suggestions != null) {
