@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
+import io.github.fluxoci.oci.yaml.Nodes;
 import io.github.fluxoci.oci.yaml.YamlFile;
 import io.github.fluxoci.oci.yaml.YamlLimits;
 import io.github.fluxoci.oci.yaml.YamlParseException;
@@ -273,6 +274,11 @@ public final class TreeLoader {
                 KubeObject object = KubeObject.of(file, i, map, line, yaml.columnNumber(offset));
                 if (object.kind() != null || ManifestTree.isKustomizationFileName(file.name())) {
                     file.add(object);
+                }
+                // a release's values are most of its nodes, and no goal reads them: kept as text only
+                if ("HelmRelease".equals(object.kind()) && ManifestTree.HELM_GROUP.equals(object.group())
+                        && Nodes.get(map, "spec") instanceof MappingNode spec) {
+                    yaml.dropValue(spec, "values");
                 }
             }
         }

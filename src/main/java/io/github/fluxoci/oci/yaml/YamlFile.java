@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -45,6 +45,8 @@ public final class YamlFile {
     /** code point index -> UTF-16 offset, only when the text holds surrogate pairs. */
     private final int[] codePointOffsets;
     private int[] lineStarts;
+    /** Duplicate keys of the subtrees {@link #dropValue} dropped, found before they went. */
+    private final List<ScalarNode> droppedDuplicates = new ArrayList<>(0);
 
     private YamlFile(String text, YamlLimits limits, boolean bom, List<Node> documents) {
         this.text = text;
@@ -67,8 +69,8 @@ public final class YamlFile {
         String text = bom ? content.substring(1) : content;
         List<Node> docs = new ArrayList<>();
         try {
-            Composer composer = new LeanComposer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER,
-                    options);
+            Composer composer = new LeanComposer(new ParserImpl(new LeanStreamReader(new StringReader(text)), options),
+                    RESOLVER, options);
             boolean mayHaveAliases = text.indexOf('*') >= 0; // without an alias the nodes form a plain tree
             while (composer.checkNode()) {
                 Node doc = composer.getNode();
@@ -107,14 +109,23 @@ public final class YamlFile {
     /**
      * Keys that appear a second time in the same mapping (each later occurrence), in document order. SnakeYAML is
      * told to accept them so that the rest of the file can be read; kustomize refuses them ("already defined").
-     * Computed on demand: only the gate asks.
+     * Computed on demand (only the gate asks), and for subtrees this file dropped ({@link #dropValue}), before.
      */
     public List<ScalarNode> duplicateKeys() {
+        List<ScalarNode> out = duplicateKeys(documents);
+        if (!droppedDuplicates.isEmpty()) {
+            out.addAll(droppedDuplicates);
+            out.sort(Comparator.comparingInt(k -> k.getStartMark().getIndex()));
+        }
+        return out;
+    }
+
+    private static List<ScalarNode> duplicateKeys(List<Node> roots) {
         List<ScalarNode> out = new ArrayList<>();
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Node> stack = new ArrayDeque<>();
-        for (int i = documents.size() - 1; i >= 0; i--) {
-            stack.push(documents.get(i));
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            stack.push(roots.get(i));
         }
         while (!stack.isEmpty()) {
             Node n = stack.pop();
@@ -140,6 +151,41 @@ public final class YamlFile {
             }
         }
         return out;
+    }
+
+    /**
+     * Drops the nodes below {@code owner}'s {@code key} that no goal reads (a HelmRelease's {@code spec.values}: the
+     * bulk of most release files), keeping an empty mapping or sequence with the same position, tag and style in
+     * their place, and the subtree's duplicate keys for {@link #duplicateKeys()}. Not done in a file that may hold an
+     * alias (a {@code *}): an edit must see every use of an anchor. Returns true when dropped.
+     */
+    public boolean dropValue(MappingNode owner, String key) {
+        if (text.indexOf('*') >= 0) {
+            return false;
+        }
+        List<NodeTuple> tuples = owner.getValue();
+        for (int i = 0; i < tuples.size(); i++) {
+            NodeTuple t = tuples.get(i);
+            if (!(t.getKeyNode() instanceof ScalarNode k) || !key.equals(k.getValue())) {
+                continue;
+            }
+            Node value = t.getValueNode();
+            Node empty;
+            if (value instanceof MappingNode m) {
+                empty = new MappingNode(m.getTag(), true, new ArrayList<>(0), m.getStartMark(), m.getEndMark(),
+                        m.getFlowStyle());
+            } else if (value instanceof SequenceNode q) {
+                empty = new SequenceNode(q.getTag(), true, new ArrayList<>(0), q.getStartMark(), q.getEndMark(),
+                        q.getFlowStyle());
+            } else {
+                return false;
+            }
+            empty.setAnchor(value.getAnchor());
+            droppedDuplicates.addAll(duplicateKeys(List.of(value)));
+            tuples.set(i, new NodeTuple(t.getKeyNode(), empty));
+            return true;
+        }
+        return false;
     }
 
     /** The limits this file was read within; an edit of it is read back within the same. */

@@ -324,4 +324,22 @@ class ManifestTreeTest {
         assertThat(tree.isPatchFile(tree.file("staging/hr-patch.yaml"))).isTrue();
         assertThat(tree.isPatchFile(tree.file("base/hr.yaml"))).isFalse();
     }
+
+    @Test
+    void aLoadedTreeKeepsNoNodesOfReleaseValuesAndEveryOtherNode() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file("kustomization.yaml", kustomization("apps", "hr.yaml"))
+                .file("hr.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\nspec:\n"
+                        + "  chart:\n    spec:\n      chart: app\n  values:\n    replicas: 2\n    image: {tag: 1.0.0}\n"
+                        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  values: kept\n")
+                .load();
+        KubeObject hr = release(tree, "app");
+        // no goal reads a release's values: the tree keeps them as text only (most of a release file's nodes)
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.get(hr.root(), "spec", "values"))
+                .isInstanceOfSatisfying(org.yaml.snakeyaml.nodes.MappingNode.class, m -> assertThat(m.getValue()).isEmpty());
+        assertThat(hr.file().yaml().text()).contains("    replicas: 2\n");
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(hr.root(), "spec", "chart", "spec", "chart")).isEqualTo("app");
+        KubeObject cm = tree.objects().stream().filter(o -> "settings".equals(o.name())).findFirst().orElseThrow();
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(cm.root(), "data", "values")).isEqualTo("kept");
+    }
 }
