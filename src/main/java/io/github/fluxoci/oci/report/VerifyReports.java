@@ -4,7 +4,10 @@ import static io.github.fluxoci.oci.report.Markdown.cell;
 import static io.github.fluxoci.oci.report.Markdown.code;
 import static io.github.fluxoci.oci.report.Markdown.row;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,8 +44,8 @@ public final class VerifyReports {
         Path json = outputDirectory.resolve(JSON);
         Path sarif = outputDirectory.resolve(SARIF);
         Path md = outputDirectory.resolve(MARKDOWN);
-        AtomicFiles.write(json, json(findings, pathPrefix));
-        AtomicFiles.write(sarif, sarif(findings, rules, toolVersion, pathPrefix));
+        AtomicFiles.write(json, out -> json(findings, pathPrefix, out));
+        AtomicFiles.write(sarif, out -> sarif(findings, rules, toolVersion, pathPrefix, out));
         AtomicFiles.write(md, markdown(findings, rules));
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
         AtomicFiles.write(full, fullMarkdown(findings, rules));
@@ -68,6 +71,11 @@ public final class VerifyReports {
 
     /** verify.json; each {@code file} is {@code pathPrefix} (the scanned folder from the repository root) + its path. */
     public static String json(List<Finding> findings, String pathPrefix) {
+        return text(out -> json(findings, pathPrefix, out));
+    }
+
+    /** verify.json streamed, a finding at a time. */
+    static void json(List<Finding> findings, String pathPrefix, OutputStream out) throws IOException {
         ObjectNode root = JsonText.object();
         ReportFormat.stamp(root);
         root.put("directory", pathPrefix);
@@ -75,17 +83,35 @@ public final class VerifyReports {
         summary.put("errors", count(findings, Severity.ERROR));
         summary.put("warnings", count(findings, Severity.WARNING));
         summary.put("notes", count(findings, Severity.NOTE));
-        ArrayNode list = root.putArray("findings");
-        for (Finding f : findings) {
-            ObjectNode n = list.addObject();
-            n.put("rule", f.rule());
-            n.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-            n.put("file", pathPrefix + f.file());
-            n.put("line", f.line());
-            n.put("column", f.column());
-            n.put("message", f.message());
+        JsonText.stream(out, g -> {
+            g.writeStartObject();
+            JsonText.fields(root, g);
+            g.writeFieldName("findings");
+            g.writeStartArray();
+            for (Finding f : findings) {
+                ObjectNode n = JsonText.object();
+                n.put("rule", f.rule());
+                n.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+                n.put("file", pathPrefix + f.file());
+                n.put("line", f.line());
+                n.put("column", f.column());
+                n.put("message", f.message());
+                JsonText.node(n, g);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** A streamed report as a string (tests, and callers that want the text). */
+    private static String text(AtomicFiles.Content content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return write(root);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion) {
@@ -99,10 +125,16 @@ public final class VerifyReports {
      * message); {@code automationDetails} naming the scanned folder, so that several modules' runs stay apart.
      */
     public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix) {
+        return text(out -> sarif(findings, rules, toolVersion, pathPrefix, out));
+    }
+
+    /** verify.sarif streamed, a result at a time. */
+    static void sarif(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix, OutputStream out)
+            throws IOException {
         ObjectNode root = JsonText.object();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode run = JsonText.object();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "oci-maven-plugin");
         if (toolVersion != null) {
@@ -110,8 +142,11 @@ public final class VerifyReports {
         }
         ArrayNode ruleList = driver.putArray("rules");
         Map<String, Rule> byId = new HashMap<>();
-        for (Rule r : rules) {
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
             byId.put(r.id(), r);
+            indexOf.put(r.id(), i);
             ObjectNode n = ruleList.addObject();
             n.put("id", r.id());
             n.putObject("shortDescription").put("text", r.description());
@@ -123,36 +158,51 @@ public final class VerifyReports {
             n.putObject("defaultConfiguration").put("level", level(r.severity()));
         }
         run.putObject("automationDetails").put("id", "oci-verify/" + (pathPrefix.isEmpty() ? "" : pathPrefix));
-        ArrayNode results = run.putArray("results");
-        for (Finding f : findings) {
-            ObjectNode n = results.addObject();
-            n.put("ruleId", f.rule());
-            for (int i = 0; i < rules.size(); i++) {
-                if (rules.get(i).id().equals(f.rule())) {
-                    n.put("ruleIndex", i);
-                }
+        JsonText.stream(out, g -> {
+            g.writeStartObject();
+            JsonText.fields(root, g);
+            g.writeFieldName("runs");
+            g.writeStartArray();
+            g.writeStartObject();
+            JsonText.fields(run, g);
+            g.writeFieldName("results");
+            g.writeStartArray();
+            for (Finding f : findings) {
+                JsonText.node(result(f, byId, indexOf, pathPrefix), g);
             }
-            Rule rule = byId.get(f.rule());
-            boolean excused = f.justification() != null;
-            n.put("level", excused && rule != null ? level(rule.severity()) : level(f.severity()));
-            n.putObject("message").put("text", f.message());
-            ObjectNode location = n.putArray("locations").addObject().putObject("physicalLocation");
-            ObjectNode artifact = location.putObject("artifactLocation");
-            artifact.put("uri", uri(pathPrefix + f.file()));
-            artifact.put("uriBaseId", "%SRCROOT%");
-            ObjectNode region = location.putObject("region");
-            region.put("startLine", Math.max(1, f.line()));
-            region.put("startColumn", Math.max(1, f.column()));
-            n.putObject("partialFingerprints").put("ociFinding/v1", fingerprint(f.rule() + "\n" + pathPrefix + f.file() + "\n"
-                    + f.message()));
-            if (excused) {
-                ObjectNode suppression = n.putArray("suppressions").addObject();
-                suppression.put("kind", "external");
-                suppression.put("status", "accepted");
-                suppression.put("justification", f.justification());
-            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static ObjectNode result(Finding f, Map<String, Rule> byId, Map<String, Integer> indexOf, String pathPrefix) {
+        ObjectNode n = JsonText.object();
+        n.put("ruleId", f.rule());
+        if (indexOf.containsKey(f.rule())) {
+            n.put("ruleIndex", indexOf.get(f.rule()));
         }
-        return write(root);
+        Rule rule = byId.get(f.rule());
+        boolean excused = f.justification() != null;
+        n.put("level", excused && rule != null ? level(rule.severity()) : level(f.severity()));
+        n.putObject("message").put("text", f.message());
+        ObjectNode location = n.putArray("locations").addObject().putObject("physicalLocation");
+        ObjectNode artifact = location.putObject("artifactLocation");
+        artifact.put("uri", uri(pathPrefix + f.file()));
+        artifact.put("uriBaseId", "%SRCROOT%");
+        ObjectNode region = location.putObject("region");
+        region.put("startLine", Math.max(1, f.line()));
+        region.put("startColumn", Math.max(1, f.column()));
+        n.putObject("partialFingerprints").put("ociFinding/v1", fingerprint(f.rule() + "\n" + pathPrefix + f.file() + "\n"
+                + f.message()));
+        if (excused) {
+            ObjectNode suppression = n.putArray("suppressions").addObject();
+            suppression.put("kind", "external");
+            suppression.put("status", "accepted");
+            suppression.put("justification", f.justification());
+        }
+        return n;
     }
 
     /** A relative path as a URI reference: each segment percent-encoded (RFC 3986), {@code /} kept. */
@@ -224,9 +274,5 @@ public final class VerifyReports {
             md.append(row(code(r.id()), r.severity().name().toLowerCase(Locale.ROOT), cell(r.description())));
         }
         return md.toString();
-    }
-
-    private static String write(ObjectNode root) {
-        return JsonText.write(root);
     }
 }
