@@ -14,10 +14,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -25,6 +25,7 @@ import java.util.concurrent.ForkJoinTask;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.yaml.Nodes;
@@ -275,14 +276,42 @@ public final class TreeLoader {
                 if (object.kind() != null || ManifestTree.isKustomizationFileName(file.name())) {
                     file.add(object);
                 }
-                // a release's values are most of its nodes, and no goal reads them: kept as text only
-                if ("HelmRelease".equals(object.kind()) && ManifestTree.HELM_GROUP.equals(object.group())
-                        && Nodes.get(map, "spec") instanceof MappingNode spec) {
-                    yaml.dropValue(spec, "values");
-                }
+                keepWhatGoalsRead(yaml, file, object, map);
             }
         }
         return file;
+    }
+
+    /** The top-level fields every object keeps: what the build model reads of any object. */
+    private static final Set<String> IDENTITY = Set.of("apiVersion", "kind", "metadata");
+
+    /**
+     * Drops the nodes no goal reads (they stay in the text, which edits work on): a HelmRelease's values, and the
+     * body of every object that is neither Flux's nor kustomize's (a Deployment's spec, a CRD's schema, a
+     * ConfigMap's data): of those the build model reads the identity only. See {@link YamlFile#dropValue}.
+     */
+    private static void keepWhatGoalsRead(YamlFile yaml, ManifestFile file, KubeObject object, MappingNode map) {
+        String group = object.group();
+        if (object.kind() == null || ManifestTree.isKustomizationFileName(file.name())) {
+            return;
+        }
+        if (group != null && group.contains("fluxcd.io")) {
+            if ("HelmRelease".equals(object.kind()) && ManifestTree.HELM_GROUP.equals(group)
+                    && Nodes.get(map, "spec") instanceof MappingNode spec) {
+                yaml.dropValue(spec, "values"); // most of a release's nodes
+            }
+            return;
+        }
+        if ("kustomize.config.k8s.io".equals(group)) {
+            return;
+        }
+        List<String> body = new ArrayList<>();
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && !IDENTITY.contains(k.getValue())) {
+                body.add(k.getValue());
+            }
+        }
+        body.forEach(key -> yaml.dropValue(map, key));
     }
 
     static String relative(Path root, Path path) {

@@ -326,20 +326,29 @@ class ManifestTreeTest {
     }
 
     @Test
-    void aLoadedTreeKeepsNoNodesOfReleaseValuesAndEveryOtherNode() throws IOException {
+    void aLoadedTreeKeepsTheNodesGoalsReadAndTheWholeText() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("kustomization.yaml", kustomization("apps", "hr.yaml"))
                 .file("hr.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\nspec:\n"
                         + "  chart:\n    spec:\n      chart: app\n  values:\n    replicas: 2\n    image: {tag: 1.0.0}\n"
-                        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  values: kept\n")
+                        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: other\ndata:\n"
+                        + "  values: kept as text\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n"
+                        + "metadata:\n  name: apps\nspec:\n  path: ./apps\n")
                 .load();
         KubeObject hr = release(tree, "app");
         // no goal reads a release's values: the tree keeps them as text only (most of a release file's nodes)
         assertThat(io.github.fluxoci.oci.yaml.Nodes.get(hr.root(), "spec", "values"))
                 .isInstanceOfSatisfying(org.yaml.snakeyaml.nodes.MappingNode.class, m -> assertThat(m.getValue()).isEmpty());
-        assertThat(hr.file().yaml().text()).contains("    replicas: 2\n");
+        assertThat(hr.file().yaml().text()).contains("    replicas: 2\n").contains("  values: kept as text\n");
         assertThat(io.github.fluxoci.oci.yaml.Nodes.text(hr.root(), "spec", "chart", "spec", "chart")).isEqualTo("app");
+        // of an object neither Flux's nor kustomize's, the build model reads the identity only
         KubeObject cm = tree.objects().stream().filter(o -> "settings".equals(o.name())).findFirst().orElseThrow();
-        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(cm.root(), "data", "values")).isEqualTo("kept");
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(cm.root(), "metadata", "namespace")).isEqualTo("other");
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.get(cm.root(), "data"))
+                .isInstanceOfSatisfying(org.yaml.snakeyaml.nodes.MappingNode.class, m -> assertThat(m.getValue()).isEmpty());
+        // every other Flux object keeps all of its nodes
+        KubeObject ks = tree.objects().stream().filter(o -> "Kustomization".equals(o.kind()) && "apps".equals(o.name()))
+                .findFirst().orElseThrow();
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(ks.root(), "spec", "path")).isEqualTo("./apps");
     }
 }
