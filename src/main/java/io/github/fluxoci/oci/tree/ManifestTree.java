@@ -25,6 +25,14 @@ public final class ManifestTree {
     public static final String FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
     public static final String KUSTOMIZE_GROUP = "kustomize.config.k8s.io";
 
+    /**
+     * True for an API group of Flux's: its controllers' ({@code *.toolkit.fluxcd.io}), its extensions'
+     * ({@code source.extensions.fluxcd.io}) and the Flux Operator's ({@code fluxcd.controlplane.io}).
+     */
+    public static boolean isFluxGroup(String group) {
+        return group != null && (group.endsWith(".fluxcd.io") || group.equals(EntryPointFinder.FLUX_INSTANCE_GROUP));
+    }
+
     private final Path root;
     private final List<Problem> problems;
     private final FileIndex index;

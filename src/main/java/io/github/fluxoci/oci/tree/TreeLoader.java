@@ -123,7 +123,7 @@ public final class TreeLoader {
 
     /**
      * A cheap look before a goal starts a JVM for a folder: true when some file the options select mentions
-     * {@code fluxcd.io} (the API group of every Flux object), reading files only until the first does. A folder where
+     * {@code fluxcd.io} or {@code fluxcd.controlplane.io} (the API groups of Flux's objects), reading files only until the first does. A folder where
      * none does holds no Flux object (a jar module of a build, say); one where some does is loaded and checked for real.
      */
     public static boolean mentionsFlux(TreeOptions options) throws IOException {
@@ -151,7 +151,8 @@ public final class TreeLoader {
                 }
                 try {
                     byte[] bytes = Files.readAllBytes(file);
-                    if (new String(bytes, StandardCharsets.ISO_8859_1).contains("fluxcd.io")) {
+                    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                    if (text.contains("fluxcd.io") || text.contains(EntryPointFinder.FLUX_INSTANCE_GROUP)) {
                         found[0] = true;
                         return FileVisitResult.TERMINATE;
                     }
@@ -295,14 +296,14 @@ public final class TreeLoader {
         if (object.kind() == null || ManifestTree.isKustomizationFileName(file.name())) {
             return;
         }
-        if (group != null && group.contains("fluxcd.io")) {
+        if (ManifestTree.isFluxGroup(group)) {
             if ("HelmRelease".equals(object.kind()) && ManifestTree.HELM_GROUP.equals(group)
                     && Nodes.get(map, "spec") instanceof MappingNode spec) {
                 yaml.dropValue(spec, "values"); // most of a release's nodes
             }
             return;
         }
-        if ("kustomize.config.k8s.io".equals(group)) {
+        if (ManifestTree.KUSTOMIZE_GROUP.equals(group)) {
             return;
         }
         List<String> body = new ArrayList<>();

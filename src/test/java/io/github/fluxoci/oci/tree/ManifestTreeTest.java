@@ -202,6 +202,21 @@ class ManifestTreeTest {
     }
 
     @Test
+    void aFluxInstanceKeepsItsSyncPathWhereverItLies() throws IOException {
+        // the tree keeps every node of a Flux Operator object (fluxcd.controlplane.io): the build model reads its spec
+        ManifestTree tree = new TreeFixture(dir)
+                .file("operator/flux.yaml", "apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata:\n"
+                        + "  name: flux\n  namespace: flux-system\nspec:\n  sync:\n    kind: GitRepository\n"
+                        + "    url: https://example.com/repo.git\n    path: clusters/prod\n")
+                .file("clusters/prod/apps.yaml", fluxKustomization("apps", "./apps", "apps"))
+                .file("apps/hr.yaml", helmRelease("x", null))
+                .load();
+        KubeObject instance = tree.objects().stream().filter(o -> "FluxInstance".equals(o.kind())).findFirst().orElseThrow();
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(instance.root(), "spec", "sync", "path")).isEqualTo("clusters/prod");
+        assertThat(tree.instancesOf(release(tree, "x"))).isNotEmpty();
+    }
+
+    @Test
     void aKustomizationCycleIsAProblemNotAHang() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("a/kustomization.yaml", kustomization(null, "../b", "hr.yaml"))

@@ -33,5 +33,10 @@ class MentionsFluxTest {
         assertThat(TreeLoader.mentionsFlux(TreeOptions.of(dir, List.of(), List.of()).withMaxFileBytes(10)))
                 .as("a file too large to read is not read here either").isFalse();
         assertThat(TreeLoader.mentionsFlux(TreeOptions.of(dir.resolve("missing"), List.of(), List.of()))).isFalse();
+
+        // the Flux Operator's group has no "fluxcd.io" in it
+        Path operator = Files.createDirectories(dir.resolve("operator"));
+        Files.writeString(operator.resolve("flux.yaml"), "apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\n");
+        assertThat(TreeLoader.mentionsFlux(TreeOptions.of(operator, List.of(), List.of()))).isTrue();
     }
 }
