@@ -23,8 +23,7 @@ import java.util.List;
 public final class GoalFork {
 
     /** The JVM options of the forked JVM, besides the heap limit. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Xshare:auto");
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     private GoalFork() {
     }

@@ -52,16 +52,14 @@ public final class DifferentArchiveRule implements Rule {
         }
         List<Pinned> pinned = new ArrayList<>();
         Map<String, Set<String>> chartsByRepository = new LinkedHashMap<>();
-        for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
-            String url = Nodes.text(oci.root(), "spec", "url");
-            String tag = Nodes.text(oci.root(), "spec", "ref", "tag");
-            if (url == null || tag == null || url.contains("${") || tag.contains("${") || !url.startsWith("oci://")) {
+        for (OciRepositories.PinnedTag p : OciRepositories.pinnedByTag(context)) {
+            if (!p.url().startsWith("oci://")) {
                 continue;
             }
-            String chart = ChartUrls.lastSegment(ChartUrls.normalize(url));
-            List<String> repositories = formerRepositories(context, context.catalog(), url, chart);
+            String chart = ChartUrls.lastSegment(ChartUrls.normalize(p.url()));
+            List<String> repositories = formerRepositories(context, context.catalog(), p.url(), chart);
             if (!repositories.isEmpty()) {
-                pinned.add(new Pinned(oci, url, tag.replace('+', '_'), chart, repositories));
+                pinned.add(new Pinned(p.oci(), p.url(), p.tag(), chart, repositories));
                 repositories.forEach(r -> chartsByRepository.computeIfAbsent(r, k -> new HashSet<>()).add(chart));
             }
         }

@@ -34,6 +34,27 @@ final class OciRepositories {
     }
 
     /**
+     * A chart OCIRepository that pins a tag, both written out (no {@code ${...}} substitution).
+     *
+     * @param tag the tag as the registry stores it ({@code +} as {@code _})
+     */
+    record PinnedTag(KubeObject oci, String url, String tag) {
+    }
+
+    /** The chart OCIRepositories (see {@link #usedByChartRef}) that pin a literal url and {@code ref.tag}. */
+    static List<PinnedTag> pinnedByTag(VerifyContext context) {
+        List<PinnedTag> out = new ArrayList<>();
+        for (KubeObject oci : usedByChartRef(context)) {
+            String url = Nodes.text(oci.root(), "spec", "url");
+            String tag = Nodes.text(oci.root(), "spec", "ref", "tag");
+            if (url != null && tag != null && !url.contains("${") && !tag.contains("${")) {
+                out.add(new PinnedTag(oci, url, tag.replace('+', '_')));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The OCIRepository a release's chartRef names (in chartRef.namespace or the release's own): the one deployed in
      * the release's cluster and namespace; for a release nothing deploys, the one its name and namespace point at.
      * Null when there is none.

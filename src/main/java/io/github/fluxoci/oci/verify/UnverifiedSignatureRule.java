@@ -36,14 +36,13 @@ public final class UnverifiedSignatureRule implements Rule {
         if (registry == null) {
             return out;
         }
-        for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
-            String url = Nodes.text(oci.root(), "spec", "url");
-            String tag = Nodes.text(oci.root(), "spec", "ref", "tag");
-            if (url == null || tag == null || url.contains("${") || tag.contains("${") || Nodes.has(oci.root(), "spec", "verify")
-                    || Nodes.has(oci.root(), "spec", "ref", "digest")) {
+        for (OciRepositories.PinnedTag pinned : OciRepositories.pinnedByTag(context)) {
+            KubeObject oci = pinned.oci();
+            if (Nodes.has(oci.root(), "spec", "verify") || Nodes.has(oci.root(), "spec", "ref", "digest")) {
                 continue;
             }
-            String published = tag.replace('+', '_');
+            String url = pinned.url();
+            String published = pinned.tag();
             OciRegistryClient.Manifest manifest = registry.manifest(url, published);
             if (manifest.digest() == null) {
                 continue; // oci-tag-exists says what is wrong with the tag
