@@ -253,7 +253,9 @@ public final class TreeLoader {
         }
         YamlFile yaml;
         try {
-            yaml = YamlFile.parse(text, limits);
+            // a HelmRelease's values are most of a release's nodes and no goal reads them: left out as the file is read
+            yaml = YamlFile.parse(text, limits, ManifestTree.isKustomizationFileName(rel.substring(rel.lastIndexOf('/') + 1))
+                    ? null : TreeLoader::isHelmRelease);
         } catch (YamlParseException e) {
             String message = "not valid YAML: " + e.getMessage();
             if (text.contains("{{")) {
@@ -286,24 +288,24 @@ public final class TreeLoader {
     /** The top-level fields every object keeps: what the build model reads of any object. */
     private static final Set<String> IDENTITY = Set.of("apiVersion", "kind", "metadata");
 
+    /** A document whose {@code spec.values} no goal reads: a HelmRelease. */
+    private static boolean isHelmRelease(MappingNode root) {
+        String apiVersion = Nodes.text(root, "apiVersion");
+        return "HelmRelease".equals(Nodes.text(root, "kind")) && apiVersion != null
+                && apiVersion.startsWith(ManifestTree.HELM_GROUP + "/");
+    }
+
     /**
-     * Drops the nodes no goal reads (they stay in the text, which edits work on): a HelmRelease's values, and the
-     * body of every object that is neither Flux's nor kustomize's (a Deployment's spec, a CRD's schema, a
-     * ConfigMap's data): of those the build model reads the identity only. See {@link YamlFile#dropValue}.
+     * Drops the nodes no goal reads (they stay in the text, which edits work on): the body of every object that is
+     * neither Flux's nor kustomize's (a Deployment's spec, a CRD's schema, a ConfigMap's data): of those the build
+     * model reads the identity only. A HelmRelease's values went as the file was read. See {@link YamlFile#dropValue}.
      */
     private static void keepWhatGoalsRead(YamlFile yaml, ManifestFile file, KubeObject object, MappingNode map) {
         String group = object.group();
         if (object.kind() == null || ManifestTree.isKustomizationFileName(file.name())) {
             return;
         }
-        if (ManifestTree.isFluxGroup(group)) {
-            if ("HelmRelease".equals(object.kind()) && ManifestTree.HELM_GROUP.equals(group)
-                    && Nodes.get(map, "spec") instanceof MappingNode spec) {
-                yaml.dropValue(spec, "values"); // most of a release's nodes
-            }
-            return;
-        }
-        if (ManifestTree.KUSTOMIZE_GROUP.equals(group)) {
+        if (ManifestTree.isFluxGroup(group) || ManifestTree.KUSTOMIZE_GROUP.equals(group)) {
             return;
         }
         List<String> body = new ArrayList<>();

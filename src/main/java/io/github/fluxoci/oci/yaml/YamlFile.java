@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -47,6 +48,8 @@ public final class YamlFile {
     private int[] lineStarts;
     /** Duplicate keys of the subtrees {@link #dropValue} dropped, found before they went. */
     private final List<ScalarNode> droppedDuplicates = new ArrayList<>(0);
+    /** How many blocks the parser did not read ({@link SkippedValues}). */
+    private int skippedBlocks;
 
     private YamlFile(String text, YamlLimits limits, boolean bom, List<Node> documents) {
         this.text = text;
@@ -64,12 +67,60 @@ public final class YamlFile {
 
     /** Parses a whole file's text (which may start with a byte order mark) within the given limits. */
     public static YamlFile parse(String content, YamlLimits limits) throws YamlParseException {
-        LoaderOptions options = limits.equals(YamlLimits.DEFAULT) ? DEFAULT_OPTIONS : limits.loaderOptions();
+        return parse(content, limits, null);
+    }
+
+    /**
+     * Parses a whole file's text as {@link #parse(String, YamlLimits)} does, and then {@link #dropValue drops} the
+     * {@code spec.values} of each document {@code release} accepts: the same tree, built faster where the values can
+     * be checked line by line without the parser ({@link SkippedValues}). {@code release} null: nothing dropped.
+     */
+    public static YamlFile parse(String content, YamlLimits limits, Predicate<MappingNode> release)
+            throws YamlParseException {
         boolean bom = content.startsWith(BOM);
         String text = bom ? content.substring(1) : content;
+        YamlFile file = null;
+        if (release != null && text.indexOf('*') < 0) {
+            List<SkippedValues.Candidate> candidates = SkippedValues.find(text, limits.maxDepth() - 4);
+            if (!candidates.isEmpty()) {
+                boolean surrogates = SkippedValues.hasSurrogates(text);
+                List<Node> docs = null;
+                try {
+                    docs = compose(SkippedValues.shorten(text, candidates, surrogates), limits);
+                } catch (YamlParseException e) {
+                    // the text as it is gives the error (the same one, outside the blocks)
+                }
+                List<ScalarNode> duplicates = new ArrayList<>(0);
+                if (docs != null
+                        && SkippedValues.substitute(text, surrogates, docs, candidates, release, RESOLVER, duplicates)) {
+                    file = new YamlFile(text, limits, bom, docs);
+                    file.droppedDuplicates.addAll(duplicates);
+                    file.skippedBlocks = candidates.size();
+                }
+            }
+        }
+        if (file == null) {
+            file = new YamlFile(text, limits, bom, compose(SkippedValues.Shortened.whole(text), limits));
+        }
+        if (release != null) {
+            for (Node doc : file.documents) { // the releases whose values were parsed (a skipped one is empty already)
+                if (doc instanceof MappingNode root && release.test(root)
+                        && Nodes.get(root, "spec") instanceof MappingNode spec) {
+                    file.dropValue(spec, "values");
+                }
+            }
+        }
+        return file;
+    }
+
+    /** The documents of a text, read whole or with blocks left out ({@link SkippedValues.Shortened}). */
+    private static List<Node> compose(SkippedValues.Shortened read, YamlLimits limits) throws YamlParseException {
+        String text = read.text();
+        LoaderOptions options = limits.equals(YamlLimits.DEFAULT) ? DEFAULT_OPTIONS : limits.loaderOptions();
         List<Node> docs = new ArrayList<>();
         try {
-            Composer composer = new LeanComposer(new ParserImpl(new LeanStreamReader(new StringReader(text)), options),
+            Composer composer = new LeanComposer(new ParserImpl(new LeanStreamReader(new StringReader(text),
+                    read.at().length == 0 ? null : read), options),
                     RESOLVER, options);
             boolean mayHaveAliases = text.indexOf('*') >= 0; // without an alias the nodes form a plain tree
             while (composer.checkNode()) {
@@ -103,7 +154,7 @@ public final class YamlFile {
         } catch (StackOverflowError e) {
             throw new YamlParseException("nested too deeply to read", 0, 0, null);
         }
-        return new YamlFile(text, limits, bom, List.copyOf(docs));
+        return List.copyOf(docs);
     }
 
     /**
@@ -186,6 +237,11 @@ public final class YamlFile {
             return true;
         }
         return false;
+    }
+
+    /** How many {@code spec.values} blocks were left out of the parse, not parsed and dropped. */
+    int skippedBlocks() {
+        return skippedBlocks;
     }
 
     /** The limits this file was read within; an edit of it is read back within the same. */
