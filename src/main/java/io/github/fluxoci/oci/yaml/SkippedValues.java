@@ -148,13 +148,9 @@ final class SkippedValues {
         return new Shortened(b.toString(), at, codePoints, lines, columns);
     }
 
+    /** True when a character of the text takes two UTF-16 units (instant for a text of Latin-1 characters). */
     static boolean hasSurrogates(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return text.codePointCount(0, text.length()) != text.length();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.fluxoci.oci.yaml;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +37,7 @@ public final class YamlFile {
 
     /** Read-only after construction, so shared by all parsing threads. */
     private static final LoaderOptions DEFAULT_OPTIONS = YamlLimits.DEFAULT.loaderOptions();
-    private static final Resolver RESOLVER = new Resolver();
+    private static final Resolver RESOLVER = new ShortcutResolver();
 
     private final String text;
     private final YamlLimits limits;
@@ -50,6 +51,8 @@ public final class YamlFile {
     private final List<ScalarNode> droppedDuplicates = new ArrayList<>(0);
     /** How many blocks the parser did not read ({@link SkippedValues}). */
     private int skippedBlocks;
+    /** Composed by {@link SubsetComposer}, not by SnakeYAML's parser. */
+    private boolean composedInSubset;
 
     private YamlFile(String text, YamlLimits limits, boolean bom, List<Node> documents) {
         this.text = text;
@@ -79,25 +82,32 @@ public final class YamlFile {
             throws YamlParseException {
         boolean bom = content.startsWith(BOM);
         String text = bom ? content.substring(1) : content;
+        List<SkippedValues.Candidate> candidates = release != null && text.indexOf('*') < 0
+                ? SkippedValues.find(text, limits.maxDepth() - 4) : List.of();
+        List<ScalarNode> duplicates = new ArrayList<>(0);
         YamlFile file = null;
-        if (release != null && text.indexOf('*') < 0) {
-            List<SkippedValues.Candidate> candidates = SkippedValues.find(text, limits.maxDepth() - 4);
-            if (!candidates.isEmpty()) {
-                boolean surrogates = SkippedValues.hasSurrogates(text);
-                List<Node> docs = null;
-                try {
-                    docs = compose(SkippedValues.shorten(text, candidates, surrogates), limits);
-                } catch (YamlParseException e) {
-                    // the text as it is gives the error (the same one, outside the blocks)
-                }
-                List<ScalarNode> duplicates = new ArrayList<>(0);
-                if (docs != null
-                        && SkippedValues.substitute(text, surrogates, docs, candidates, release, RESOLVER, duplicates)) {
-                    file = new YamlFile(text, limits, bom, docs);
-                    file.droppedDuplicates.addAll(duplicates);
-                    file.skippedBlocks = candidates.size();
-                }
+        List<Node> composed = SubsetComposer.compose(text, candidates, release != null ? release : root -> false,
+                RESOLVER, limits.maxDepth() - 4, duplicates);
+        if (composed != null) {
+            file = new YamlFile(text, limits, bom, composed);
+            file.composedInSubset = true;
+        } else if (!candidates.isEmpty()) {
+            boolean surrogates = SkippedValues.hasSurrogates(text);
+            List<Node> docs = null;
+            try {
+                docs = compose(SkippedValues.shorten(text, candidates, surrogates), limits);
+            } catch (YamlParseException e) {
+                // the text as it is gives the error (the same one, outside the blocks)
             }
+            duplicates.clear();
+            if (docs != null
+                    && SkippedValues.substitute(text, surrogates, docs, candidates, release, RESOLVER, duplicates)) {
+                file = new YamlFile(text, limits, bom, docs);
+            }
+        }
+        if (file != null) {
+            file.droppedDuplicates.addAll(duplicates);
+            file.skippedBlocks = candidates.size();
         }
         if (file == null) {
             file = new YamlFile(text, limits, bom, compose(SkippedValues.Shortened.whole(text), limits));
@@ -113,15 +123,27 @@ public final class YamlFile {
         return file;
     }
 
-    /** The documents of a text, read whole or with blocks left out ({@link SkippedValues.Shortened}). */
+    /** Parses with SnakeYAML's parser alone: the oracle the faster ways are tested against. */
+    static YamlFile parseBySnakeYaml(String content, YamlLimits limits) throws YamlParseException {
+        boolean bom = content.startsWith(BOM);
+        String text = bom ? content.substring(1) : content;
+        return new YamlFile(text, limits, bom, compose(SkippedValues.Shortened.whole(text), new Resolver(), limits));
+    }
+
     private static List<Node> compose(SkippedValues.Shortened read, YamlLimits limits) throws YamlParseException {
+        return compose(read, RESOLVER, limits);
+    }
+
+    /** The documents of a text, read whole or with blocks left out ({@link SkippedValues.Shortened}). */
+    private static List<Node> compose(SkippedValues.Shortened read, Resolver resolver, YamlLimits limits)
+            throws YamlParseException {
         String text = read.text();
         LoaderOptions options = limits.equals(YamlLimits.DEFAULT) ? DEFAULT_OPTIONS : limits.loaderOptions();
         List<Node> docs = new ArrayList<>();
         try {
             Composer composer = new LeanComposer(new ParserImpl(new LeanStreamReader(new StringReader(text),
                     read.at().length == 0 ? null : read), options),
-                    RESOLVER, options);
+                    resolver, options);
             boolean mayHaveAliases = text.indexOf('*') >= 0; // without an alias the nodes form a plain tree
             while (composer.checkNode()) {
                 Node doc = composer.getNode();
@@ -239,6 +261,11 @@ public final class YamlFile {
         return false;
     }
 
+    /** True when {@link SubsetComposer} composed the file (SnakeYAML's parser did not run). */
+    boolean composedInSubset() {
+        return composedInSubset;
+    }
+
     /** How many {@code spec.values} blocks were left out of the parse, not parsed and dropped. */
     int skippedBlocks() {
         return skippedBlocks;
@@ -336,18 +363,20 @@ public final class YamlFile {
     private int[] lineStarts() {
         int[] starts = lineStarts;
         if (starts == null) {
-            List<Integer> list = new ArrayList<>();
-            list.add(0);
-            for (int i = 0; i < text.length(); i++) {
+            int[] found = new int[16];
+            int count = 1;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
-                if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
-                        || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                    if (i + 1 < text.length()) {
-                        list.add(i + 1);
+                if ((c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                        || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) && i + 1 < n) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
                     }
+                    found[count++] = i + 1;
                 }
             }
-            starts = list.stream().mapToInt(Integer::intValue).toArray();
+            starts = Arrays.copyOf(found, count);
             lineStarts = starts;
         }
         return starts;
@@ -359,12 +388,7 @@ public final class YamlFile {
     }
 
     private static boolean hasSurrogates(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return SkippedValues.hasSurrogates(text);
     }
 
     private static int[] codePointOffsets(String text) {

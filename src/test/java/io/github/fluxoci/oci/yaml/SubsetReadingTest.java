@@ -34,13 +34,14 @@ import io.github.fluxoci.oci.TestFiles;
 import io.github.fluxoci.oci.bench.FleetGenerator;
 
 /**
- * Reading a file with its HelmReleases' values left out ({@link YamlFile#parse(String, YamlLimits, Predicate)}) gives
- * what SnakeYAML's whole parse followed by {@link YamlFile#dropValue} gives (the oracle: the parser itself): the same
- * nodes with the same positions, tags and styles, the same duplicate keys, the same error. Checked on every file of
- * the corpora and of a generated fleet, on shapes written to sit at the subset's edges, and on seeded random
- * mutations of real release files.
+ * Reading a file without SnakeYAML's parser ({@link SubsetComposer}) or with its HelmReleases' values left out
+ * ({@link YamlFile#parse(String, YamlLimits, Predicate)}) gives what SnakeYAML's own parse (followed by
+ * {@link YamlFile#dropValue} for the values) gives, the oracle being the parser itself with its own resolver: the same
+ * nodes with the same positions, tags, styles and anchors, the same duplicate keys, the same error. Checked on every
+ * file of the corpora and of a generated fleet, on shapes written to sit at the subsets' edges, and on seeded random
+ * mutations of real files, in their values and anywhere.
  */
-class SkippedValuesTest {
+class SubsetReadingTest {
 
     private static final Predicate<MappingNode> RELEASE = root -> "HelmRelease".equals(Nodes.text(root, "kind"))
             && String.valueOf(Nodes.text(root, "apiVersion")).startsWith("helm.toolkit.fluxcd.io/");
@@ -48,7 +49,7 @@ class SkippedValuesTest {
     /** What parsing everything and dropping the values gives, or the parse error. */
     private static Object oracle(String text) {
         try {
-            YamlFile file = YamlFile.parse(text, YamlLimits.DEFAULT);
+            YamlFile file = YamlFile.parseBySnakeYaml(text, YamlLimits.DEFAULT);
             for (Node doc : file.documents()) {
                 if (doc instanceof MappingNode root && RELEASE.test(root)
                         && Nodes.get(root, "spec") instanceof MappingNode spec) {
@@ -69,8 +70,13 @@ class SkippedValuesTest {
         }
     }
 
+    /** Files the subset composer read, of those checked (for the assertions that it is the path real files take). */
+    private static int composed;
+    private static int checked;
+
     /** Asserts both ways agree; true when the values were left out of the parse. */
     private static boolean assertSame(String text, String where) {
+        assertSameWhole(text, where);
         Object expected = oracle(text);
         Object actual = skipping(text);
         if (expected instanceof YamlParseException e) {
@@ -96,6 +102,39 @@ class SkippedValuesTest {
         List<ScalarNode> dy = y.duplicateKeys();
         assertEquals(describe(dx), describe(dy), where + ": duplicate keys");
         return y.skippedBlocks() > 0;
+    }
+
+    /** {@link YamlFile#parse(String)} (nothing dropped) gives SnakeYAML's tree or error too. */
+    private static void assertSameWhole(String text, String where) {
+        YamlFile x;
+        try {
+            x = YamlFile.parseBySnakeYaml(text, YamlLimits.DEFAULT);
+        } catch (YamlParseException e) {
+            YamlParseException a = null;
+            try {
+                YamlFile.parse(text, YamlLimits.DEFAULT);
+            } catch (YamlParseException thrown) {
+                a = thrown;
+            }
+            assertNotNull(a, where + ": the parse fails (" + e.getMessage() + ") but the subset composer's does not");
+            assertEquals(e.getMessage() + " @" + e.line() + ":" + e.column(),
+                    a.getMessage() + " @" + a.line() + ":" + a.column(), where);
+            return;
+        }
+        YamlFile y;
+        try {
+            y = YamlFile.parse(text, YamlLimits.DEFAULT);
+        } catch (YamlParseException e) {
+            fail(where + ": fails (" + e.getMessage() + ") where SnakeYAML does not");
+            return;
+        }
+        checked++;
+        composed += y.composedInSubset() ? 1 : 0;
+        assertEquals(x.documents().size(), y.documents().size(), where + ": documents");
+        for (int i = 0; i < x.documents().size(); i++) {
+            assertSameNode(x.documents().get(i), y.documents().get(i), where + ": whole document " + (i + 1));
+        }
+        assertEquals(describe(x.duplicateKeys()), describe(y.duplicateKeys()), where + ": duplicate keys, whole");
     }
 
     private static List<String> describe(List<ScalarNode> keys) {
@@ -157,6 +196,8 @@ class SkippedValuesTest {
         return TestFiles.corpusTrees().stream().map(tree -> DynamicTest.dynamicTest(tree.getFileName().toString(), () -> {
             int releases = 0;
             int left = 0;
+            composed = 0;
+            checked = 0;
             for (Path p : yamlFiles(tree)) {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
                 if (assertSame(text, tree.relativize(p).toString())) {
@@ -169,6 +210,8 @@ class SkippedValuesTest {
             // most real releases' values are in the subset: the fast path is the one these trees take
             assertTrue(releases == 0 || left * 2 > releases,
                     tree.getFileName() + ": values left out of " + left + " of " + releases + " release files");
+            // and most files are composed without SnakeYAML's parser (the rest: aliases, block scalars, flow content...)
+            assertTrue(composed * 5 > checked * 2, tree.getFileName() + ": composed in the subset " + composed + " of " + checked);
         }));
     }
 
@@ -372,5 +415,99 @@ class SkippedValuesTest {
         // the mutants exercise both ways: some keep their values in the subset, some break the file
         assertTrue(left > 0, "no mutant of seed " + seed + " was read without its values");
         assertTrue(errors + left < 60 || errors > 0, "seed " + seed + ": no mutant broke its file");
+    }
+
+    private static List<String> corpusFiles;
+
+    /**
+     * Seeded random edits anywhere in real files of every kind: whatever the edit makes of the file, the subset
+     * composer (or the parser it falls back on) gives SnakeYAML's tree or error.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void filesMutatedAnywhereComposeAsSnakeYamlParsesThem(int seed) throws IOException {
+        if (corpusFiles == null) {
+            List<String> all = new ArrayList<>();
+            if (TestFiles.corporaPresent()) {
+                for (Path tree : TestFiles.corpusTrees()) {
+                    for (Path p : yamlFiles(tree)) {
+                        all.add(Files.readString(p, StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            corpusFiles = all;
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(corpusFiles.isEmpty(), "corpora absent: " + TestFiles.corpora());
+        Random random = new Random(1_000 + seed);
+        composed = 0;
+        checked = 0;
+        for (int i = 0; i < 60; i++) {
+            String text = corpusFiles.get(random.nextInt(corpusFiles.size()));
+            StringBuilder b = new StringBuilder(text);
+            int edits = 1 + random.nextInt(2);
+            for (int e = 0; e < edits && b.length() > 0; e++) {
+                int at = random.nextInt(b.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> b.insert(at, INSERTS[random.nextInt(INSERTS.length)]);
+                    case 1 -> b.delete(at, Math.min(b.length(), at + 1 + random.nextInt(3)));
+                    default -> {
+                        int start = b.lastIndexOf("\n", at) + 1;
+                        if (random.nextBoolean()) {
+                            b.insert(start, " ");
+                        } else if (start < b.length() && b.charAt(start) == ' ') {
+                            b.deleteCharAt(start);
+                        }
+                    }
+                }
+            }
+            String mutated = b.toString();
+            try {
+                assertSameWhole(mutated, "seed " + seed + " mutant " + i);
+            } catch (AssertionError failure) {
+                Path kept = Path.of("target", "subset-composer-seed-" + seed + "-mutant-" + i + ".yaml");
+                Files.createDirectories(kept.getParent());
+                Files.writeString(kept, mutated);
+                throw new AssertionError(failure.getMessage() + " (the mutant: " + kept.toAbsolutePath() + ")", failure);
+            }
+        }
+        assertTrue(composed > 0, "no mutant of seed " + seed + " was composed in the subset");
+    }
+
+    /** Whole texts at the subset composer's edges: each composed without the parser, each the parser's tree. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "a: 1\n",
+        "a: 1",
+        "# only a comment first\n---\na: 1\n---\nb: 2\n...\n---\nc: 3\n# trailing\n",
+        "a:\n  b:\n    c: x\nd: \"q\"\ne: 'it''s'\nf:\n",
+        "l:\n- a\n- b: 1\n  c: 2\n-\n- \"x\"\nm:\n  - &k x\n  -\n    - y\nn: []\no: {}\n",
+        "metadata:\n  name: &app web\n  labels: &labels\n    app: web\nspec:\n  x: 1\r\n  y: 2\r\n",
+        "a: 1 # comment\nb: x#y\nc: http://h:1/p\n\"q k\": v\n'8080': 1\n8080: 2\nnull: ~\ntrue: yes\n",
+        "a: 1\n  # deeper comment\n# column 0\nb:\n  # between\n  c: 1\n",
+    })
+    void textsAtTheComposersEdgesAreComposedAsTheParserReadsThem(String text) {
+        assertSameWhole(text, text.replace("\n", "\\n"));
+        assertTrue(parsedInSubset(text), "composed in the subset: " + text);
+    }
+
+    /** Outside the composer's subset: the parser reads them, with its tree or error. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "---\n", "a: 1\n---\n", "---\n# nothing\n---\na: 1\n", "a: *x\n", "a: !t 1\n", "a: |\n  x\n",
+        "a: [1]\n", "a: \"x\\ty\"\n", "a: plain\n  continued\n", "  a: 1\n", "- a\n", "x\n", "%YAML 1.1\n---\na: 1\n",
+        "a: 1\n...\nb: 2\n", "a:\tb\n", "a: 🚀\n", "a: &x\nb: 1\n", "a: 1\n b: 2\n", "a: b: c\n", "a:\n  - b\n c: 1\n",
+        "? a\n: b\n", "a: 1\rb: 2\n", "--- a: 1\n",
+    })
+    void textsOutsideTheComposersSubsetGiveTheParsersTreeOrError(String text) {
+        assertSameWhole(text, text.replace("\n", "\\n"));
+        assertTrue(!parsedInSubset(text), "not in the subset: " + text);
+    }
+
+    private static boolean parsedInSubset(String text) {
+        try {
+            return YamlFile.parse(text, YamlLimits.DEFAULT).composedInSubset();
+        } catch (YamlParseException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,412 @@
+package io.github.fluxoci.oci.yaml;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.CollectionNode;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Composes a text that lies wholly in YAML's simple block subset into the nodes SnakeYAML's composer gives it, with
+ * the same positions, tags, styles and anchors, without SnakeYAML's scanner and parser: in a cold JVM they are most
+ * of a tree's load (a large state machine run once per file, interpreted before it is compiled). The subset is the
+ * one of {@link SkippableBlock} for the structure (entries, items, compact mappings in items, sequences at their
+ * key's indentation), with one-line plain and quoted scalars, empty flow collections, anchors, comments,
+ * {@code ---} and {@code ...} markers, each document a mapping at column 0. Anything else (a tag, an alias, a block
+ * scalar or flow collection outside a skipped block, a multi-line or escaped scalar, a tab, a character beyond one
+ * UTF-16 unit, an empty document, a directive...) gives null, and SnakeYAML reads the text.
+ *
+ * <p>The blocks {@link SkippedValues} found become the empty mapping {@link YamlFile#dropValue} leaves, once the
+ * composed tree shows each is the first {@code spec.values} of a document {@code release} accepts.
+ */
+final class SubsetComposer {
+
+    private static final int[] NO_WINDOW = new int[0];
+
+    private final char[] t;
+    private final int n;
+    private final Resolver resolver;
+    private final int maxLevels;
+    private final List<SkippedValues.Candidate> skipped;
+    private int nextSkipped;
+    private final Map<SkippedValues.Candidate, MappingNode> placeholders = new IdentityHashMap<>();
+
+    private final CollectionNode<?>[] nodes;
+    private final int[] indents;
+    private final boolean[] indentless;
+    private int depth;
+    private final List<Node> documents = new ArrayList<>();
+    /** The current document has content; it was opened by "---"; "..." ended it. */
+    private boolean open;
+    private boolean explicit;
+    private boolean ended;
+
+    /** A key or item whose value starts on a later line: its key (null for an item), indentation, marks, anchor. */
+    private boolean pending;
+    private ScalarNode pendingKey;
+    private int pendingIndent;
+    private Mark pendingEmpty;
+    private String pendingAnchor;
+    private Mark pendingAnchorMark;
+
+    private int pos;
+    private int line;
+    private int contentEnd;
+    private int next;
+
+    private SubsetComposer(String text, List<SkippedValues.Candidate> skipped, Resolver resolver, int maxLevels) {
+        this.t = text.toCharArray();
+        this.n = t.length;
+        this.resolver = resolver;
+        this.maxLevels = Math.max(1, maxLevels);
+        this.skipped = skipped;
+        this.nodes = new CollectionNode<?>[this.maxLevels];
+        this.indents = new int[this.maxLevels];
+        this.indentless = new boolean[this.maxLevels];
+    }
+
+    /**
+     * The documents of {@code text}, or null when it is not wholly in the subset or a skipped block is not what the
+     * tree confirms; {@code duplicates} receives the skipped blocks' duplicate keys.
+     */
+    static List<Node> compose(String text, List<SkippedValues.Candidate> skipped, Predicate<MappingNode> release,
+            Resolver resolver, int maxLevels, List<ScalarNode> duplicates) {
+        if (SkippedValues.hasSurrogates(text) || text.indexOf('*') >= 0) {
+            return null;
+        }
+        SubsetComposer c = new SubsetComposer(text, skipped, resolver, maxLevels);
+        if (!c.read()) {
+            return null;
+        }
+        for (SkippedValues.Candidate candidate : skipped) {
+            MappingNode placeholder = c.placeholders.get(candidate);
+            if (placeholder == null || !c.confirmed(candidate, placeholder, release)) {
+                return null;
+            }
+            for (SkippableBlock.Key k : candidate.block().duplicates) {
+                int lineStart = lineStart(c.t, k.offset());
+                int keyLine = placeholder.getStartMark().getLine() - candidate.block().first.line() + k.line();
+                duplicates.add(new ScalarNode(resolver.resolve(NodeId.scalar, k.value(), k.style() == ScalarStyle.PLAIN),
+                        true, k.value(), mark(k.offset(), keyLine, k.offset() - lineStart),
+                        mark(k.endOffset(), keyLine, k.endOffset() - lineStart), k.style()));
+            }
+        }
+        return c.documents;
+    }
+
+    private static int lineStart(char[] t, int offset) {
+        int i = offset;
+        while (i > 0 && t[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    /** The placeholder is the value of the first {@code values} of the spec of a block-style release document. */
+    private boolean confirmed(SkippedValues.Candidate c, MappingNode placeholder, Predicate<MappingNode> release) {
+        for (Node doc : documents) {
+            MappingNode root = (MappingNode) doc;
+            if (root.getStartMark().getIndex() > c.keyOffset() || root.getEndMark().getIndex() < c.keyOffset()) {
+                continue;
+            }
+            if (!release.test(root) || !(Nodes.get(root, "spec") instanceof MappingNode spec)
+                    || spec.getFlowStyle() != FlowStyle.BLOCK) {
+                return false;
+            }
+            for (NodeTuple tuple : spec.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && "values".equals(k.getValue())) {
+                    return tuple.getValueNode() == placeholder && k.getScalarStyle() == ScalarStyle.PLAIN;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static Mark mark(int index, int line, int column) {
+        return new Mark("'reader'", index, line, column, NO_WINDOW, 0);
+    }
+
+    private Mark markAt(int offset) {
+        return mark(offset, line, offset - pos);
+    }
+
+    private boolean read() {
+        while (pos < n) {
+            int lf = pos;
+            while (lf < n && t[lf] != '\n') {
+                lf++;
+            }
+            contentEnd = lf < n && lf > pos && t[lf - 1] == '\r' ? lf - 1 : lf;
+            next = lf < n ? lf + 1 : n;
+            int indent = SubsetLexer.skipSpaces(t, pos, contentEnd) - pos;
+            int a = pos + indent;
+            if (a == contentEnd || t[a] == '#') {
+                if (!SkippableBlock.printable(t, a, contentEnd, true)) {
+                    return false;
+                }
+            } else if (!SkippableBlock.printable(t, a, contentEnd, false) || !contentLine(indent, a)) {
+                return false;
+            }
+            pos = next;
+            line++;
+        }
+        int lastLineStart = lineStart(t, n);
+        int breaks = 0;
+        for (int i = 0; i < n; i++) {
+            breaks += t[i] == '\n' ? 1 : 0;
+        }
+        return endDocument(mark(n, breaks, n - lastLineStart));
+    }
+
+    private boolean marker(int a, char c) {
+        return a + 3 <= contentEnd && t[a] == c && t[a + 1] == c && t[a + 2] == c
+                && (a + 3 == contentEnd || t[a + 3] == ' ');
+    }
+
+    private boolean contentLine(int indent, int a) {
+        if (indent == 0 && (marker(a, '-') || marker(a, '.'))) {
+            boolean start = t[a] == '-';
+            if (!SubsetLexer.onlyComment(t, a + 3, contentEnd) || (!start && !open)) {
+                return false;
+            }
+            if (!endDocument(markAt(a))) {
+                return false;
+            }
+            explicit = start;
+            ended = !start;
+            return true;
+        }
+        if (indent == 0 && t[a] == '%') {
+            return false;
+        }
+        if (!open) {
+            if (ended || indent != 0 || isItem(a)) {
+                return false; // content after "..." without "---", an indented or non-mapping root
+            }
+            MappingNode root = new MappingNode(Tag.MAP, true, new ArrayList<>(), markAt(a), null, FlowStyle.BLOCK);
+            documents.add(root);
+            open = true;
+            push(root, 0, false);
+        }
+        return structure(indent, a);
+    }
+
+    /** Ends the open document (its collections end at {@code end}); false for an empty explicit one. */
+    private boolean endDocument(Mark end) {
+        if (!open) {
+            return !explicit; // "---" and nothing: SnakeYAML reads an empty document
+        }
+        if (pending && !resolvePendingAsEmpty()) {
+            return false;
+        }
+        while (depth > 0) {
+            pop(end);
+        }
+        open = false;
+        explicit = false;
+        return true;
+    }
+
+    private boolean isItem(int a) {
+        return t[a] == '-' && (a + 1 == contentEnd || t[a + 1] == ' ');
+    }
+
+    private boolean push(CollectionNode<?> node, int indent, boolean atKeyIndent) {
+        if (depth == maxLevels) {
+            return false;
+        }
+        nodes[depth] = node;
+        indents[depth] = indent;
+        indentless[depth] = atKeyIndent;
+        depth++;
+        return true;
+    }
+
+    private void pop(Mark end) {
+        depth--;
+        nodes[depth].setEndMark(end);
+        nodes[depth] = null;
+    }
+
+    /** Adds a value to the collection on top: to the pending key's entry, or as an item. */
+    private void attach(ScalarNode key, Node value) {
+        Node top = nodes[depth - 1];
+        if (top instanceof MappingNode m) {
+            m.getValue().add(new NodeTuple(key, value));
+        } else {
+            ((SequenceNode) top).getValue().add(value);
+        }
+    }
+
+    private boolean resolvePendingAsEmpty() {
+        pending = false;
+        if (pendingAnchor != null) {
+            return false; // an anchored empty value: not in the subset
+        }
+        attach(pendingKey, new ScalarNode(resolver.resolve(NodeId.scalar, "", true), true, "", pendingEmpty,
+                pendingEmpty, ScalarStyle.PLAIN));
+        return true;
+    }
+
+    private boolean structure(int indent, int a) {
+        boolean item = isItem(a);
+        Mark here = markAt(a);
+        if (pending) {
+            Mark start = pendingAnchorMark != null ? pendingAnchorMark : here;
+            if (indent > pendingIndent || (pendingKey != null && indent == pendingIndent && item)) {
+                pending = false;
+                CollectionNode<?> child = item ? new SequenceNode(Tag.SEQ, true, new ArrayList<>(), start, null, FlowStyle.BLOCK)
+                        : new MappingNode(Tag.MAP, true, new ArrayList<>(), start, null, FlowStyle.BLOCK);
+                child.setAnchor(pendingAnchor);
+                attach(pendingKey, child);
+                if (!push(child, indent, indent == pendingIndent)) {
+                    return false;
+                }
+            } else if (!resolvePendingAsEmpty()) {
+                return false;
+            }
+        }
+        while (depth > 0 && indents[depth - 1] > indent) {
+            pop(here);
+        }
+        if (depth > 0 && indentless[depth - 1] && !item && indents[depth - 1] == indent) {
+            pop(here); // a sequence at its key's indentation ends at the next key
+        }
+        if (depth == 0 || indents[depth - 1] != indent || (nodes[depth - 1] instanceof SequenceNode) != item) {
+            return false;
+        }
+        return item ? item(indent, a) : entry(indent, a);
+    }
+
+    private boolean item(int indent, int a) {
+        int r = SubsetLexer.skipSpaces(t, a + 1, contentEnd);
+        if (r == contentEnd || t[r] == '#') {
+            setPending(null, indent, markAt(a + 1), null, null);
+            return true;
+        }
+        if (isItem(r)) {
+            return false;
+        }
+        if (SubsetLexer.keyColon(t, r, contentEnd) >= 0) {
+            MappingNode compact = new MappingNode(Tag.MAP, true, new ArrayList<>(), markAt(r), null, FlowStyle.BLOCK);
+            attach(null, compact);
+            return push(compact, indent + (r - a), false) && entry(indent + (r - a), r);
+        }
+        return value(null, r, indent);
+    }
+
+    private void setPending(ScalarNode key, int indent, Mark empty, String anchor, Mark anchorMark) {
+        pending = true;
+        pendingKey = key;
+        pendingIndent = indent;
+        pendingEmpty = empty;
+        pendingAnchor = anchor;
+        pendingAnchorMark = anchorMark;
+    }
+
+    private boolean entry(int indent, int a) {
+        int colon = SubsetLexer.keyColon(t, a, contentEnd);
+        if (colon < 0) {
+            return false;
+        }
+        String value = SubsetLexer.keyValue(t, a, colon);
+        ScalarStyle style = SubsetLexer.style(t[a]);
+        ScalarNode key = new ScalarNode(resolver.resolve(NodeId.scalar, value, style == ScalarStyle.PLAIN), true, value,
+                markAt(a), markAt(colon), style);
+        int v = SubsetLexer.skipSpaces(t, colon + 1, contentEnd);
+        if (nextSkipped < skipped.size() && skipped.get(nextSkipped).keyOffset() == a) {
+            return skip(key, indent, skipped.get(nextSkipped++));
+        }
+        if (v == contentEnd || t[v] == '#') {
+            setPending(key, indent, markAt(colon + 1), null, null);
+            return true;
+        }
+        return value(key, v, indent);
+    }
+
+    /** A skipped block: the empty mapping in its place, a level that ends where the next token is. */
+    private boolean skip(ScalarNode key, int indent, SkippedValues.Candidate c) {
+        SkippableBlock block = c.block();
+        int firstLine = line + block.first.line();
+        MappingNode placeholder = new MappingNode(Tag.MAP, true, new ArrayList<>(0),
+                mark(block.first.offset(), firstLine, block.first.offset() - lineStart(t, block.first.offset())), null,
+                FlowStyle.BLOCK);
+        attach(key, placeholder);
+        placeholders.put(c, placeholder);
+        if (!push(placeholder, indent + 1, false)) {
+            return false;
+        }
+        // go on after the block's last line (read() moves to the line after "next")
+        line += block.endLine;
+        int lf = block.end;
+        while (lf < n && t[lf] != '\n') {
+            lf++;
+        }
+        next = lf < n ? lf + 1 : n;
+        return true;
+    }
+
+    /** The value at {@code v} of {@code key}'s entry (or of an item when null), its collection at {@code indent}. */
+    private boolean value(ScalarNode key, int v, int indent) {
+        String anchor = null;
+        Mark anchorMark = null;
+        int at = v;
+        if (t[v] == '&') {
+            int e = SubsetLexer.anchorEnd(t, v, contentEnd);
+            if (e < 0) {
+                return false;
+            }
+            anchor = new String(t, v + 1, e - v - 1);
+            anchorMark = markAt(v);
+            at = SubsetLexer.skipSpaces(t, e, contentEnd);
+            if (at == contentEnd || t[at] == '#') {
+                setPending(key, indent, null, anchor, anchorMark);
+                return true;
+            }
+        }
+        Mark start = anchorMark != null ? anchorMark : markAt(at);
+        char c = t[at];
+        Node node;
+        if (c == '"' || c == '\'') {
+            int close = SubsetLexer.closingQuote(t, at, contentEnd);
+            if (close < 0 || !SubsetLexer.onlyComment(t, close + 1, contentEnd)) {
+                return false;
+            }
+            String value = SubsetLexer.quotedOrPlain(t, at, close + 1);
+            node = new ScalarNode(resolver.resolve(NodeId.scalar, value, false), true, value, start, markAt(close + 1),
+                    SubsetLexer.style(c));
+        } else if (c == '[' || c == '{') {
+            char close = c == '[' ? ']' : '}';
+            if (at + 1 >= contentEnd || t[at + 1] != close || !SubsetLexer.onlyComment(t, at + 2, contentEnd)) {
+                return false; // only empty flow collections
+            }
+            node = c == '[' ? new SequenceNode(Tag.SEQ, true, new ArrayList<>(0), start, markAt(at + 2), FlowStyle.FLOW)
+                    : new MappingNode(Tag.MAP, true, new ArrayList<>(0), start, markAt(at + 2), FlowStyle.FLOW);
+        } else {
+            int end = SubsetLexer.plainEnd(t, at, contentEnd);
+            if (end < 0) {
+                return false;
+            }
+            String value = new String(t, at, end - at);
+            node = new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, start, markAt(end),
+                    ScalarStyle.PLAIN);
+        }
+        node.setAnchor(anchor);
+        attach(key, node);
+        return true;
+    }
+}
