@@ -28,15 +28,33 @@ public final class ForkedGoal {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        GoalRequest request;
+        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+            request = GoalRequest.read(in);
+        }
         GoalLog log = new GoalLog() {
             @Override
             public void info(String line) {
-                out.println(line('I', line));
+                if (request.infoShown()) {
+                    out.println(line('I', line));
+                }
             }
 
             @Override
             public void warn(String line) {
-                out.println(line('W', line));
+                if (request.warningsShown()) {
+                    out.println(line('W', line));
+                }
+            }
+
+            @Override
+            public boolean infoShown() {
+                return request.infoShown();
+            }
+
+            @Override
+            public boolean warningsShown() {
+                return request.warningsShown();
             }
 
             @Override
@@ -49,10 +67,6 @@ public final class ForkedGoal {
                 out.println(line('R', line));
             }
         };
-        GoalRequest request;
-        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
-            request = GoalRequest.read(in);
-        }
         int status = 0;
         try {
             new GoalRun(request.settings(), log, null, "forked JVM start").execute(request.goal());

@@ -11,8 +11,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-/** A goal and its settings, written by the build for a forked JVM and read there ({@link ForkedGoal}). */
-public record GoalRequest(GoalSettings settings, Goal goal) {
+/**
+ * A goal and its settings, written by the build for a forked JVM and read there ({@link ForkedGoal}), with the levels
+ * of the build's log that are shown (the fork composes and sends no line that would not be).
+ */
+public record GoalRequest(GoalSettings settings, Goal goal, boolean infoShown, boolean warningsShown) {
+
+    /** A request whose every line is shown. */
+    public GoalRequest(GoalSettings settings, Goal goal) {
+        this(settings, goal, true, true);
+    }
 
     private static final Map<String, Class<? extends Goal>> KINDS = Map.of("scan", ScanGoal.class, "verify",
             VerifyGoal.class, "migrate", MigrateGoal.class);
@@ -34,6 +42,8 @@ public record GoalRequest(GoalSettings settings, Goal goal) {
             RecordJson.write(json, settings);
             json.writeFieldName("goal");
             RecordJson.write(json, (Record) goal);
+            json.writeBooleanField("infoShown", infoShown);
+            json.writeBooleanField("warningsShown", warningsShown);
             json.writeEndObject();
         }
     }
@@ -46,6 +56,8 @@ public record GoalRequest(GoalSettings settings, Goal goal) {
             String kind = null;
             GoalSettings settings = null;
             Goal goal = null;
+            boolean info = true;
+            boolean warnings = true;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
@@ -59,13 +71,15 @@ public record GoalRequest(GoalSettings settings, Goal goal) {
                         }
                         goal = (Goal) RecordJson.read(json, type.asSubclass(Record.class));
                     }
+                    case "infoShown" -> info = json.getBooleanValue();
+                    case "warningsShown" -> warnings = json.getBooleanValue();
                     default -> json.skipChildren();
                 }
             }
             if (settings == null || goal == null) {
                 throw new IOException("a goal request needs settings and a goal");
             }
-            return new GoalRequest(settings, goal);
+            return new GoalRequest(settings, goal, info, warnings);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.ChartMapping;
@@ -164,6 +165,13 @@ public final class GoalRun {
     }
 
     /** Logs report lines, warnings as warnings. */
+    /** Logs the lines a console report gives, composing them only when the log shows some. */
+    public void console(Supplier<List<ConsoleReport.Line>> report) {
+        if (log.infoShown() || log.warningsShown()) {
+            log(report.get());
+        }
+    }
+
     public void log(List<ConsoleReport.Line> lines) {
         for (ConsoleReport.Line line : lines) {
             if (line.warning()) {

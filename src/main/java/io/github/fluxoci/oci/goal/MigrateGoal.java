@@ -106,9 +106,10 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
             run.times().lap("online");
         }
         String prefix = run.pathPrefix();
+        MigrationPlan planned = plan;
         String diff = null;
         if (dryRun) {
-            run.log(MigrateReports.console(plan, true, prefix));
+            run.console(() -> MigrateReports.console(planned, true, prefix));
             diff = UnifiedDiff.render(plan.changes());
             if (!diff.isEmpty() && showDiff) {
                 log.info("");
@@ -123,9 +124,9 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
             } catch (PlanApplier.ApplyException e) {
                 throw GoalException.error("oci:migrate: " + e.getMessage(), e);
             }
-            run.log(MigrateReports.console(plan, false, prefix)); // "Migrated N" only once the files are written
+            run.console(() -> MigrateReports.console(planned, false, prefix)); // "Migrated N" once the files are written
         } else {
-            run.log(MigrateReports.console(plan, false, prefix));
+            run.console(() -> MigrateReports.console(planned, false, prefix));
         }
         if (plan.isEmpty()) {
             log.info("Nothing to change.");

@@ -25,7 +25,7 @@ public record ScanGoal(boolean failOnProblems) implements Goal {
         ManifestTree tree = run.loadTree();
         ScanResult result = run.scan(tree);
         String prefix = run.pathPrefix();
-        run.log(ConsoleReport.render(result, prefix));
+        run.console(() -> ConsoleReport.render(result, prefix));
         run.times().lap("console");
         List<Path> written;
         try {

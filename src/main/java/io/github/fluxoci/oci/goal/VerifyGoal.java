@@ -78,8 +78,16 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
         for (Finding f : findings) {
             switch (f.severity()) {
                 case ERROR -> log.error(prefix + f.describe());
-                case WARNING -> log.warn(prefix + f.describe());
-                case NOTE -> log.info(prefix + f.describe());
+                case WARNING -> {
+                    if (log.warningsShown()) {
+                        log.warn(prefix + f.describe());
+                    }
+                }
+                case NOTE -> {
+                    if (log.infoShown()) {
+                        log.info(prefix + f.describe());
+                    }
+                }
             }
         }
         // files that failed to parse are findings of manifest-parse; the other problems are said here

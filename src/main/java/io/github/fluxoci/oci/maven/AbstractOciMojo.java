@@ -194,7 +194,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         GoalLog log = new MavenGoalLog(getLog());
         try {
             if (forked(online)) {
-                GoalFork.run(new GoalRequest(settings, goal), log, pluginClasspath(), Runtime.getRuntime().maxMemory());
+                GoalFork.run(new GoalRequest(settings, goal, log.infoShown(), log.warningsShown()), log, pluginClasspath(), Runtime.getRuntime().maxMemory());
                 if (timings) {
                     before.lap("forked goal");
                     getLog().info("oci:" + goalName() + " timings in Maven's JVM: "

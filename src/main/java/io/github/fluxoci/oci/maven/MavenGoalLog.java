@@ -32,4 +32,14 @@ final class MavenGoalLog implements GoalLog {
     public void raw(String line) {
         System.out.println(line);
     }
+
+    @Override
+    public boolean infoShown() {
+        return log.isInfoEnabled();
+    }
+
+    @Override
+    public boolean warningsShown() {
+        return log.isWarnEnabled();
+    }
 }

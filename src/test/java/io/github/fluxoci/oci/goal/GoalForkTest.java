@@ -104,6 +104,24 @@ class GoalForkTest {
     }
 
     @Test
+    void aQuietBuildGetsNoLineFromTheForkButItsErrorsAndTheReportsAreTheSame() throws Exception {
+        Path tree = tree();
+        Path loud = dir.resolve("loud");
+        Path quiet = dir.resolve("quiet");
+        GoalFork.run(new GoalRequest(settings(tree, loud, "verify"), new VerifyGoal("never", List.of(), null)), new Lines(),
+                classpath(), Runtime.getRuntime().maxMemory());
+        Lines forked = new Lines();
+        // mvn -q: neither info nor warnings shown
+        GoalFork.run(new GoalRequest(settings(tree, quiet, "verify"), new VerifyGoal("never", List.of(), null), false, false),
+                forked, classpath(), Runtime.getRuntime().maxMemory());
+
+        assertThat(forked.lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("ERROR "));
+        for (String report : List.of("verify.json", "verify.md")) {
+            assertThat(Files.readString(quiet.resolve(report))).as(report).isEqualTo(Files.readString(loud.resolve(report)));
+        }
+    }
+
+    @Test
     void aFailureComesBackWithItsWholeMessageAndAnErrorAsAnError() throws Exception {
         Path tree = tree();
         GoalException here = null;
@@ -149,10 +167,12 @@ class GoalForkTest {
                         "cosign", "oci://mirror/p", "", "true", true, true, false, true));
         for (Goal goal : goals) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new GoalRequest(settings, goal).write(out);
+            new GoalRequest(settings, goal, false, true).write(out);
             GoalRequest back = GoalRequest.read(new ByteArrayInputStream(out.toByteArray()));
             assertThat(back.settings()).isEqualTo(settings);
             assertThat(back.goal()).isEqualTo(goal);
+            assertThat(back.infoShown()).isFalse();
+            assertThat(back.warningsShown()).isTrue();
         }
     }
 }
