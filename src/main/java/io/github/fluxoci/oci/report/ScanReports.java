@@ -30,17 +30,18 @@ public final class ScanReports {
         Path full = outputDirectory.resolve(ScanMarkdown.FULL);
         Path json = outputDirectory.resolve(JSON);
         Path mappings = outputDirectory.resolve(MappingSuggestions.FILE);
-        AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
-        AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
-        AtomicFiles.write(json, out -> ScanJson.write(result, prefix, out));
         List<Path> written = new ArrayList<>(List.of(md, full, json));
-        String suggestions = MappingSuggestions.xml(result);
-        if (suggestions != null) {
-            AtomicFiles.write(mappings, suggestions);
-            written.add(mappings);
-        } else {
-            Files.deleteIfExists(mappings); // none left to fill in: a stale list would mislead
-        }
+        TwoWriters.run(() -> AtomicFiles.write(json, out -> ScanJson.write(result, prefix, out)), () -> {
+            AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
+            AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
+            String suggestions = MappingSuggestions.xml(result);
+            if (suggestions != null) {
+                AtomicFiles.write(mappings, suggestions);
+                written.add(mappings);
+            } else {
+                Files.deleteIfExists(mappings); // none left to fill in: a stale list would mislead
+            }
+        });
         return written;
     }
 }

@@ -44,11 +44,14 @@ public final class VerifyReports {
         Path json = outputDirectory.resolve(JSON);
         Path sarif = outputDirectory.resolve(SARIF);
         Path md = outputDirectory.resolve(MARKDOWN);
-        AtomicFiles.write(json, out -> json(findings, pathPrefix, out));
-        AtomicFiles.write(sarif, out -> sarif(findings, rules, toolVersion, pathPrefix, out));
-        AtomicFiles.write(md, markdown(findings, rules));
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
-        AtomicFiles.write(full, fullMarkdown(findings, rules));
+        TwoWriters.run(() -> {
+            AtomicFiles.write(json, out -> json(findings, pathPrefix, out));
+            AtomicFiles.write(sarif, out -> sarif(findings, rules, toolVersion, pathPrefix, out));
+        }, () -> {
+            AtomicFiles.write(md, markdown(findings, rules));
+            AtomicFiles.write(full, fullMarkdown(findings, rules));
+        });
         return List.of(json, sarif, md, full);
     }
 
