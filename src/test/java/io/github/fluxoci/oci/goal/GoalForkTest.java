@@ -122,6 +122,14 @@ class GoalForkTest {
     }
 
     @Test
+    void theForkKeepsTheBuildsHeapLimitAndASmallYoungGenerationWhenItFits() {
+        assertThat(GoalFork.heapOptions(1024L * 1024 * 1024)).containsExactly("-Xmx1073741824", "-Xmn67108864");
+        // a build limited to less than four young generations: the JVM sizes it
+        assertThat(GoalFork.heapOptions(128L * 1024 * 1024)).containsExactly("-Xmx134217728");
+        assertThat(GoalFork.heapOptions(1)).containsExactly("-Xmx67108864");
+    }
+
+    @Test
     void aFailureComesBackWithItsWholeMessageAndAnErrorAsAnError() throws Exception {
         Path tree = tree();
         GoalException here = null;
