@@ -1,6 +1,7 @@
 package io.github.fluxoci.oci.yaml;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * the same positions, tags, styles and anchors, without SnakeYAML's scanner and parser: in a cold JVM they are most
  * of a tree's load (a large state machine run once per file, interpreted before it is compiled). The subset is the
  * one of {@link SkippableBlock} for the structure (entries, items, compact mappings in items, sequences at their
- * key's indentation), with one-line plain and quoted scalars, empty flow collections, anchors, comments,
- * {@code ---} and {@code ...} markers, each document a mapping at column 0. Anything else (a tag, an alias, a block
+ * key's indentation), with one-line plain and quoted scalars, empty flow collections, anchors and aliases (an alias
+ * is the anchored node itself, as SnakeYAML's composer gives it), comments, {@code ---} and {@code ...} markers, each
+ * document a mapping at column 0. Anything else (a tag, a merge key, an alias of a collection it is inside, a block
  * scalar or flow collection outside a skipped block, a multi-line or escaped scalar, a tab, a character beyond one
  * UTF-16 unit, an empty document, a directive...) gives null, and SnakeYAML reads the text.
  *
@@ -40,6 +42,10 @@ final class SubsetComposer {
     private final int n;
     private final Resolver resolver;
     private final int maxLevels;
+    private final int maxCollectionAliases;
+    private int collectionAliases;
+    /** The anchors of the current document (SnakeYAML's composer forgets them at each document's end). */
+    private final Map<String, Node> anchors = new HashMap<>();
     private final List<SkippedValues.Candidate> skipped;
     private int nextSkipped;
     private final Map<SkippedValues.Candidate, MappingNode> placeholders = new IdentityHashMap<>();
@@ -67,11 +73,13 @@ final class SubsetComposer {
     private int contentEnd;
     private int next;
 
-    private SubsetComposer(String text, List<SkippedValues.Candidate> skipped, Resolver resolver, int maxLevels) {
+    private SubsetComposer(String text, List<SkippedValues.Candidate> skipped, Resolver resolver, int maxLevels,
+            int maxCollectionAliases) {
         this.t = text.toCharArray();
         this.n = t.length;
         this.resolver = resolver;
         this.maxLevels = Math.max(1, maxLevels);
+        this.maxCollectionAliases = maxCollectionAliases;
         this.skipped = skipped;
         this.nodes = new CollectionNode<?>[this.maxLevels];
         this.indents = new int[this.maxLevels];
@@ -80,14 +88,15 @@ final class SubsetComposer {
 
     /**
      * The documents of {@code text}, or null when it is not wholly in the subset or a skipped block is not what the
-     * tree confirms; {@code duplicates} receives the skipped blocks' duplicate keys.
+     * tree confirms; {@code duplicates} receives the skipped blocks' duplicate keys. At most
+     * {@code maxCollectionAliases} aliases of collections, as SnakeYAML's limit.
      */
     static List<Node> compose(String text, List<SkippedValues.Candidate> skipped, Predicate<MappingNode> release,
-            Resolver resolver, int maxLevels, List<ScalarNode> duplicates) {
-        if (SkippedValues.hasSurrogates(text) || text.indexOf('*') >= 0) {
+            Resolver resolver, int maxLevels, int maxCollectionAliases, List<ScalarNode> duplicates) {
+        if (SkippedValues.hasSurrogates(text)) {
             return null;
         }
-        SubsetComposer c = new SubsetComposer(text, skipped, resolver, maxLevels);
+        SubsetComposer c = new SubsetComposer(text, skipped, resolver, maxLevels, maxCollectionAliases);
         if (!c.read()) {
             return null;
         }
@@ -216,6 +225,7 @@ final class SubsetComposer {
         while (depth > 0) {
             pop(end);
         }
+        anchors.clear();
         open = false;
         explicit = false;
         return true;
@@ -271,7 +281,7 @@ final class SubsetComposer {
                 pending = false;
                 CollectionNode<?> child = item ? new SequenceNode(Tag.SEQ, true, new ArrayList<>(), start, null, FlowStyle.BLOCK)
                         : new MappingNode(Tag.MAP, true, new ArrayList<>(), start, null, FlowStyle.BLOCK);
-                child.setAnchor(pendingAnchor);
+                anchor(child, pendingAnchor);
                 attach(pendingKey, child);
                 if (!push(child, indent, indent == pendingIndent)) {
                     return false;
@@ -381,6 +391,9 @@ final class SubsetComposer {
         Mark start = anchorMark != null ? anchorMark : markAt(at);
         char c = t[at];
         Node node;
+        if (c == '*') {
+            return anchor == null && alias(key, at);
+        }
         if (c == '"' || c == '\'') {
             int close = SubsetLexer.closingQuote(t, at, contentEnd);
             if (close < 0 || !SubsetLexer.onlyComment(t, close + 1, contentEnd)) {
@@ -405,7 +418,45 @@ final class SubsetComposer {
             node = new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, start, markAt(end),
                     ScalarStyle.PLAIN);
         }
-        node.setAnchor(anchor);
+        anchor(node, anchor);
+        attach(key, node);
+        return true;
+    }
+
+    private void anchor(Node node, String name) {
+        if (name != null) {
+            node.setAnchor(name);
+            anchors.put(name, node);
+        }
+    }
+
+    /**
+     * An alias at {@code at} ({@code *name}, then nothing but a comment): the anchored node itself. Not in the
+     * subset: an unknown name (SnakeYAML's error), an alias of a collection it is inside, one alias of a collection
+     * more than the limit allows.
+     */
+    private boolean alias(ScalarNode key, int at) {
+        int e = at + 1;
+        while (e < contentEnd && SubsetLexer.anchorChar(t[e])) {
+            e++;
+        }
+        if (e == at + 1 || !SubsetLexer.onlyComment(t, e, contentEnd) || (e < contentEnd && t[e] != ' ')) {
+            return false;
+        }
+        Node node = anchors.get(new String(t, at + 1, e - at - 1));
+        if (node == null) {
+            return false;
+        }
+        if (node instanceof CollectionNode<?>) {
+            for (int i = 0; i < depth; i++) {
+                if (nodes[i] == node) {
+                    return false;
+                }
+            }
+            if (++collectionAliases > maxCollectionAliases) {
+                return false;
+            }
+        }
         attach(key, node);
         return true;
     }

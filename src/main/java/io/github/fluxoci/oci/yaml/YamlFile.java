@@ -87,7 +87,12 @@ public final class YamlFile {
         List<ScalarNode> duplicates = new ArrayList<>(0);
         YamlFile file = null;
         List<Node> composed = SubsetComposer.compose(text, candidates, release != null ? release : root -> false,
-                RESOLVER, limits.maxDepth() - 4, duplicates);
+                RESOLVER, limits.maxDepth() - 4, limits.maxExpandedNodes(), duplicates);
+        if (composed != null && text.indexOf('*') >= 0) {
+            for (Node doc : composed) {
+                NodeGraphLimits.check(doc, limits.maxExpandedNodes()); // what the parse checks of aliased trees
+            }
+        }
         if (composed != null) {
             file = new YamlFile(text, limits, bom, composed);
             file.composedInSubset = true;
