@@ -26,8 +26,9 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * A YAML text with its documents parsed by SnakeYAML's node API (no type resolution: {@code 1.10}
- * stays the string {@code 1.10}). Knows how to turn SnakeYAML marks, which count code points, into
+ * A YAML text with its documents as SnakeYAML's node API gives them (no type resolution: {@code 1.10}
+ * stays the string {@code 1.10}), composed by {@link SubsetComposer} when the text lies in its subset (faster to
+ * start, the same nodes) and by SnakeYAML otherwise. Knows how to turn SnakeYAML marks, which count code points, into
  * offsets of {@link #text()}, which count UTF-16 units. A UTF-8 byte order mark is kept aside:
  * {@link #text()} is the text after it and {@link #render(String)} puts it back.
  */
@@ -68,7 +69,11 @@ public final class YamlFile {
         return parse(content, YamlLimits.DEFAULT);
     }
 
-    /** Parses a whole file's text (which may start with a byte order mark) within the given limits. */
+    /**
+     * Parses a whole file's text (which may start with a byte order mark) within the given limits: composed without
+     * SnakeYAML's parser when it lies in the subset {@link SubsetComposer} reads, else by SnakeYAML; the same nodes
+     * either way.
+     */
     public static YamlFile parse(String content, YamlLimits limits) throws YamlParseException {
         return parse(content, limits, null);
     }
@@ -82,12 +87,21 @@ public final class YamlFile {
             throws YamlParseException {
         boolean bom = content.startsWith(BOM);
         String text = bom ? content.substring(1) : content;
-        List<SkippedValues.Candidate> candidates = release != null && text.indexOf('*') < 0
-                ? SkippedValues.find(text, limits.maxDepth() - 4) : List.of();
+        List<SkippedValues.Candidate> candidates = List.of();
         List<ScalarNode> duplicates = new ArrayList<>(0);
         YamlFile file = null;
-        List<Node> composed = SubsetComposer.compose(text, candidates, release != null ? release : root -> false,
-                RESOLVER, limits.maxDepth() - 4, limits.maxExpandedNodes(), duplicates);
+        List<Node> composed;
+        try {
+            candidates = release != null && text.indexOf('*') < 0
+                    ? SkippedValues.find(text, limits.maxDepth() - 4) : List.of();
+            composed = SubsetComposer.compose(text, candidates, release != null ? release : root -> false,
+                    RESOLVER, limits.maxDepth() - 4, limits.maxExpandedNodes(), duplicates);
+        } catch (RuntimeException e) {
+            // the fast ways are held to SnakeYAML's results by tests; should one fail, SnakeYAML reads the file
+            candidates = List.of();
+            composed = null;
+            duplicates.clear();
+        }
         if (composed != null && text.indexOf('*') >= 0) {
             for (Node doc : composed) {
                 NodeGraphLimits.check(doc, limits.maxExpandedNodes()); // what the parse checks of aliased trees
