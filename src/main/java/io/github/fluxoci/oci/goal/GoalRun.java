@@ -164,16 +164,15 @@ public final class GoalRun {
         return out;
     }
 
-    /** Logs report lines, warnings as warnings. */
-    /** Logs the lines a console report gives, composing them only when the log shows some. */
+    /**
+     * Logs the lines a console report gives, warnings as warnings, composing them only when the log shows some (not
+     * under {@code mvn -q}).
+     */
     public void console(Supplier<List<ConsoleReport.Line>> report) {
-        if (log.infoShown() || log.warningsShown()) {
-            log(report.get());
+        if (!log.infoShown() && !log.warningsShown()) {
+            return;
         }
-    }
-
-    public void log(List<ConsoleReport.Line> lines) {
-        for (ConsoleReport.Line line : lines) {
+        for (ConsoleReport.Line line : report.get()) {
             if (line.warning()) {
                 log.warn(line.text());
             } else {

@@ -123,14 +123,9 @@ final class SkippableBlock {
 
         /** Finds the end of the line at {@link #pos}: its content ends before "\r\n" or "\n". */
         private void scanLine() {
-            int lf = pos;
-            while (lf < n && t[lf] != '\n') {
-                lf++;
-            }
-            lf = lf < n ? lf : -1;
-            int lineEnd = lf < 0 ? n : lf;
-            contentEnd = lf > pos && t[lf - 1] == '\r' ? lf - 1 : lineEnd;
-            next = lf < 0 ? n : lf + 1;
+            int lf = SubsetLexer.lineFeed(t, pos);
+            contentEnd = SubsetLexer.contentEnd(t, pos, lf);
+            next = lf < n ? lf + 1 : n;
         }
 
         /** Leading spaces of the line at {@link #pos}, at most {@code max}. */

@@ -36,23 +36,22 @@ final class SkippedValues {
     private SkippedValues() {
     }
 
-    /** The blocks of {@code text} that can be skipped; none in a text that may hold an alias (a {@code *}). */
-    static List<Candidate> find(String text, int maxLevels) {
+    /**
+     * The blocks of {@code text} ({@code t} its characters) that can be skipped; none in a text that may hold an alias
+     * (a {@code *}).
+     */
+    static List<Candidate> find(String text, char[] t, int maxLevels) {
         if (!text.contains("HelmRelease") || !text.contains("values:") || text.indexOf('*') >= 0) {
             return List.of();
         }
-        char[] t = text.toCharArray();
         List<Candidate> out = new ArrayList<>(1);
         int n = t.length;
         int pos = 0;
         boolean inSpec = false;
         int childIndent = -1;
         while (pos < n) {
-            int lf = pos;
-            while (lf < n && t[lf] != '\n') {
-                lf++;
-            }
-            int end = lf < n && lf > pos && t[lf - 1] == '\r' ? lf - 1 : lf;
+            int lf = SubsetLexer.lineFeed(t, pos);
+            int end = SubsetLexer.contentEnd(t, pos, lf);
             int next = lf < n ? lf + 1 : n;
             int k = 0;
             while (pos + k < end && t[pos + k] == ' ') {
@@ -170,7 +169,42 @@ final class SkippedValues {
 
     private static boolean substitute(String text, boolean surrogates, List<Node> documents, Candidate c,
             Predicate<MappingNode> release, Resolver resolver, List<ScalarNode> duplicates) {
-        int keyIndex = surrogates ? text.codePointCount(0, c.keyOffset()) : c.keyOffset();
+        ValuesEntry values = firstValues(documents, surrogates ? text.codePointCount(0, c.keyOffset()) : c.keyOffset(),
+                release);
+        if (values == null || !(values.entry().getValueNode() instanceof ScalarNode empty) || !empty.getValue().isEmpty()
+                || empty.getScalarStyle() != ScalarStyle.PLAIN) {
+            return false; // the parser gave the key an empty value: its lines were taken out
+        }
+        int keyLine = values.key().getStartMark().getLine();
+        Mark end = nextToken(text, surrogates, c.block().end, keyLine + c.block().endLine);
+        if (end == null) {
+            return false;
+        }
+        MappingNode placeholder = new MappingNode(Tag.MAP, true, new ArrayList<>(0),
+                mark(text, surrogates, c.block().first.offset(), keyLine + c.block().first.line()), end, FlowStyle.BLOCK);
+        values.entries().set(values.index(), new NodeTuple(values.key(), placeholder));
+        addDuplicates(text, surrogates, c.block(), keyLine, resolver, duplicates);
+        return true;
+    }
+
+    /** An entry of a spec: the spec's entries and its index among them. */
+    record ValuesEntry(List<NodeTuple> entries, int index) {
+
+        NodeTuple entry() {
+            return entries.get(index);
+        }
+
+        ScalarNode key() {
+            return (ScalarNode) entry().getKeyNode();
+        }
+    }
+
+    /**
+     * The first {@code values} entry of the spec of the block-style document holding the code point index
+     * {@code keyIndex}, when {@code release} accepts that document and the entry's key is plain and starts there; null
+     * otherwise (a skipped block is then not what its text looked like).
+     */
+    static ValuesEntry firstValues(List<Node> documents, int keyIndex, Predicate<MappingNode> release) {
         for (Node doc : documents) {
             if (!(doc instanceof MappingNode root) || root.getFlowStyle() != FlowStyle.BLOCK
                     || root.getStartMark().getIndex() > keyIndex || root.getEndMark().getIndex() < keyIndex) {
@@ -178,42 +212,32 @@ final class SkippedValues {
             }
             if (!release.test(root) || !(Nodes.get(root, "spec") instanceof MappingNode spec)
                     || spec.getFlowStyle() != FlowStyle.BLOCK) {
-                return false;
+                return null;
             }
             List<NodeTuple> tuples = spec.getValue();
             for (int i = 0; i < tuples.size(); i++) {
-                if (!(tuples.get(i).getKeyNode() instanceof ScalarNode key) || !"values".equals(key.getValue())) {
-                    continue;
+                if (tuples.get(i).getKeyNode() instanceof ScalarNode key && "values".equals(key.getValue())) {
+                    return key.getStartMark().getIndex() == keyIndex && key.getScalarStyle() == ScalarStyle.PLAIN
+                            ? new ValuesEntry(tuples, i) : null;
                 }
-                // the first "values" of the spec, a plain key at the candidate's place, its value empty
-                if (key.getStartMark().getIndex() != keyIndex || key.getScalarStyle() != ScalarStyle.PLAIN
-                        || !(tuples.get(i).getValueNode() instanceof ScalarNode empty) || !empty.getValue().isEmpty()
-                        || empty.getScalarStyle() != ScalarStyle.PLAIN) {
-                    return false;
-                }
-                int line0 = key.getStartMark().getLine();
-                Mark end = nextToken(text, surrogates, c.block().end, line0 + c.block().endLine);
-                if (end == null) {
-                    return false;
-                }
-                SkippableBlock.Key first = c.block().first;
-                MappingNode placeholder = new MappingNode(Tag.MAP, true, new ArrayList<>(0),
-                        mark(text, surrogates, first.offset(), line0 + first.line()), end, FlowStyle.BLOCK);
-                tuples.set(i, new NodeTuple(key, placeholder));
-                for (SkippableBlock.Key k : c.block().duplicates) {
-                    Tag tag = resolver.resolve(NodeId.scalar, k.value(), k.style() == ScalarStyle.PLAIN);
-                    duplicates.add(new ScalarNode(tag, true, k.value(), mark(text, surrogates, k.offset(), line0 + k.line()),
-                            mark(text, surrogates, k.endOffset(), line0 + k.line()), k.style()));
-                }
-                return true;
             }
-            return false;
+            return null;
         }
-        return false;
+        return null;
+    }
+
+    /** Adds the nodes of a skipped block's duplicate keys, as the parser would have made them; its key on line keyLine. */
+    static void addDuplicates(String text, boolean surrogates, SkippableBlock block, int keyLine, Resolver resolver,
+            List<ScalarNode> duplicates) {
+        for (SkippableBlock.Key k : block.duplicates) {
+            Tag tag = resolver.resolve(NodeId.scalar, k.value(), k.style() == ScalarStyle.PLAIN);
+            duplicates.add(new ScalarNode(tag, true, k.value(), mark(text, surrogates, k.offset(), keyLine + k.line()),
+                    mark(text, surrogates, k.endOffset(), keyLine + k.line()), k.style()));
+        }
     }
 
     /** SnakeYAML's mark of an offset on a line that holds no line break but "\n" before it: code points count. */
-    private static Mark mark(String text, boolean surrogates, int offset, int line) {
+    static Mark mark(String text, boolean surrogates, int offset, int line) {
         int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
         return surrogates
                 ? new Mark("'reader'", text.codePointCount(0, offset), line, text.codePointCount(lineStart, offset),

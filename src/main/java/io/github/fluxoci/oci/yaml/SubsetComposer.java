@@ -38,6 +38,7 @@ final class SubsetComposer {
 
     private static final int[] NO_WINDOW = new int[0];
 
+    private final String text;
     private final char[] t;
     private final int n;
     private final Resolver resolver;
@@ -73,9 +74,10 @@ final class SubsetComposer {
     private int contentEnd;
     private int next;
 
-    private SubsetComposer(String text, List<SkippedValues.Candidate> skipped, Resolver resolver, int maxLevels,
-            int maxCollectionAliases) {
-        this.t = text.toCharArray();
+    private SubsetComposer(String text, char[] t, List<SkippedValues.Candidate> skipped, Resolver resolver,
+            int maxLevels, int maxCollectionAliases) {
+        this.text = text;
+        this.t = t;
         this.n = t.length;
         this.resolver = resolver;
         this.maxLevels = Math.max(1, maxLevels);
@@ -91,58 +93,27 @@ final class SubsetComposer {
      * tree confirms; {@code duplicates} receives the skipped blocks' duplicate keys. At most
      * {@code maxCollectionAliases} aliases of collections, as SnakeYAML's limit.
      */
-    static List<Node> compose(String text, List<SkippedValues.Candidate> skipped, Predicate<MappingNode> release,
-            Resolver resolver, int maxLevels, int maxCollectionAliases, List<ScalarNode> duplicates) {
+    static List<Node> compose(String text, char[] t, List<SkippedValues.Candidate> skipped,
+            Predicate<MappingNode> release, Resolver resolver, int maxLevels, int maxCollectionAliases,
+            List<ScalarNode> duplicates) {
         if (SkippedValues.hasSurrogates(text)) {
             return null;
         }
-        SubsetComposer c = new SubsetComposer(text, skipped, resolver, maxLevels, maxCollectionAliases);
+        SubsetComposer c = new SubsetComposer(text, t, skipped, resolver, maxLevels, maxCollectionAliases);
         if (!c.read()) {
             return null;
         }
         for (SkippedValues.Candidate candidate : skipped) {
+            // each placeholder is the value of the first spec.values of a release document, at its key
             MappingNode placeholder = c.placeholders.get(candidate);
-            if (placeholder == null || !c.confirmed(candidate, placeholder, release)) {
+            SkippedValues.ValuesEntry values = SkippedValues.firstValues(c.documents, candidate.keyOffset(), release);
+            if (placeholder == null || values == null || values.entry().getValueNode() != placeholder) {
                 return null;
             }
-            for (SkippableBlock.Key k : candidate.block().duplicates) {
-                int lineStart = lineStart(c.t, k.offset());
-                int keyLine = placeholder.getStartMark().getLine() - candidate.block().first.line() + k.line();
-                duplicates.add(new ScalarNode(resolver.resolve(NodeId.scalar, k.value(), k.style() == ScalarStyle.PLAIN),
-                        true, k.value(), mark(k.offset(), keyLine, k.offset() - lineStart),
-                        mark(k.endOffset(), keyLine, k.endOffset() - lineStart), k.style()));
-            }
+            SkippedValues.addDuplicates(text, false, candidate.block(), values.key().getStartMark().getLine(), resolver,
+                    duplicates);
         }
         return c.documents;
-    }
-
-    private static int lineStart(char[] t, int offset) {
-        int i = offset;
-        while (i > 0 && t[i - 1] != '\n') {
-            i--;
-        }
-        return i;
-    }
-
-    /** The placeholder is the value of the first {@code values} of the spec of a block-style release document. */
-    private boolean confirmed(SkippedValues.Candidate c, MappingNode placeholder, Predicate<MappingNode> release) {
-        for (Node doc : documents) {
-            MappingNode root = (MappingNode) doc;
-            if (root.getStartMark().getIndex() > c.keyOffset() || root.getEndMark().getIndex() < c.keyOffset()) {
-                continue;
-            }
-            if (!release.test(root) || !(Nodes.get(root, "spec") instanceof MappingNode spec)
-                    || spec.getFlowStyle() != FlowStyle.BLOCK) {
-                return false;
-            }
-            for (NodeTuple tuple : spec.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode k && "values".equals(k.getValue())) {
-                    return tuple.getValueNode() == placeholder && k.getScalarStyle() == ScalarStyle.PLAIN;
-                }
-            }
-            return false;
-        }
-        return false;
     }
 
     private static Mark mark(int index, int line, int column) {
@@ -155,11 +126,8 @@ final class SubsetComposer {
 
     private boolean read() {
         while (pos < n) {
-            int lf = pos;
-            while (lf < n && t[lf] != '\n') {
-                lf++;
-            }
-            contentEnd = lf < n && lf > pos && t[lf - 1] == '\r' ? lf - 1 : lf;
+            int lf = SubsetLexer.lineFeed(t, pos);
+            contentEnd = SubsetLexer.contentEnd(t, pos, lf);
             next = lf < n ? lf + 1 : n;
             int indent = SubsetLexer.skipSpaces(t, pos, contentEnd) - pos;
             int a = pos + indent;
@@ -173,12 +141,9 @@ final class SubsetComposer {
             pos = next;
             line++;
         }
-        int lastLineStart = lineStart(t, n);
-        int breaks = 0;
-        for (int i = 0; i < n; i++) {
-            breaks += t[i] == '\n' ? 1 : 0;
-        }
-        return endDocument(mark(n, breaks, n - lastLineStart));
+        // the end of the text: after its last line feed, or on its last line when it ends without one
+        int breaks = n > 0 && t[n - 1] != '\n' ? line - 1 : line;
+        return endDocument(mark(n, breaks, n - (text.lastIndexOf('\n') + 1)));
     }
 
     private boolean marker(int a, char c) {
@@ -351,10 +316,8 @@ final class SubsetComposer {
     /** A skipped block: the empty mapping in its place, a level that ends where the next token is. */
     private boolean skip(ScalarNode key, int indent, SkippedValues.Candidate c) {
         SkippableBlock block = c.block();
-        int firstLine = line + block.first.line();
         MappingNode placeholder = new MappingNode(Tag.MAP, true, new ArrayList<>(0),
-                mark(block.first.offset(), firstLine, block.first.offset() - lineStart(t, block.first.offset())), null,
-                FlowStyle.BLOCK);
+                SkippedValues.mark(text, false, block.first.offset(), line + block.first.line()), null, FlowStyle.BLOCK);
         attach(key, placeholder);
         placeholders.put(c, placeholder);
         if (!push(placeholder, indent + 1, false)) {
@@ -362,10 +325,7 @@ final class SubsetComposer {
         }
         // go on after the block's last line (read() moves to the line after "next")
         line += block.endLine;
-        int lf = block.end;
-        while (lf < n && t[lf] != '\n') {
-            lf++;
-        }
+        int lf = SubsetLexer.lineFeed(t, block.end);
         next = lf < n ? lf + 1 : n;
         return true;
     }

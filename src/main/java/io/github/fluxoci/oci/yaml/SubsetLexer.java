@@ -26,6 +26,20 @@ final class SubsetLexer {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
+    /** The offset of the line feed that ends the line starting at {@code pos}, or the text's length. */
+    static int lineFeed(char[] t, int pos) {
+        int lf = pos;
+        while (lf < t.length && t[lf] != '\n') {
+            lf++;
+        }
+        return lf;
+    }
+
+    /** Where the content of the line from {@code pos} to its {@code lineFeed} ends: before "\r\n" or "\n". */
+    static int contentEnd(char[] t, int pos, int lineFeed) {
+        return lineFeed < t.length && lineFeed > pos && t[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
+    }
+
     static int skipSpaces(char[] t, int from, int end) {
         int i = from;
         while (i < end && t[i] == ' ') {

@@ -61,7 +61,7 @@ public final class YamlFile {
         this.bom = bom;
         this.documents = documents;
         this.lineEnding = detectLineEnding(text);
-        this.codePointOffsets = hasSurrogates(text) ? codePointOffsets(text) : null;
+        this.codePointOffsets = SkippedValues.hasSurrogates(text) ? codePointOffsets(text) : null;
     }
 
     /** Parses a whole file's text (which may start with a byte order mark) within the default limits. */
@@ -92,9 +92,10 @@ public final class YamlFile {
         YamlFile file = null;
         List<Node> composed;
         try {
+            char[] chars = text.toCharArray(); // read by both, written by neither
             candidates = release != null && text.indexOf('*') < 0
-                    ? SkippedValues.find(text, limits.maxDepth() - 4) : List.of();
-            composed = SubsetComposer.compose(text, candidates, release != null ? release : root -> false,
+                    ? SkippedValues.find(text, chars, limits.maxDepth() - 4) : List.of();
+            composed = SubsetComposer.compose(text, chars, candidates, release != null ? release : root -> false,
                     RESOLVER, limits.maxDepth() - 4, limits.maxExpandedNodes(), duplicates);
         } catch (RuntimeException e) {
             // the fast ways are held to SnakeYAML's results by tests; should one fail, SnakeYAML reads the file
@@ -404,10 +405,6 @@ public final class YamlFile {
     static String detectLineEnding(String text) {
         int nl = text.indexOf('\n');
         return nl > 0 && text.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
-    }
-
-    private static boolean hasSurrogates(String text) {
-        return SkippedValues.hasSurrogates(text);
     }
 
     private static int[] codePointOffsets(String text) {

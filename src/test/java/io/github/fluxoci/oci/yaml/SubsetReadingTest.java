@@ -336,7 +336,7 @@ class SubsetReadingTest {
             for (Path p : yamlFiles(tree)) {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
                 if (text.contains("kind: HelmRelease") && text.indexOf('*') < 0
-                        && !SkippedValues.find(text, YamlLimits.DEFAULT_MAX_DEPTH).isEmpty()) {
+                        && !SkippedValues.find(text, text.toCharArray(), YamlLimits.DEFAULT_MAX_DEPTH).isEmpty()) {
                     out.add(text);
                 }
             }
@@ -369,7 +369,7 @@ class SubsetReadingTest {
         int left = 0;
         for (int i = 0; i < 60; i++) {
             String text = releases.get(random.nextInt(releases.size()));
-            SkippedValues.Candidate c = SkippedValues.find(text, YamlLimits.DEFAULT_MAX_DEPTH).get(0);
+            SkippedValues.Candidate c = SkippedValues.find(text, text.toCharArray(), YamlLimits.DEFAULT_MAX_DEPTH).get(0);
             StringBuilder b = new StringBuilder(text);
             int edits = 1 + random.nextInt(3);
             for (int e = 0; e < edits; e++) {
