@@ -1,9 +1,6 @@
 package io.github.fluxoci.oci.goal;
 
-/**
- * Where a goal's lines go: Maven's log in the build's JVM, standard output in a forked one (the build relays each
- * line at its level).
- */
+/** Where a goal's lines go: Maven's log in a build, a list in a test. */
 public interface GoalLog {
 
     void info(String line);

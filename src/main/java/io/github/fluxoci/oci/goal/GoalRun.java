@@ -41,8 +41,7 @@ public final class GoalRun {
     private Optional<GitWorkTree> gitWorkTree;
 
     /**
-     * @param timingsBefore how the timings name what came before the goal ({@code JVM, Maven, plugin set-up}, or the
-     *                      forked JVM's start)
+     * @param timingsBefore how the timings name what came before the goal ({@code JVM, Maven, plugin set-up})
      */
     public GoalRun(GoalSettings settings, GoalLog log, OnlineOptions online, String timingsBefore) {
         this.settings = settings;

@@ -3,8 +3,6 @@
  * and {@link io.github.fluxoci.oci.goal.MigrateGoal} are records of the parameters as the build gave them;
  * {@link io.github.fluxoci.oci.goal.GoalRun} does what every goal shares (read the tree once, the catalog with the
  * user's mappings, the scan with the online checks, paths from the repository root, timings). A goal runs in Maven's
- * JVM, or (offline, by default) in a JVM forked for a short job: {@link io.github.fluxoci.oci.goal.GoalFork} starts it
- * with a {@link io.github.fluxoci.oci.goal.GoalRequest}, {@link io.github.fluxoci.oci.goal.ForkedGoal} is its entry
- * point, and the lines come back through a {@link io.github.fluxoci.oci.goal.GoalLog}.
+ * JVM and writes its lines to a {@link io.github.fluxoci.oci.goal.GoalLog}.
  */
 package io.github.fluxoci.oci.goal;

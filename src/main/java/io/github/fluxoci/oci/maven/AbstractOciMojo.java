@@ -27,12 +27,9 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import io.github.fluxoci.oci.catalog.ChartMapping;
 import io.github.fluxoci.oci.goal.Goal;
 import io.github.fluxoci.oci.goal.GoalException;
-import io.github.fluxoci.oci.goal.GoalFork;
 import io.github.fluxoci.oci.goal.GoalLog;
-import io.github.fluxoci.oci.goal.GoalRequest;
 import io.github.fluxoci.oci.goal.GoalRun;
 import io.github.fluxoci.oci.goal.GoalSettings;
-import io.github.fluxoci.oci.goal.PhaseTimes;
 import io.github.fluxoci.oci.online.Credentials;
 import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.online.RunBudget;
@@ -158,23 +155,12 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(property = "oci.timings", defaultValue = "false")
     protected boolean timings;
 
-    /**
-     * Where the goal runs: {@code auto} (default) forks a JVM tuned for a short job (C1 compiler only, serial
-     * collector; 15-21 % less wall time cold on a 2,000-app tree, see docs/performance.md) when the goal runs offline
-     * inside Maven, and runs in Maven's JVM otherwise; {@code true} forks outside Maven's class realm too (offline);
-     * {@code false} never forks. Online checks always run in Maven's JVM: the credentials from settings.xml never
-     * leave it.
-     */
-    @Parameter(property = "oci.fork", defaultValue = "auto")
-    protected String fork;
-
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("oci:" + goalName() + " skipped (oci.skip=true)");
             return;
         }
-        PhaseTimes before = new PhaseTimes();
         refuseUnknownProperties();
         if (projectLess()) {
             useFolderDefaults();
@@ -193,16 +179,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         OnlineOptions online = onlineOptions();
         GoalLog log = new MavenGoalLog(getLog());
         try {
-            if (forked(online)) {
-                GoalFork.run(new GoalRequest(settings, goal, log.infoShown(), log.warningsShown()), log, pluginClasspath(), Runtime.getRuntime().maxMemory());
-                if (timings) {
-                    before.lap("forked goal");
-                    getLog().info("oci:" + goalName() + " timings in Maven's JVM: "
-                            + before.summary("JVM, Maven, plugin set-up"));
-                }
-            } else {
-                new GoalRun(settings, log, online, "JVM, Maven, plugin set-up").execute(goal);
-            }
+            new GoalRun(settings, log, online, "JVM, Maven, plugin set-up").execute(goal);
         } catch (GoalException e) {
             if (e.failure()) {
                 throw new MojoFailureException(e.getMessage());
@@ -232,41 +209,6 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + settings.directory() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Whether this execution runs in a forked JVM ({@code oci.fork}). */
-    private boolean forked(OnlineOptions online) throws MojoFailureException {
-        String mode = fork == null ? "auto" : fork.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (mode) {
-            case "false" -> false;
-            case "true" -> online == null;
-            // only inside Maven, where the plugin's class realm names its jars
-            case "auto" -> online == null && getClass().getClassLoader() instanceof java.net.URLClassLoader loader
-                    && loader.getClass().getName().equals("org.codehaus.plexus.classworlds.realm.ClassRealm");
-            default -> throw new MojoFailureException("oci.fork \"" + fork + "\" is not one of auto, true, false");
-        };
-    }
-
-    /** The plugin's jars: its class realm's, or the class path of a JVM that is not Maven's (a test). */
-    private List<Path> pluginClasspath() {
-        List<Path> out = new ArrayList<>();
-        if (getClass().getClassLoader() instanceof java.net.URLClassLoader loader) {
-            for (java.net.URL url : loader.getURLs()) {
-                try {
-                    out.add(Path.of(url.toURI()));
-                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-                    // not a file: not a jar a JVM can load
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-                if (!entry.isEmpty()) {
-                    out.add(Path.of(entry));
-                }
-            }
-        }
-        return out;
     }
 
     /**

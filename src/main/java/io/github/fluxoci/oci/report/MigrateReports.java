@@ -72,7 +72,7 @@ public final class MigrateReports {
 
     /** migrate.json; every path starts with {@code prefix} (the scanned folder from the repository root). */
     public static String json(MigrationPlan plan, boolean dryRun, String prefix) {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = ReportFormat.object();
         ReportFormat.stamp(root);
         root.put("directory", prefix);
         root.put("dryRun", dryRun);
@@ -129,7 +129,7 @@ public final class MigrateReports {
             n.put("fileDeleted", p.fileDeleted());
         }
         plan.warnings().forEach(root.putArray("warnings")::add);
-        return JsonText.write(root);
+        return ReportFormat.json(root);
     }
 
     /** migrate.md: the table and the steps of the first {@value #SUMMARY_RELEASES} releases, under 60,000 characters. */

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,6 +21,7 @@ public final class ReportFormat {
     public static final int FORMAT_VERSION = 1;
 
     private static final String PLUGIN_VERSION = readVersion();
+    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private ReportFormat() {
     }
@@ -31,6 +37,20 @@ public final class ReportFormat {
     public static void stamp(ObjectNode root) {
         root.put("formatVersion", FORMAT_VERSION);
         root.put("pluginVersion", PLUGIN_VERSION);
+    }
+
+    /** A new, empty JSON object. */
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** A report's tree as pretty-printed JSON text, ending with a line break. */
+    public static String json(JsonNode root) {
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report tree holds only strings, numbers and lists", e);
+        }
     }
 
     private static String readVersion() {

@@ -1,10 +1,5 @@
 package io.github.fluxoci.oci.report;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,33 +28,15 @@ public final class ScanJson {
 
     /** scan.json; every {@code file} is {@code prefix} (the scanned folder from the repository root) + its path. */
     public static String render(ScanResult result, String prefix) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(result, prefix, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /** scan.json streamed: the releases one at a time, so that a big tree's report is never held whole. */
-    public static void write(ScanResult result, String prefix, OutputStream out) throws IOException {
-        JsonText.stream(out, g -> {
-            g.writeStartObject();
-            JsonText.fields(head(result, prefix), g);
-            g.writeFieldName("releases");
-            g.writeStartArray();
-            for (ScannedRelease r : result.releases()) {
-                JsonText.node(release(r, prefix), g);
-            }
-            g.writeEndArray();
-            JsonText.fields(tail(result, prefix), g);
-            g.writeEndObject();
-        });
+        ObjectNode root = head(result, prefix);
+        ArrayNode releases = root.putArray("releases");
+        result.releases().forEach(r -> releases.add(release(r, prefix)));
+        root.setAll(tail(result, prefix));
+        return ReportFormat.json(root);
     }
 
     private static ObjectNode head(ScanResult result, String prefix) {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = ReportFormat.object();
         ReportFormat.stamp(root);
         root.put("directory", prefix);
         root.put("tool", "oci-maven-plugin");
@@ -79,7 +56,7 @@ public final class ScanJson {
     }
 
     private static ObjectNode release(ScannedRelease r, String prefix) {
-        ObjectNode n = JsonText.object();
+        ObjectNode n = ReportFormat.object();
         n.put("name", r.name());
         n.put("namespace", r.namespace().value());
         n.put("namespaceSource", r.namespace().source());
@@ -134,7 +111,7 @@ public final class ScanJson {
     }
 
     private static ObjectNode tail(ScanResult result, String prefix) {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = ReportFormat.object();
         ArrayNode patches = root.putArray("releasePatches");
         for (ReleasePatch p : result.releasePatches()) {
             ObjectNode n = patches.addObject();

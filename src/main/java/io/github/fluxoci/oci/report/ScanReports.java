@@ -31,17 +31,16 @@ public final class ScanReports {
         Path json = outputDirectory.resolve(JSON);
         Path mappings = outputDirectory.resolve(MappingSuggestions.FILE);
         List<Path> written = new ArrayList<>(List.of(md, full, json));
-        TwoWriters.run(() -> AtomicFiles.write(json, out -> ScanJson.write(result, prefix, out)), () -> {
-            AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
-            AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
-            String suggestions = MappingSuggestions.xml(result);
-            if (suggestions != null) {
-                AtomicFiles.write(mappings, suggestions);
-                written.add(mappings);
-            } else {
-                Files.deleteIfExists(mappings); // none left to fill in: a stale list would mislead
-            }
-        });
+        AtomicFiles.write(json, ScanJson.render(result, prefix));
+        AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
+        AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
+        String suggestions = MappingSuggestions.xml(result);
+        if (suggestions != null) {
+            AtomicFiles.write(mappings, suggestions);
+            written.add(mappings);
+        } else {
+            Files.deleteIfExists(mappings); // none left to fill in: a stale list would mislead
+        }
         return written;
     }
 }

@@ -4,10 +4,7 @@ import static io.github.fluxoci.oci.report.Markdown.cell;
 import static io.github.fluxoci.oci.report.Markdown.code;
 import static io.github.fluxoci.oci.report.Markdown.row;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,13 +42,10 @@ public final class VerifyReports {
         Path sarif = outputDirectory.resolve(SARIF);
         Path md = outputDirectory.resolve(MARKDOWN);
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
-        TwoWriters.run(() -> {
-            AtomicFiles.write(json, out -> json(findings, pathPrefix, out));
-            AtomicFiles.write(sarif, out -> sarif(findings, rules, toolVersion, pathPrefix, out));
-        }, () -> {
-            AtomicFiles.write(md, markdown(findings, rules));
-            AtomicFiles.write(full, fullMarkdown(findings, rules));
-        });
+        AtomicFiles.write(json, json(findings, pathPrefix));
+        AtomicFiles.write(sarif, sarif(findings, rules, toolVersion, pathPrefix));
+        AtomicFiles.write(md, markdown(findings, rules));
+        AtomicFiles.write(full, fullMarkdown(findings, rules));
         return List.of(json, sarif, md, full);
     }
 
@@ -74,47 +68,24 @@ public final class VerifyReports {
 
     /** verify.json; each {@code file} is {@code pathPrefix} (the scanned folder from the repository root) + its path. */
     public static String json(List<Finding> findings, String pathPrefix) {
-        return text(out -> json(findings, pathPrefix, out));
-    }
-
-    /** verify.json streamed, a finding at a time. */
-    static void json(List<Finding> findings, String pathPrefix, OutputStream out) throws IOException {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = ReportFormat.object();
         ReportFormat.stamp(root);
         root.put("directory", pathPrefix);
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", count(findings, Severity.ERROR));
         summary.put("warnings", count(findings, Severity.WARNING));
         summary.put("notes", count(findings, Severity.NOTE));
-        JsonText.stream(out, g -> {
-            g.writeStartObject();
-            JsonText.fields(root, g);
-            g.writeFieldName("findings");
-            g.writeStartArray();
-            for (Finding f : findings) {
-                ObjectNode n = JsonText.object();
-                n.put("rule", f.rule());
-                n.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-                n.put("file", pathPrefix + f.file());
-                n.put("line", f.line());
-                n.put("column", f.column());
-                n.put("message", f.message());
-                JsonText.node(n, g);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        });
-    }
-
-    /** A streamed report as a string (tests, and callers that want the text). */
-    private static String text(AtomicFiles.Content content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            content.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ArrayNode list = root.putArray("findings");
+        for (Finding f : findings) {
+            ObjectNode n = list.addObject();
+            n.put("rule", f.rule());
+            n.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+            n.put("file", pathPrefix + f.file());
+            n.put("line", f.line());
+            n.put("column", f.column());
+            n.put("message", f.message());
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return ReportFormat.json(root);
     }
 
     public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion) {
@@ -128,16 +99,10 @@ public final class VerifyReports {
      * message); {@code automationDetails} naming the scanned folder, so that several modules' runs stay apart.
      */
     public static String sarif(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix) {
-        return text(out -> sarif(findings, rules, toolVersion, pathPrefix, out));
-    }
-
-    /** verify.sarif streamed, a result at a time. */
-    static void sarif(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix, OutputStream out)
-            throws IOException {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = ReportFormat.object();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
-        ObjectNode run = JsonText.object();
+        ObjectNode run = ReportFormat.object();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "oci-maven-plugin");
         if (toolVersion != null) {
@@ -161,27 +126,14 @@ public final class VerifyReports {
             n.putObject("defaultConfiguration").put("level", level(r.severity()));
         }
         run.putObject("automationDetails").put("id", "oci-verify/" + (pathPrefix.isEmpty() ? "" : pathPrefix));
-        JsonText.stream(out, g -> {
-            g.writeStartObject();
-            JsonText.fields(root, g);
-            g.writeFieldName("runs");
-            g.writeStartArray();
-            g.writeStartObject();
-            JsonText.fields(run, g);
-            g.writeFieldName("results");
-            g.writeStartArray();
-            for (Finding f : findings) {
-                JsonText.node(result(f, byId, indexOf, pathPrefix), g);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+        ArrayNode results = run.putArray("results");
+        findings.forEach(f -> results.add(result(f, byId, indexOf, pathPrefix)));
+        root.putArray("runs").add(run);
+        return ReportFormat.json(root);
     }
 
     private static ObjectNode result(Finding f, Map<String, Rule> byId, Map<String, Integer> indexOf, String pathPrefix) {
-        ObjectNode n = JsonText.object();
+        ObjectNode n = ReportFormat.object();
         n.put("ruleId", f.rule());
         if (indexOf.containsKey(f.rule())) {
             n.put("ruleIndex", indexOf.get(f.rule()));

@@ -1,8 +1,6 @@
 package io.github.fluxoci.oci.tree;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -29,17 +27,8 @@ public final class AtomicFiles {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes the bytes to a temporary file beside the target, then renames it over the target. */
     public static void write(Path target, byte[] content) throws IOException {
-        write(target, out -> out.write(content));
-    }
-
-    /** What a streamed write puts into the temporary file. */
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** The same, for content written part by part (a large report); nothing is renamed unless it was all written. */
-    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
@@ -53,9 +42,7 @@ public final class AtomicFiles {
         Path tmp = temporaryBeside(target, dir);
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                content.writeTo(out);
-            }
+            Files.write(tmp, content);
             if (permissions != null) {
                 Files.setPosixFilePermissions(tmp, permissions);
             }

@@ -9,24 +9,18 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * SnakeYAML's reader, with marks that keep their position (index, line, column) but not the reader's window of
  * code points: each of SnakeYAML's marks holds that window, so a parsed file kept four bytes per character alive
  * as long as any of its nodes (19 MB on the 2,000-app benchmark fleet). The window only served the snippet of a
- * parse error's message, which this engine does not print (it names the file, line and column). It may read a text
- * with blocks taken out ({@link SkippedValues.Shortened}): its marks are then those of the whole text.
+ * parse error's message, which this engine does not print (it names the file, line and column).
  */
 final class LeanStreamReader extends StreamReader {
 
     private static final int[] NO_WINDOW = new int[0];
 
-    /** When the text read is a shortened one: how its marks map to the whole text; else null. */
-    private final SkippedValues.Shortened shortened;
-
-    LeanStreamReader(Reader reader, SkippedValues.Shortened shortened) {
+    LeanStreamReader(Reader reader) {
         super(reader);
-        this.shortened = shortened;
     }
 
     @Override
     public Mark getMark() {
-        return shortened == null ? new Mark("'reader'", getIndex(), getLine(), getColumn(), NO_WINDOW, 0)
-                : shortened.mark(getIndex(), getLine(), getColumn());
+        return new Mark("'reader'", getIndex(), getLine(), getColumn(), NO_WINDOW, 0);
     }
 }

@@ -27,8 +27,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A YAML text with its documents as SnakeYAML's node API gives them (no type resolution: {@code 1.10}
- * stays the string {@code 1.10}), composed by {@link SubsetComposer} when the text lies in its subset (faster to
- * start, the same nodes) and by SnakeYAML otherwise. Knows how to turn SnakeYAML marks, which count code points, into
+ * stays the string {@code 1.10}), composed by SnakeYAML. Knows how to turn SnakeYAML marks, which count code points, into
  * offsets of {@link #text()}, which count UTF-16 units. A UTF-8 byte order mark is kept aside:
  * {@link #text()} is the text after it and {@link #render(String)} puts it back.
  */
@@ -38,7 +37,6 @@ public final class YamlFile {
 
     /** Read-only after construction, so shared by all parsing threads. */
     private static final LoaderOptions DEFAULT_OPTIONS = YamlLimits.DEFAULT.loaderOptions();
-    private static final Resolver RESOLVER = new ShortcutResolver();
 
     private final String text;
     private final YamlLimits limits;
@@ -50,10 +48,6 @@ public final class YamlFile {
     private int[] lineStarts;
     /** Duplicate keys of the subtrees {@link #dropValue} dropped, found before they went. */
     private final List<ScalarNode> droppedDuplicates = new ArrayList<>(0);
-    /** How many blocks the parser did not read ({@link SkippedValues}). */
-    private int skippedBlocks;
-    /** Composed by {@link SubsetComposer}, not by SnakeYAML's parser. */
-    private boolean composedInSubset;
 
     private YamlFile(String text, YamlLimits limits, boolean bom, List<Node> documents) {
         this.text = text;
@@ -61,7 +55,7 @@ public final class YamlFile {
         this.bom = bom;
         this.documents = documents;
         this.lineEnding = detectLineEnding(text);
-        this.codePointOffsets = SkippedValues.hasSurrogates(text) ? codePointOffsets(text) : null;
+        this.codePointOffsets = text.codePointCount(0, text.length()) != text.length() ? codePointOffsets(text) : null;
     }
 
     /** Parses a whole file's text (which may start with a byte order mark) within the default limits. */
@@ -69,72 +63,24 @@ public final class YamlFile {
         return parse(content, YamlLimits.DEFAULT);
     }
 
-    /**
-     * Parses a whole file's text (which may start with a byte order mark) within the given limits: composed without
-     * SnakeYAML's parser when it lies in the subset {@link SubsetComposer} reads, else by SnakeYAML; the same nodes
-     * either way.
-     */
+    /** Parses a whole file's text (which may start with a byte order mark) within the given limits. */
     public static YamlFile parse(String content, YamlLimits limits) throws YamlParseException {
         return parse(content, limits, null);
     }
 
     /**
      * Parses a whole file's text as {@link #parse(String, YamlLimits)} does, and then {@link #dropValue drops} the
-     * {@code spec.values} of each document {@code release} accepts: the same tree, built faster where the values can
-     * be checked line by line without the parser ({@link SkippedValues}). {@code release} null: nothing dropped.
+     * {@code spec.values} of each document {@code release} accepts. {@code release} null: nothing dropped.
      */
     public static YamlFile parse(String content, YamlLimits limits, Predicate<MappingNode> release)
             throws YamlParseException {
         boolean bom = content.startsWith(BOM);
         String text = bom ? content.substring(1) : content;
-        List<SkippedValues.Candidate> candidates = List.of();
-        List<ScalarNode> duplicates = new ArrayList<>(0);
-        YamlFile file = null;
-        List<Node> composed;
-        try {
-            char[] chars = text.toCharArray(); // read by both, written by neither
-            candidates = release != null && text.indexOf('*') < 0
-                    ? SkippedValues.find(text, chars, limits.maxDepth() - 4) : List.of();
-            composed = SubsetComposer.compose(text, chars, candidates, release != null ? release : root -> false,
-                    RESOLVER, limits.maxDepth() - 4, limits.maxExpandedNodes(), duplicates);
-        } catch (RuntimeException e) {
-            // the fast ways are held to SnakeYAML's results by tests; should one fail, SnakeYAML reads the file
-            candidates = List.of();
-            composed = null;
-            duplicates.clear();
-        }
-        if (composed != null && text.indexOf('*') >= 0) {
-            for (Node doc : composed) {
-                NodeGraphLimits.check(doc, limits.maxExpandedNodes()); // what the parse checks of aliased trees
-            }
-        }
-        if (composed != null) {
-            file = new YamlFile(text, limits, bom, composed);
-            file.composedInSubset = true;
-        } else if (!candidates.isEmpty()) {
-            boolean surrogates = SkippedValues.hasSurrogates(text);
-            List<Node> docs = null;
-            try {
-                docs = compose(SkippedValues.shorten(text, candidates, surrogates), limits);
-            } catch (YamlParseException e) {
-                // the text as it is gives the error (the same one, outside the blocks)
-            }
-            duplicates.clear();
-            if (docs != null
-                    && SkippedValues.substitute(text, surrogates, docs, candidates, release, RESOLVER, duplicates)) {
-                file = new YamlFile(text, limits, bom, docs);
-            }
-        }
-        if (file != null) {
-            file.droppedDuplicates.addAll(duplicates);
-            file.skippedBlocks = candidates.size();
-        }
-        if (file == null) {
-            file = new YamlFile(text, limits, bom, compose(SkippedValues.Shortened.whole(text), limits));
-        }
+        YamlFile file = new YamlFile(text, limits, bom, compose(text, limits));
         if (release != null) {
-            for (Node doc : file.documents) { // the releases whose values were parsed (a skipped one is empty already)
-                if (doc instanceof MappingNode root && release.test(root)
+            for (Node doc : file.documents) {
+                if (doc instanceof MappingNode root
+                        && release.test(root)
                         && Nodes.get(root, "spec") instanceof MappingNode spec) {
                     file.dropValue(spec, "values");
                 }
@@ -143,27 +89,13 @@ public final class YamlFile {
         return file;
     }
 
-    /** Parses with SnakeYAML's parser alone: the oracle the faster ways are tested against. */
-    static YamlFile parseBySnakeYaml(String content, YamlLimits limits) throws YamlParseException {
-        boolean bom = content.startsWith(BOM);
-        String text = bom ? content.substring(1) : content;
-        return new YamlFile(text, limits, bom, compose(SkippedValues.Shortened.whole(text), new Resolver(), limits));
-    }
-
-    private static List<Node> compose(SkippedValues.Shortened read, YamlLimits limits) throws YamlParseException {
-        return compose(read, RESOLVER, limits);
-    }
-
-    /** The documents of a text, read whole or with blocks left out ({@link SkippedValues.Shortened}). */
-    private static List<Node> compose(SkippedValues.Shortened read, Resolver resolver, YamlLimits limits)
-            throws YamlParseException {
-        String text = read.text();
+    /** The documents of a text, composed by SnakeYAML within the limits. */
+    private static List<Node> compose(String text, YamlLimits limits) throws YamlParseException {
         LoaderOptions options = limits.equals(YamlLimits.DEFAULT) ? DEFAULT_OPTIONS : limits.loaderOptions();
         List<Node> docs = new ArrayList<>();
         try {
-            Composer composer = new LeanComposer(new ParserImpl(new LeanStreamReader(new StringReader(text),
-                    read.at().length == 0 ? null : read), options),
-                    resolver, options);
+            Composer composer = new LeanComposer(
+                    new ParserImpl(new LeanStreamReader(new StringReader(text)), options), new Resolver(), options);
             boolean mayHaveAliases = text.indexOf('*') >= 0; // without an alias the nodes form a plain tree
             while (composer.checkNode()) {
                 Node doc = composer.getNode();
@@ -173,30 +105,39 @@ public final class YamlFile {
                 docs.add(doc);
             }
         } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            // "but got <stream end>" points past the last line: the construct that was left open is the place to fix
-            if (e.getContextMark() != null && e.getProblem() != null && e.getProblem().contains("<stream end>")) {
-                m = e.getContextMark();
-            }
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            if (e.getContext() != null && e.getProblem() != null) {
-                what = e.getContext() + ": " + e.getProblem();
-            }
-            throw new YamlParseException(what.trim(), m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, e);
+            throw parseError(e);
         } catch (YAMLException e) {
-            String message = String.valueOf(e.getMessage()).trim();
-            if (message.startsWith("Nesting Depth exceeded")) {
-                message = "nested more than " + limits.maxDepth() + " levels deep; raise -Doci.maxYamlDepth, or exclude the"
-                        + " file with oci.excludes";
-            } else if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
-                message = "more than " + limits.maxExpandedNodes() + " aliases (an alias bomb); raise -Doci.maxYamlNodes,"
-                        + " or exclude the file with oci.excludes";
-            }
-            throw new YamlParseException(message, 0, 0, e);
+            throw limitError(e, limits);
         } catch (StackOverflowError e) {
             throw new YamlParseException("nested too deeply to read", 0, 0, null);
         }
         return List.copyOf(docs);
+    }
+
+    private static YamlParseException parseError(MarkedYAMLException e) {
+        Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        // "but got <stream end>" points past the last line: the construct that was left open is the place to fix
+        if (e.getContextMark() != null && e.getProblem() != null && e.getProblem().contains("<stream end>")) {
+            m = e.getContextMark();
+        }
+        String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        if (e.getContext() != null && e.getProblem() != null) {
+            what = e.getContext() + ": " + e.getProblem();
+        }
+        return new YamlParseException(
+                what.trim(), m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, e);
+    }
+
+    private static YamlParseException limitError(YAMLException e, YamlLimits limits) {
+        String message = String.valueOf(e.getMessage()).trim();
+        if (message.startsWith("Nesting Depth exceeded")) {
+            message = "nested more than " + limits.maxDepth()
+                    + " levels deep; raise -Doci.maxYamlDepth, or exclude the file with oci.excludes";
+        } else if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+            message = "more than " + limits.maxExpandedNodes()
+                    + " aliases (an alias bomb); raise -Doci.maxYamlNodes, or exclude the file with oci.excludes";
+        }
+        return new YamlParseException(message, 0, 0, e);
     }
 
     /**
@@ -279,16 +220,6 @@ public final class YamlFile {
             return true;
         }
         return false;
-    }
-
-    /** True when {@link SubsetComposer} composed the file (SnakeYAML's parser did not run). */
-    boolean composedInSubset() {
-        return composedInSubset;
-    }
-
-    /** How many {@code spec.values} blocks were left out of the parse, not parsed and dropped. */
-    int skippedBlocks() {
-        return skippedBlocks;
     }
 
     /** The limits this file was read within; an edit of it is read back within the same. */
