@@ -1,9 +1,6 @@
 package io.github.fluxoci.oci;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,31 +14,26 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.ChartUrls;
 import io.github.fluxoci.oci.migrate.FileChange;
 import io.github.fluxoci.oci.migrate.Interval;
 import io.github.fluxoci.oci.migrate.MigrateOptions;
-import io.github.fluxoci.oci.migrate.Prune;
-import io.github.fluxoci.oci.migrate.ShareLayout;
-import io.github.fluxoci.oci.migrate.ShareOptions;
-import io.github.fluxoci.oci.verify.Finding;
-import io.github.fluxoci.oci.verify.Severity;
-import io.github.fluxoci.oci.verify.Verifier;
-import io.github.fluxoci.oci.verify.VerifyContext;
 import io.github.fluxoci.oci.migrate.MigratedRelease;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.MigrationPlanner;
 import io.github.fluxoci.oci.migrate.PlanApplier;
+import io.github.fluxoci.oci.migrate.Prune;
+import io.github.fluxoci.oci.migrate.ShareLayout;
+import io.github.fluxoci.oci.migrate.ShareOptions;
 import io.github.fluxoci.oci.migrate.SkippedRelease;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -51,9 +43,15 @@ import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
+import io.github.fluxoci.oci.verify.Finding;
+import io.github.fluxoci.oci.verify.Severity;
+import io.github.fluxoci.oci.verify.Verifier;
+import io.github.fluxoci.oci.verify.VerifyContext;
 import io.github.fluxoci.oci.yaml.LineRange;
 import io.github.fluxoci.oci.yaml.Nodes;
 import io.github.fluxoci.oci.yaml.YamlEdits;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Migrates the "before" tree of every before/after pair of {@code ../shared/corpora} (the releases the person
@@ -66,15 +64,21 @@ import io.github.fluxoci.oci.yaml.YamlEdits;
 class CorpusMigrateTest {
 
     /** pair name, before, after, and the least agreement we accept (a regression guard, see docs). */
-    record Pair(String name, String before, String after, int minMoved, int minUrl, int minRef, int minSharedName) {
-    }
+    record Pair(String name, String before, String after, int minMoved, int minUrl, int minRef, int minSharedName) {}
 
     static final List<Pair> PAIRS = List.of(
             new Pair("bjw-s", "bjw-s-labs__home-ops__eb67db8917", "bjw-s-labs__home-ops__51448c123a", 63, 60, 60, 61),
             new Pair("buroa", "buroa__k8s-gitops__7c20176b2e", "buroa__k8s-gitops__47f258d5d1", 41, 41, 41, 41),
-            new Pair("billimek", "billimek__k8s-gitops__8ced668871", "billimek__k8s-gitops__d10312df7b", 48, 44, 47, 39),
-            new Pair("fluxcd example", "fluxcd__flux2-kustomize-helm-example__a484a05e92",
-                    "fluxcd__flux2-kustomize-helm-example__2b8cffe3f7", 1, 1, 1, 1));
+            new Pair(
+                    "billimek", "billimek__k8s-gitops__8ced668871", "billimek__k8s-gitops__d10312df7b", 48, 44, 47, 39),
+            new Pair(
+                    "fluxcd example",
+                    "fluxcd__flux2-kustomize-helm-example__a484a05e92",
+                    "fluxcd__flux2-kustomize-helm-example__2b8cffe3f7",
+                    1,
+                    1,
+                    1,
+                    1));
 
     static final Map<String, String> REPORT = new LinkedHashMap<>();
 
@@ -103,7 +107,8 @@ class CorpusMigrateTest {
         }
         Path corpora = CorpusScanTest.corpora();
         ShareOptions share = new ShareOptions(true, ShareLayout.NAMESPACE, null, null, 2);
-        return PAIRS.stream().map(p -> DynamicTest.dynamicTest(p.name() + " (oci.share=chart)", () -> check(corpora, p, share)));
+        return PAIRS.stream()
+                .map(p -> DynamicTest.dynamicTest(p.name() + " (oci.share=chart)", () -> check(corpora, p, share)));
     }
 
     @AfterAll
@@ -134,19 +139,32 @@ class CorpusMigrateTest {
                 personMoved.put(key(r), r);
             }
         }
-        List<String> wanted = personMoved.keySet().stream().map(k -> beforeByKey.get(k).qualifiedName()).distinct().toList();
+        List<String> wanted = personMoved.keySet().stream()
+                .map(k -> beforeByKey.get(k).qualifiedName())
+                .distinct()
+                .toList();
 
         Path work = temp.resolve(pair.before() + (share != null ? "-shared" : ""));
         TestFiles.copyTree(before, work);
         ManifestTree workTree = TreeLoader.load(TreeOptions.of(work));
-        MigrateOptions options = new MigrateOptions(wanted, List.of(), null, Interval.CHART, MigrateOptions.DEFAULT_SCHEMA,
-                Prune.NONE, false, share, false);
+        MigrateOptions options = new MigrateOptions(
+                wanted,
+                List.of(),
+                null,
+                Interval.CHART,
+                MigrateOptions.DEFAULT_SCHEMA,
+                Prune.NONE,
+                false,
+                share,
+                false);
         MigrationPlan plan = MigrationPlanner.plan(workTree, new Scanner(catalog).scan(workTree), options);
         PlanApplier.apply(work, plan.writes());
 
-        assertNoLineOutsideTheEditsChanged(workTree, plan);
+        assertNoLineOutsideTheEditsChanged(plan);
         List<String> kustomizeFailures = kustomizeStillBuilds(before, work, workTree, plan);
-        assertThat(kustomizeFailures).as("kustomizations that built before and fail after").isEmpty();
+        assertThat(kustomizeFailures)
+                .as("kustomizations that built before and fail after")
+                .isEmpty();
 
         ScanResult ours = new Scanner(catalog).scan(TreeLoader.load(TreeOptions.of(work)));
         Map<String, ScannedRelease> oursByKey = byKey(ours);
@@ -161,19 +179,25 @@ class CorpusMigrateTest {
             ScannedRelease theirs = e.getValue();
             ScannedRelease mine = oursByKey.get(e.getKey());
             if (mine == null || mine.status() != ReleaseStatus.OCI) {
-                String why = plan.skipped().stream().filter(s -> s.release().equals(beforeByKey.get(e.getKey()).qualifiedName()))
-                        .map(SkippedRelease::reason).findFirst()
+                String why = plan.skipped().stream()
+                        .filter(s ->
+                                s.release().equals(beforeByKey.get(e.getKey()).qualifiedName()))
+                        .map(SkippedRelease::reason)
+                        .findFirst()
                         .orElse(String.join("; ", beforeByKey.get(e.getKey()).reasons()));
-                differences.add("- `" + e.getKey() + "` not moved: " + beforeByKey.get(e.getKey()).status() + " - " + why
-                        + " (person: `" + theirs.oci().url() + "`)");
+                differences.add("- `" + e.getKey() + "` not moved: "
+                        + beforeByKey.get(e.getKey()).status() + " - " + why + " (person: `"
+                        + theirs.oci().url() + "`)");
                 continue;
             }
             moved++;
             boolean sameUrl = theirs.oci().url() != null
-                    && ChartUrls.normalize(theirs.oci().url()).equals(ChartUrls.normalize(mine.oci().url()));
+                    && ChartUrls.normalize(theirs.oci().url())
+                            .equals(ChartUrls.normalize(mine.oci().url()));
             boolean sameRef = Objects.equals(theirs.oci().tag(), mine.oci().tag())
                     && Objects.equals(theirs.oci().semver(), mine.oci().semver());
-            boolean sameName = Objects.equals(theirs.source().name(), mine.source().name())
+            boolean sameName = Objects.equals(
+                            theirs.source().name(), mine.source().name())
                     && Objects.equals(theirs.source().namespace(), mine.source().namespace());
             boolean bothListed = listed(afterTree, theirs) == listed(oursTree, mine);
             url += sameUrl ? 1 : 0;
@@ -181,34 +205,52 @@ class CorpusMigrateTest {
             name += sameName ? 1 : 0;
             listed += bothListed ? 1 : 0;
             if (!sameUrl) {
-                differences.add("- `" + e.getKey() + "` url: ours `" + mine.oci().url() + "`, person `" + theirs.oci().url() + "`");
+                differences.add("- `" + e.getKey() + "` url: ours `"
+                        + mine.oci().url() + "`, person `" + theirs.oci().url() + "`");
             }
             if (!sameRef) {
                 differences.add("- `" + e.getKey() + "` ref: ours " + ref(mine) + ", person " + ref(theirs));
             }
-            String whyNot = plan.migrated().stream().filter(m -> m.release().qualifiedName().equals(
-                            beforeByKey.get(e.getKey()).qualifiedName())).flatMap(m -> m.notes().stream())
-                    .filter(x -> x.startsWith("not shared")).findFirst().map(x -> "; " + x).orElse("");
+            String whyNot = plan.migrated().stream()
+                    .filter(m -> m.release()
+                            .qualifiedName()
+                            .equals(beforeByKey.get(e.getKey()).qualifiedName()))
+                    .flatMap(m -> m.notes().stream())
+                    .filter(x -> x.startsWith("not shared"))
+                    .findFirst()
+                    .map(x -> "; " + x)
+                    .orElse("");
             if (!sameName) {
-                differences.add("- `" + e.getKey() + "` chartRef: ours `" + mine.source().name() + "`, person `"
-                        + theirs.source().name() + "`" + (share != null ? " (ours in " + mine.source().namespace() + ", person in "
-                        + theirs.source().namespace() + ")" : "") + (theirs.source().namespace() != null
-                        && !Objects.equals(theirs.source().namespace(), theirs.namespace().value())
-                        ? " in " + theirs.source().namespace() : "") + whyNot);
+                differences.add("- `" + e.getKey() + "` chartRef: ours `"
+                        + mine.source().name() + "`, person `"
+                        + theirs.source().name() + "`"
+                        + (share != null
+                                ? " (ours in " + mine.source().namespace() + ", person in "
+                                        + theirs.source().namespace() + ")"
+                                : "")
+                        + (theirs.source().namespace() != null
+                                        && !Objects.equals(
+                                                theirs.source().namespace(),
+                                                theirs.namespace().value())
+                                ? " in " + theirs.source().namespace()
+                                : "")
+                        + whyNot);
             }
             if (!bothListed) {
-                differences.add("- `" + e.getKey() + "` OCIRepository listed: ours " + listed(oursTree, mine) + ", person "
-                        + listed(afterTree, theirs));
+                differences.add("- `" + e.getKey() + "` OCIRepository listed: ours " + listed(oursTree, mine)
+                        + ", person " + listed(afterTree, theirs));
             }
         }
         int n = personMoved.size();
         StringBuilder md = new StringBuilder("## " + pair.name() + (share != null ? ", -Doci.share=chart" : "") + " (`"
                 + pair.before() + "` -> `" + pair.after() + "`)\n\n");
-        md.append("| person moved | we moved | same OCI url | same tag/semver | same chartRef name and namespace | OCIRepository listed alike |"
-                + " files changed | kustomizations built before and after |\n");
+        md.append(
+                "| person moved | we moved | same OCI url | same tag/semver | same chartRef name and namespace | OCIRepository listed alike |"
+                        + " files changed | kustomizations built before and after |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        md.append(String.format("| %d | %d | %d | %d | %d | %d | %d | %s |%n%n", n, moved, url, ref, name, listed,
-                plan.changes().size(), KUSTOMIZE_CHECKED.get(pair.before())));
+        md.append(String.format(
+                "| %d | %d | %d | %d | %d | %d | %d | %s |%n%n",
+                n, moved, url, ref, name, listed, plan.changes().size(), KUSTOMIZE_CHECKED.get(pair.before())));
         md.append(differences.isEmpty() ? "No differences.\n" : String.join("\n", differences) + "\n");
         REPORT.put(pair.name() + (share != null ? " shared" : ""), md.toString());
         System.out.println(md);
@@ -216,22 +258,31 @@ class CorpusMigrateTest {
         assertThat(moved).as("releases moved like the person did").isGreaterThanOrEqualTo(pair.minMoved());
         assertThat(url).as("same OCI url").isGreaterThanOrEqualTo(pair.minUrl());
         assertThat(ref).as("same tag/semver").isGreaterThanOrEqualTo(pair.minRef());
-        assertThat(MigrationPlanner.plan(oursTree, ours, options).changes()).as("a second run changes nothing").isEmpty();
+        assertThat(MigrationPlanner.plan(oursTree, ours, options).changes())
+                .as("a second run changes nothing")
+                .isEmpty();
         if (share != null) {
             // bjw-s 61/63, buroa 41/41, fluxcd 1/1; billimek 39/48: 7 OCIRepositories named after the HelmRepository
             // they replace, and external-dns shared in its own namespace (docs/corpus-results.md)
-            assertThat(name).as("chartRef name and namespace as the person wrote them").isGreaterThanOrEqualTo(pair.minSharedName());
+            assertThat(name)
+                    .as("chartRef name and namespace as the person wrote them")
+                    .isGreaterThanOrEqualTo(pair.minSharedName());
             List<String> dangling = Verifier.verify(new VerifyContext(oursTree, ours, List.of(), List.of())).stream()
                     .filter(f -> f.rule().equals("chartref-target") && f.severity() == Severity.ERROR)
-                    .map(Finding::describe).toList();
-            assertThat(dangling).as("chartRefs that do not resolve in their build").isEmpty();
+                    .map(Finding::describe)
+                    .toList();
+            assertThat(dangling)
+                    .as("chartRefs that do not resolve in their build")
+                    .isEmpty();
         }
     }
 
     static final Map<String, String> KUSTOMIZE_CHECKED = new LinkedHashMap<>();
 
     private static String ref(ScannedRelease r) {
-        return r.oci().tag() != null ? "tag `" + r.oci().tag() + "`" : "semver `" + r.oci().semver() + "`";
+        return r.oci().tag() != null
+                ? "tag `" + r.oci().tag() + "`"
+                : "semver `" + r.oci().semver() + "`";
     }
 
     private static boolean listed(ManifestTree tree, ScannedRelease r) {
@@ -252,7 +303,7 @@ class CorpusMigrateTest {
     }
 
     /** Lines removed or replaced in existing files lie in the edited blocks; lines added to kustomizations list the new file. */
-    private static void assertNoLineOutsideTheEditsChanged(ManifestTree tree, MigrationPlan plan) {
+    private static void assertNoLineOutsideTheEditsChanged(MigrationPlan plan) {
         Map<String, Set<Integer>> allowed = new LinkedHashMap<>();
         for (MigratedRelease m : plan.migrated()) {
             KubeObject hr = m.release().object();
@@ -273,19 +324,26 @@ class CorpusMigrateTest {
             }
             List<String> a = Arrays.asList(c.before().split("\n", -1));
             List<String> b = Arrays.asList(c.after().split("\n", -1));
-            boolean kustomization = ManifestTree.isKustomizationFileName(c.path().substring(c.path().lastIndexOf('/') + 1));
+            boolean kustomization = ManifestTree.isKustomizationFileName(
+                    c.path().substring(c.path().lastIndexOf('/') + 1));
             for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
                 for (int i = 0; i < d.getSource().size(); i++) {
                     int line = d.getSource().getPosition() + i + 1;
                     String text = d.getSource().getLines().get(i);
                     boolean emptyList = kustomization && text.matches("\\s*(resources|components):\\s*\\[\\s*]\\s*");
-                    assertThat(allowed.getOrDefault(c.path(), Set.of()).contains(line) || text.contains("*") || emptyList)
-                            .as(c.path() + ":" + line + " changed outside an edited block: " + text).isTrue();
+                    assertThat(allowed.getOrDefault(c.path(), Set.of()).contains(line)
+                                    || text.contains("*")
+                                    || emptyList)
+                            .as(c.path() + ":" + line + " changed outside an edited block: " + text)
+                            .isTrue();
                 }
                 if (kustomization) {
                     for (String added : d.getTarget().getLines()) {
-                        assertThat(added.strip().endsWith("ocirepository.yaml") || added.strip().matches("- \\./[a-z0-9-]+\\.yaml")
-                                || added.strip().equals("resources:")).as(c.path() + " gained an unexpected line: " + added).isTrue();
+                        assertThat(added.strip().endsWith("ocirepository.yaml")
+                                        || added.strip().matches("- \\./[a-z0-9-]+\\.yaml")
+                                        || added.strip().equals("resources:"))
+                                .as(c.path() + " gained an unexpected line: " + added)
+                                .isTrue();
                     }
                 }
             }

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +42,8 @@ import io.github.fluxoci.oci.verify.Severity;
 import io.github.fluxoci.oci.verify.Verifier;
 import io.github.fluxoci.oci.verify.VerifyContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every real tree of {@code ../shared/corpora}, migrated by the plugin (every MIGRATABLE release, with
  * {@code -Doci.prune=all}), then verified:
@@ -65,7 +65,8 @@ class CorpusMigrateVerifyPruneTest {
         if (!TestFiles.corporaPresent()) {
             return TestFiles.skippedWithoutCorpora();
         }
-        return TestFiles.corpusTrees().stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> check(t)));
+        return TestFiles.corpusTrees().stream()
+                .map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> check(t)));
     }
 
     private void check(Path source) throws Exception {
@@ -74,8 +75,8 @@ class CorpusMigrateVerifyPruneTest {
         ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
         ManifestTree tree = TreeLoader.load(TreeOptions.of(work));
         ScanResult before = new Scanner(catalog).scan(tree);
-        MigrationPlan plan = MigrationPlanner.plan(tree, before,
-                new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.ALL, false));
+        MigrationPlan plan = MigrationPlanner.plan(
+                tree, before, new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.ALL, false));
         PlanApplier.apply(work, plan.writes());
         ReportSchemas.assertScanJson(ScanJson.render(before));
         ReportSchemas.assertMigrateJson(MigrateReports.json(plan, false));
@@ -92,24 +93,35 @@ class CorpusMigrateVerifyPruneTest {
             }
         }
         ManifestTree after = TreeLoader.load(TreeOptions.of(work));
-        List<Finding> findings = Verifier.verify(new VerifyContext(after, new Scanner(catalog).scan(after), List.of(),
-                List.of()));
+        List<Finding> findings =
+                Verifier.verify(new VerifyContext(after, new Scanner(catalog).scan(after), List.of(), List.of()));
         ReportSchemas.assertVerifyJson(VerifyReports.json(findings));
         ReportSchemas.assertSarif(VerifyReports.sarif(findings, Verifier.rules(), "test"));
         List<String> broken = findings.stream()
                 .filter(f -> f.severity() == Severity.ERROR)
                 .filter(f -> f.rule().equals("chartref-target") || f.rule().equals("source-deployed"))
-                .map(Finding::describe).toList();
+                .map(Finding::describe)
+                .toList();
         Set<String> created = new HashSet<>();
         plan.changes().stream().filter(c -> c.isNew()).forEach(c -> created.add(c.path()));
         List<String> onOwnOutput = findings.stream()
                 .filter(f -> f.severity() != Severity.NOTE && created.contains(f.file()))
-                .map(Finding::describe).toList();
+                .map(Finding::describe)
+                .toList();
         assertThat(onOwnOutput).as("findings on files the plugin itself wrote").isEmpty();
-        System.out.printf("%s: %d migrated, %d skipped, %d HelmRepositories pruned, %d findings%n",
-                source.getFileName(), plan.migrated().size(), plan.skipped().size(), plan.pruned().size(), findings.size());
-        assertThat(wronglyPruned).as("pruned although a document still names them").isEmpty();
-        assertThat(broken).as("chartRef errors after the plugin's own migration").isEmpty();
+        System.out.printf(
+                "%s: %d migrated, %d skipped, %d HelmRepositories pruned, %d findings%n",
+                source.getFileName(),
+                plan.migrated().size(),
+                plan.skipped().size(),
+                plan.pruned().size(),
+                findings.size());
+        assertThat(wronglyPruned)
+                .as("pruned although a document still names them")
+                .isEmpty();
+        assertThat(broken)
+                .as("chartRef errors after the plugin's own migration")
+                .isEmpty();
     }
 
     /** Names of HelmRepositories that HelmRelease and HelmChart documents of the tree name, read as plain YAML. */
@@ -118,7 +130,8 @@ class CorpusMigrateVerifyPruneTest {
         Set<String> out = new HashSet<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList();
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .toList();
         }
         for (Path f : files) {
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
@@ -128,8 +141,10 @@ class CorpusMigrateVerifyPruneTest {
                     }
                     Object spec = m.get("spec");
                     Object sourceRef = null;
-                    if ("HelmRelease".equals(m.get("kind")) && spec instanceof Map<?, ?> sp
-                            && sp.get("chart") instanceof Map<?, ?> chart && chart.get("spec") instanceof Map<?, ?> cs) {
+                    if ("HelmRelease".equals(m.get("kind"))
+                            && spec instanceof Map<?, ?> sp
+                            && sp.get("chart") instanceof Map<?, ?> chart
+                            && chart.get("spec") instanceof Map<?, ?> cs) {
                         sourceRef = cs.get("sourceRef");
                     } else if ("HelmChart".equals(m.get("kind")) && spec instanceof Map<?, ?> sp) {
                         sourceRef = sp.get("sourceRef");

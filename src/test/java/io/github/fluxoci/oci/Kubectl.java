@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code kubectl kustomize}, the outside oracle for what a kustomization builds (kubectl bundles Kustomize v5).
@@ -29,13 +29,14 @@ public final class Kubectl {
 
     private static Boolean available;
 
-    private Kubectl() {
-    }
+    private Kubectl() {}
 
     public static synchronized boolean available() {
         if (available == null) {
             try {
-                Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder("kubectl", "version", "--client")
+                        .redirectErrorStream(true)
+                        .start();
                 p.getInputStream().readAllBytes();
                 available = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException e) {
@@ -64,7 +65,9 @@ public final class Kubectl {
         }
         if (p.exitValue() != 0) {
             String text = new String(err, StandardCharsets.UTF_8).strip();
-            return new Build(List.of(), text.isEmpty() ? "exit " + p.exitValue() : text.length() > 300 ? text.substring(0, 300) : text);
+            return new Build(
+                    List.of(),
+                    text.isEmpty() ? "exit " + p.exitValue() : text.length() > 300 ? text.substring(0, 300) : text);
         }
         return new Build(documents(out), null);
     }

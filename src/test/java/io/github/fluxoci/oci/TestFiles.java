@@ -16,8 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 /** Folder helpers shared by tests that work on copies of trees. */
 public final class TestFiles {
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** {@code ../shared/corpora} (or {@code -Doci.corpora=...}): real public Flux trees, read-only. */
     public static Path corpora() {
@@ -81,7 +80,8 @@ public final class TestFiles {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString().replace('\\', '/'),
+                out.put(
+                        root.relativize(p).toString().replace('\\', '/'),
                         new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
             }
         }

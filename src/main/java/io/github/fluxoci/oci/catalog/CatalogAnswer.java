@@ -4,14 +4,11 @@ package io.github.fluxoci.oci.catalog;
 public sealed interface CatalogAnswer {
 
     /** The chart can be pulled from {@code source}. */
-    record Found(OciSource source) implements CatalogAnswer {
-    }
+    record Found(OciSource source) implements CatalogAnswer {}
 
     /** The chart must stay on its HelmRepository, for {@code reason}. */
-    record Blocked(String reason, String origin, String mirror) implements CatalogAnswer {
-    }
+    record Blocked(String reason, String origin, String mirror) implements CatalogAnswer {}
 
     /** Nothing is known. */
-    record NotFound() implements CatalogAnswer {
-    }
+    record NotFound() implements CatalogAnswer {}
 }

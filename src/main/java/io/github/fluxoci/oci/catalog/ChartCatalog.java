@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,29 +36,36 @@ public final class ChartCatalog {
     private final List<MirrorOrganization> mirrorOrganizations;
     /** normalized chart URL -> the first entry naming it; normalized prefix + "/" -> entry (asked on every OCI release) */
     private final Map<String, BuiltInEntry> byOciUrl = new java.util.HashMap<>();
+
     private final Map<String, BuiltInEntry> byOciPrefix = new LinkedHashMap<>();
     /** normalized Helm repository URL -> its entries, in catalog order (asked for every release) */
     private final Map<String, List<BuiltInEntry>> byRepository = new java.util.HashMap<>();
 
     /** A Helm repository URL that moved: charts asked at {@code from} are looked up at {@code to}. */
-    public record Alias(String from, String to, String source) {
-    }
+    public record Alias(String from, String to, String source) {}
 
     /** A mirror organization and the names it had before: URLs under a former name are reported as moved. */
-    public record MirrorOrganization(String current, List<String> former, String source) {
-    }
+    public record MirrorOrganization(String current, List<String> former, String source) {}
 
     /** Where a chart of an HTTP repository might be as OCI: only asked online, and only ever a suggestion. */
-    public record Guess(Pattern helmRepository, List<String> oci, String source) {
-    }
+    public record Guess(Pattern helmRepository, List<String> oci, String source) {}
 
     /** An entry of the shipped catalog. */
-    public record BuiltInEntry(String helmRepository, String chart, String oci, String ociPrefix, String provenance,
-                               String blocked, String mirror, String source, String tagPrefix,
-                               boolean cosign) {
+    public record BuiltInEntry(
+            String helmRepository,
+            String chart,
+            String oci,
+            String ociPrefix,
+            String provenance,
+            String blocked,
+            String mirror,
+            String source,
+            String tagPrefix,
+            boolean cosign) {
 
         boolean matches(String normalizedRepository, String chartName) {
-            return helmRepository != null && helmRepository.equals(normalizedRepository)
+            return helmRepository != null
+                    && helmRepository.equals(normalizedRepository)
                     && ("*".equals(chart) || chart.equals(chartName));
         }
 
@@ -75,8 +82,12 @@ public final class ChartCatalog {
         this(configured, builtIn, guesses, List.of(), List.of());
     }
 
-    public ChartCatalog(List<ChartMapping> configured, List<BuiltInEntry> builtIn, List<Guess> guesses, List<Alias> aliases,
-                        List<MirrorOrganization> mirrorOrganizations) {
+    public ChartCatalog(
+            List<ChartMapping> configured,
+            List<BuiltInEntry> builtIn,
+            List<Guess> guesses,
+            List<Alias> aliases,
+            List<MirrorOrganization> mirrorOrganizations) {
         this.configured = List.copyOf(configured);
         this.builtIn = List.copyOf(builtIn);
         this.guesses = List.copyOf(guesses);
@@ -86,7 +97,9 @@ public final class ChartCatalog {
         this.mirrorOrganizations = List.copyOf(mirrorOrganizations);
         for (BuiltInEntry e : this.builtIn) {
             if (e.helmRepository() != null) {
-                byRepository.computeIfAbsent(e.helmRepository(), k -> new ArrayList<>()).add(e);
+                byRepository
+                        .computeIfAbsent(e.helmRepository(), k -> new ArrayList<>())
+                        .add(e);
             }
             if (e.blocked() == null && e.oci() != null) {
                 byOciUrl.putIfAbsent(ChartUrls.normalize(e.oci()), e);
@@ -100,7 +113,8 @@ public final class ChartCatalog {
     /** The built-in catalog plus the user's mappings (checked first). */
     public static ChartCatalog withBuiltIn(List<ChartMapping> configured) {
         JsonNode root = loadRoot();
-        return new ChartCatalog(configured, builtInEntries(root), guesses(root), aliases(root), mirrorOrganizations(root));
+        return new ChartCatalog(
+                configured, builtInEntries(root), guesses(root), aliases(root), mirrorOrganizations(root));
     }
 
     /** The Helm repository URLs that moved, as the built-in catalog lists them. */
@@ -136,7 +150,8 @@ public final class ChartCatalog {
     private static JsonNode loadRoot() {
         try (InputStream in = ChartCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the built-in chart catalog " + RESOURCE + " is missing from the plugin");
+                throw new IllegalStateException(
+                        "the built-in chart catalog " + RESOURCE + " is missing from the plugin");
             }
             try (JsonParser parser = new JsonFactory().createParser(in)) {
                 return readValue(parser, parser.nextToken());
@@ -232,7 +247,8 @@ public final class ChartCatalog {
         return out;
     }
 
-    private static final Pattern GITHUB_REPOSITORY = Pattern.compile("^https?://github\\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)");
+    private static final Pattern GITHUB_REPOSITORY =
+            Pattern.compile("^https?://github\\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)");
 
     /**
      * OCI locations to try for a chart from its own links (a Helm index entry's {@code urls}, {@code sources} and
@@ -249,7 +265,8 @@ public final class ChartCatalog {
             String l = link == null ? "" : link.trim();
             List<String> found = new ArrayList<>();
             if (l.startsWith("oci://")) {
-                found.add(ChartUrls.normalize(l.replaceFirst("@sha256:[0-9a-fA-F]+$", "").replaceFirst(":[^/:]+$", "")));
+                found.add(ChartUrls.normalize(
+                        l.replaceFirst("@sha256:[0-9a-fA-F]+$", "").replaceFirst(":[^/:]+$", "")));
             } else {
                 Matcher gh = GITHUB_REPOSITORY.matcher(l);
                 if (gh.find()) {
@@ -294,9 +311,17 @@ public final class ChartCatalog {
         List<BuiltInEntry> out = new ArrayList<>();
         for (JsonNode e : root.path("entries")) {
             out.add(new BuiltInEntry(
-                    e.hasNonNull("helmRepository") ? ChartUrls.normalize(e.get("helmRepository").asText()) : null,
-                    e.path("chart").asText(), text(e, "oci"), text(e, "ociPrefix"), text(e, "provenance"),
-                    text(e, "blocked"), text(e, "mirror"), text(e, "source"), text(e, "tagPrefix"),
+                    e.hasNonNull("helmRepository")
+                            ? ChartUrls.normalize(e.get("helmRepository").asText())
+                            : null,
+                    e.path("chart").asText(),
+                    text(e, "oci"),
+                    text(e, "ociPrefix"),
+                    text(e, "provenance"),
+                    text(e, "blocked"),
+                    text(e, "mirror"),
+                    text(e, "source"),
+                    text(e, "tagPrefix"),
                     e.path("cosign").asBoolean(false)));
         }
         return out;
@@ -314,13 +339,16 @@ public final class ChartCatalog {
                     return new CatalogAnswer.Blocked(m.blocked(), OciSource.CONFIGURED, null);
                 }
                 String url = m.oci() != null ? ChartUrls.normalize(m.oci()) : ChartUrls.join(m.ociPrefix(), chart);
-                return new CatalogAnswer.Found(new OciSource(url, OciSource.CONFIGURED, provenanceOf(url),
-                        "plugin configuration <mappings>"));
+                return new CatalogAnswer.Found(
+                        new OciSource(url, OciSource.CONFIGURED, provenanceOf(url), "plugin configuration <mappings>"));
             }
         }
         if (repository.isOci() && repository.url() != null) {
             String url = ChartUrls.join(repository.url(), chart);
-            return new CatalogAnswer.Found(new OciSource(url, OciSource.DERIVED, provenanceOf(url),
+            return new CatalogAnswer.Found(new OciSource(
+                    url,
+                    OciSource.DERIVED,
+                    provenanceOf(url),
                     "HelmRepository " + repository.name() + " is type: oci"));
         }
         String asked = ChartUrls.normalize(repository.url());
@@ -331,10 +359,11 @@ public final class ChartCatalog {
                 if (e.blocked() != null) {
                     return new CatalogAnswer.Blocked(e.blocked(), OciSource.BUILTIN, e.mirror());
                 }
-                String note = normalized.equals(asked) ? e.source()
+                String note = normalized.equals(asked)
+                        ? e.source()
                         : repository.url() + " moved to " + normalized + "; " + e.source();
-                return new CatalogAnswer.Found(new OciSource(e.ociFor(chart), OciSource.BUILTIN, e.provenance(), note,
-                        e.tagPrefix(), e.cosign()));
+                return new CatalogAnswer.Found(new OciSource(
+                        e.ociFor(chart), OciSource.BUILTIN, e.provenance(), note, e.tagPrefix(), e.cosign()));
             }
         }
         return new CatalogAnswer.NotFound();
@@ -348,7 +377,10 @@ public final class ChartCatalog {
         List<String> out = new ArrayList<>();
         String wanted = ChartUrls.normalize(ociUrl);
         for (ChartMapping m : configured) {
-            if (m.problem() != null || m.blocked() != null || !m.repository().contains("://") || !m.coversChart(chart)) {
+            if (m.problem() != null
+                    || m.blocked() != null
+                    || !m.repository().contains("://")
+                    || !m.coversChart(chart)) {
                 continue;
             }
             String url = m.oci() != null ? ChartUrls.normalize(m.oci()) : ChartUrls.join(m.ociPrefix(), chart);

@@ -25,7 +25,8 @@ public record ChartMapping(String repository, String chart, String oci, String o
             return "mapping for " + repository + ": \"" + url + "\" must start with oci://";
         }
         if (oci != null && (chart == null || chart.isBlank() || "*".equals(chart))) {
-            return "mapping for " + repository + ": <oci> names one chart's URL, so it needs <chart>; use <ociPrefix> for every chart";
+            return "mapping for " + repository
+                    + ": <oci> names one chart's URL, so it needs <chart>; use <ociPrefix> for every chart";
         }
         return null;
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Normalizes repository URLs so that the many ways one repository is written compare equal. */
 public final class ChartUrls {
 
-    private ChartUrls() {
-    }
+    private ChartUrls() {}
 
     /**
      * Lower-cases scheme and host, drops default ports, {@code index.yaml}, trailing slashes and surrounding

@@ -19,7 +19,6 @@ public record OciSource(String url, String origin, String provenance, String not
         this(url, origin, provenance, note, null, false);
     }
 
-
     public static final String CONFIGURED = "configured";
     public static final String DERIVED = "derived";
     public static final String BUILTIN = "builtin";

@@ -3,4 +3,7 @@
  * paths are shown from, and which files have uncommitted changes. Asked of the {@code git} command; without it,
  * the plugin works as outside version control.
  */
+@NullMarked
 package io.github.fluxoci.oci.git;
+
+import org.jspecify.annotations.NullMarked;

@@ -68,8 +68,10 @@ public final class GoalRun {
             }
         } catch (RuntimeException | StackOverflowError e) {
             // one place for what the engine did not foresee: a message, not a stack trace (that stays behind -e)
-            throw GoalException.error("oci:" + settings.goal() + " stopped on an input it does not understand (" + e + ")."
-                    + " Exclude the file it names with -Doci.excludes=..., and please report it", e);
+            throw GoalException.error(
+                    "oci:" + settings.goal() + " stopped on an input it does not understand (" + e + ")."
+                            + " Exclude the file it names with -Doci.excludes=..., and please report it",
+                    e);
         }
     }
 
@@ -126,8 +128,10 @@ public final class GoalRun {
         if (!directory().toFile().isDirectory()) {
             return false;
         }
-        return loadTree().objects().stream().noneMatch(o -> o.group() != null
-                && (o.group().endsWith(".toolkit.fluxcd.io") || o.group().equals("fluxcd.controlplane.io")));
+        return loadTree().objects().stream()
+                .noneMatch(o -> o.group() != null
+                        && (o.group().endsWith(".toolkit.fluxcd.io")
+                                || o.group().equals("fluxcd.controlplane.io")));
     }
 
     /** The built-in catalog with the user's mappings first; every bad mapping is reported at once. */
@@ -191,15 +195,21 @@ public final class GoalRun {
     /** What leads from the root that paths are shown from to the scanned folder: empty, or ending in {@code /}. */
     public String pathPrefix() throws GoalException {
         if (pathPrefix == null) {
-            String from = settings.pathsFrom() == null ? "repository" : settings.pathsFrom().trim().toLowerCase(Locale.ROOT);
+            String from = settings.pathsFrom() == null
+                    ? "repository"
+                    : settings.pathsFrom().trim().toLowerCase(Locale.ROOT);
             if (from.equals("directory")) {
                 pathPrefix = "";
             } else if (!from.equals("repository")) {
-                throw GoalException.failure("oci.pathsFrom \"" + settings.pathsFrom() + "\" is not one of repository, directory");
+                throw GoalException.failure(
+                        "oci.pathsFrom \"" + settings.pathsFrom() + "\" is not one of repository, directory");
             } else {
                 Path scanned = directory().toAbsolutePath().normalize();
-                pathPrefix = gitWorkTree().filter(git -> !git.ignores(scanned)).map(git -> git.relative(scanned))
-                        .map(rel -> rel.isEmpty() ? "" : rel + "/").orElse("");
+                pathPrefix = gitWorkTree()
+                        .filter(git -> !git.ignores(scanned))
+                        .map(git -> git.relative(scanned))
+                        .map(rel -> rel.isEmpty() ? "" : rel + "/")
+                        .orElse("");
             }
         }
         return pathPrefix;

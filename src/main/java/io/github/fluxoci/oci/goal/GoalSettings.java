@@ -14,10 +14,21 @@ import io.github.fluxoci.oci.catalog.ChartMapping;
  * @param rootLabel              the folder as reports name it
  * @param skipWithoutFluxObjects a module of a build: skip it when its folder holds no Flux object
  */
-public record GoalSettings(String goal, String directory, List<String> includes, List<String> excludes,
-                           String outputDirectory, List<ChartMapping> mappings, List<String> criticalReleases,
-                           String pathsFrom, String rootLabel, long maxFileBytes, int maxYamlNodes, int maxYamlDepth,
-                           boolean timings, boolean skipWithoutFluxObjects) {
+public record GoalSettings(
+        String goal,
+        String directory,
+        List<String> includes,
+        List<String> excludes,
+        String outputDirectory,
+        List<ChartMapping> mappings,
+        List<String> criticalReleases,
+        String pathsFrom,
+        String rootLabel,
+        long maxFileBytes,
+        int maxYamlNodes,
+        int maxYamlDepth,
+        boolean timings,
+        boolean skipWithoutFluxObjects) {
 
     public GoalSettings {
         includes = includes == null ? List.of() : List.copyOf(includes);

@@ -31,10 +31,25 @@ import io.github.fluxoci.oci.tree.ManifestTree;
  * and reports it. The parameters are the build's, as given: each is read here, and a value a parser refuses is a
  * failure naming the parameter.
  */
-public record MigrateGoal(List<String> charts, List<String> namespaces, String layout, String interval, String share,
-                          String shareLayout, String shareNamespace, String shareFolder, int shareMinReleases,
-                          String verifySignatures, String mirrorPrefix, String schemaUrl, String prune,
-                          boolean includeUndeployed, boolean dryRun, boolean showDiff, boolean force) implements Goal {
+public record MigrateGoal(
+        List<String> charts,
+        List<String> namespaces,
+        String layout,
+        String interval,
+        String share,
+        String shareLayout,
+        String shareNamespace,
+        String shareFolder,
+        int shareMinReleases,
+        String verifySignatures,
+        String mirrorPrefix,
+        String schemaUrl,
+        String prune,
+        boolean includeUndeployed,
+        boolean dryRun,
+        boolean showDiff,
+        boolean force)
+        implements Goal {
 
     /** The goal's options from its parameters. */
     MigrateOptions options() throws GoalException {
@@ -43,12 +58,12 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
         Interval every = parsed(null, () -> Interval.parse(interval));
         boolean byChart = parsed("oci.share", () -> ShareOptions.parseShare(share));
         ShareLayout form = parsed("oci.shareLayout", () -> ShareLayout.parse(shareLayout));
-        ShareOptions sharing = parsed(null,
-                () -> new ShareOptions(byChart, form, shareNamespace, shareFolder, shareMinReleases));
+        ShareOptions sharing =
+                parsed(null, () -> new ShareOptions(byChart, form, shareNamespace, shareFolder, shareMinReleases));
         boolean cosign = parsed("oci.verify", () -> MigrateOptions.parseVerify(verifySignatures));
         MirrorPrefix mirror = parsed(null, () -> MirrorPrefix.parse(mirrorPrefix));
-        return new MigrateOptions(charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign,
-                mirror);
+        return new MigrateOptions(
+                charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign, mirror);
     }
 
     /**
@@ -72,7 +87,9 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
         if (git.isEmpty()) {
             return;
         }
-        List<Path> touched = plan.changes().stream().map(c -> run.directory().resolve(c.path())).toList();
+        List<Path> touched = plan.changes().stream()
+                .map(c -> run.directory().resolve(c.path()))
+                .toList();
         List<String> dirty;
         try {
             dirty = git.get().uncommitted(touched);
@@ -80,9 +97,11 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
             throw GoalException.error("oci:migrate: " + e.getMessage() + "; nothing was written", e);
         }
         if (!dirty.isEmpty()) {
-            throw GoalException.failure("oci:migrate wrote nothing: " + Plural.of(dirty.size(), "file") + " it would change "
-                    + (dirty.size() == 1 ? "has" : "have") + " uncommitted changes (" + String.join(", ", dirty) + ")."
-                    + " Commit or stash them first, so that git can undo what migrate does, or run with -Doci.force=true");
+            throw GoalException.failure(
+                    "oci:migrate wrote nothing: " + Plural.of(dirty.size(), "file") + " it would change "
+                            + (dirty.size() == 1 ? "has" : "have") + " uncommitted changes (" + String.join(", ", dirty)
+                            + ")."
+                            + " Commit or stash them first, so that git can undo what migrate does, or run with -Doci.force=true");
         }
     }
 
@@ -97,7 +116,8 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
             plan = MigrationPlanner.plan(tree, scan, options);
             run.times().lap("plan");
         } catch (IllegalStateException e) {
-            throw GoalException.error("oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
+            throw GoalException.error(
+                    "oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
         }
         if (run.online() != null && options.mirror().active()) {
             log.info("Asking the mirror for the charts to copy (oci.online=true)");
@@ -124,7 +144,8 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
             } catch (PlanApplier.ApplyException e) {
                 throw GoalException.error("oci:migrate: " + e.getMessage(), e);
             }
-            run.console(() -> MigrateReports.console(planned, false, prefix)); // "Migrated N" once the files are written
+            run.console(
+                    () -> MigrateReports.console(planned, false, prefix)); // "Migrated N" once the files are written
         } else {
             run.console(() -> MigrateReports.console(planned, false, prefix));
         }
@@ -144,7 +165,9 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
             List<Path> written = MigrateReports.write(plan, dryRun, diff, out, prefix);
             run.times().lap("reports");
             written.forEach(p -> log.info("Wrote " + p));
-            diffFile = written.stream().filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF)).findFirst()
+            diffFile = written.stream()
+                    .filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF))
+                    .findFirst()
                     .orElse(null);
         } catch (IOException e) {
             throw GoalException.error("cannot write reports to " + out + ": " + e.getMessage(), e);
@@ -153,8 +176,8 @@ public record MigrateGoal(List<String> charts, List<String> namespaces, String l
             return;
         }
         if (dryRun) {
-            log.info("Next: review " + (diffFile != null ? diffFile : MigrateReports.DIFF) + " (or -Doci.showDiff=true),"
-                    + " then run the same command without -Doci.dryRun to write it");
+            log.info("Next: review " + (diffFile != null ? diffFile : MigrateReports.DIFF)
+                    + " (or -Doci.showDiff=true)," + " then run the same command without -Doci.dryRun to write it");
         } else {
             log.info("Next: review the change (git diff), then run mvn verify before you commit it");
         }

@@ -28,7 +28,7 @@ public final class PhaseTimes {
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         StringJoiner phases = new StringJoiner(", ");
         nanos.forEach((name, ns) -> phases.add(name + " " + String.format("%,d", ns / 1_000_000) + " ms"));
-        return "before the goal (" + before + ") " + String.format("%,d", Math.max(0, uptime - goal))
-                + " ms; " + phases + "; goal " + String.format("%,d", goal) + " ms";
+        return "before the goal (" + before + ") " + String.format("%,d", Math.max(0, uptime - goal)) + " ms; " + phases
+                + "; goal " + String.format("%,d", goal) + " ms";
     }
 }

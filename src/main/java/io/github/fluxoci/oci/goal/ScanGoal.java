@@ -42,9 +42,12 @@ public record ScanGoal(boolean failOnProblems) implements Goal {
                     + Plural.of(result.count(ReleaseStatus.MIGRATABLE), "ready release") + " would change");
         }
         if (failOnProblems && !result.problems().isEmpty()) {
-            throw GoalException.failure(Plural.of(result.problems().size(), "file problem") + " (oci.failOnProblems=true):"
-                    + System.lineSeparator() + result.problems().stream().map(Problem::describe)
-                    .collect(Collectors.joining(System.lineSeparator())));
+            throw GoalException.failure(
+                    Plural.of(result.problems().size(), "file problem") + " (oci.failOnProblems=true):"
+                            + System.lineSeparator()
+                            + result.problems().stream()
+                                    .map(Problem::describe)
+                                    .collect(Collectors.joining(System.lineSeparator())));
         }
     }
 }

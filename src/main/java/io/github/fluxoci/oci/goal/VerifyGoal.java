@@ -44,7 +44,10 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
         List<ReleaseException> excuses = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         for (ReleaseException e : exceptions == null ? List.<ReleaseException>of() : exceptions) {
-            if (e.release() == null || e.release().isBlank() || e.reason() == null || e.reason().isBlank()) {
+            if (e.release() == null
+                    || e.release().isBlank()
+                    || e.reason() == null
+                    || e.reason().isBlank()) {
                 bad.add("<exceptions>: every <exception> needs <release> and <reason> (got release=" + e.release()
                         + ", reason=" + e.reason() + ")");
             } else {
@@ -70,8 +73,9 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
         ScanResult scan = CriticalReleases.apply(new Scanner(catalog).scan(tree), critical, registry);
         run.times().lap("classify");
         List<Rule> rules = configured.apply(Verifier.rules());
-        List<Finding> findings = configured.applyTo(Verifier.verify(new VerifyContext(tree, scan, excuses, critical,
-                registry, helm, catalog)), Verifier.rules());
+        List<Finding> findings = configured.applyTo(
+                Verifier.verify(new VerifyContext(tree, scan, excuses, critical, registry, helm, catalog)),
+                Verifier.rules());
         run.times().lap("rules");
         String prefix = run.pathPrefix();
         GoalLog log = run.log();
@@ -91,9 +95,11 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
             }
         }
         // files that failed to parse are findings of manifest-parse; the other problems are said here
-        scan.problems().stream().filter(p -> tree.file(p.file()) == null || tree.file(p.file()).parsed())
+        scan.problems().stream()
+                .filter(p -> tree.file(p.file()) == null || tree.file(p.file()).parsed())
                 .forEach(p -> log.warn(prefix + p.describe()));
-        log.info("oci:verify: " + VerifyReports.summary(findings) + " in " + Plural.of(tree.files().size(), "file"));
+        log.info("oci:verify: " + VerifyReports.summary(findings) + " in "
+                + Plural.of(tree.files().size(), "file"));
         if (GithubAnnotations.active()) {
             // workflow commands must start the line: printed as they are, not through Maven's log prefix
             GithubAnnotations.render(findings, f -> prefix + f).forEach(log::raw);

@@ -195,17 +195,31 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     private GoalSettings settings() {
         List<String> leftOut = new ArrayList<>(excludes == null ? List.of() : excludes);
         leftOut.addAll(moduleExcludes());
-        List<ChartMapping> chartMappings = mappings == null ? List.of()
+        List<ChartMapping> chartMappings = mappings == null
+                ? List.of()
                 : mappings.stream().map(Mapping::toChartMapping).toList();
-        return new GoalSettings(goalName(), directory.getAbsolutePath(), includes, leftOut,
-                outputDirectory.getAbsolutePath(), chartMappings, criticalReleases, pathsFrom, rootLabel(), maxFileBytes,
-                maxYamlNodes, maxYamlDepth, timings, !projectLess() && project != null);
+        return new GoalSettings(
+                goalName(),
+                directory.getAbsolutePath(),
+                includes,
+                leftOut,
+                outputDirectory.getAbsolutePath(),
+                chartMappings,
+                criticalReleases,
+                pathsFrom,
+                rootLabel(),
+                maxFileBytes,
+                maxYamlNodes,
+                maxYamlDepth,
+                timings,
+                !projectLess() && project != null);
     }
 
     private static boolean mentionsFlux(GoalSettings settings) throws MojoExecutionException {
         try {
-            return TreeLoader.mentionsFlux(TreeOptions.of(Path.of(settings.directory()), settings.includes(),
-                    settings.excludes()).withMaxFileBytes(settings.maxFileBytes()));
+            return TreeLoader.mentionsFlux(
+                    TreeOptions.of(Path.of(settings.directory()), settings.includes(), settings.excludes())
+                            .withMaxFileBytes(settings.maxFileBytes()));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + settings.directory() + ": " + e.getMessage(), e);
         }
@@ -219,8 +233,8 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         if (session == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
             return;
         }
-        List<String> errors = UnknownProperties.errors(session.getUserProperties(),
-                mojoExecution.getMojoDescriptor().getPluginDescriptor());
+        List<String> errors = UnknownProperties.errors(
+                session.getUserProperties(), mojoExecution.getMojoDescriptor().getPluginDescriptor());
         if (!errors.isEmpty()) {
             throw new MojoFailureException(String.join(System.lineSeparator(), errors));
         }
@@ -243,8 +257,9 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         if (directory == null || directory.getPath().contains("${")) {
             directory = new File(System.getProperty("user.dir"));
         }
-        boolean outputGiven = session != null && (session.getUserProperties().containsKey("oci.outputDirectory")
-                || session.getSystemProperties().containsKey("oci.outputDirectory"));
+        boolean outputGiven = session != null
+                && (session.getUserProperties().containsKey("oci.outputDirectory")
+                        || session.getSystemProperties().containsKey("oci.outputDirectory"));
         if (!outputGiven || outputDirectory == null || outputDirectory.getPath().contains("${")) {
             outputDirectory = new File(directory, "target/oci");
         }
@@ -258,7 +273,11 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         }
         Path dir = directory.toPath().toAbsolutePath().normalize();
         for (String module : project.getModules()) {
-            Path m = project.getBasedir().toPath().resolve(module).toAbsolutePath().normalize();
+            Path m = project.getBasedir()
+                    .toPath()
+                    .resolve(module)
+                    .toAbsolutePath()
+                    .normalize();
             if (m.toString().endsWith(".xml")) {
                 m = m.getParent();
             }
@@ -283,20 +302,30 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             for (Server server : session.getSettings().getServers()) {
                 Server decrypted = server;
                 if (settingsDecrypter != null) {
-                    SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+                    SettingsDecryptionResult result =
+                            settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
                     if (result.getServer() != null) {
                         decrypted = result.getServer();
                     }
                 }
                 if (decrypted.getUsername() != null && decrypted.getPassword() != null) {
-                    credentials.put(decrypted.getId(), new Credentials(decrypted.getUsername(), decrypted.getPassword()));
+                    credentials.put(
+                            decrypted.getId(), new Credentials(decrypted.getUsername(), decrypted.getPassword()));
                 }
             }
         }
         Set<String> insecure = insecureRegistries == null ? Set.of() : new HashSet<>(insecureRegistries);
         Set<String> tokens = tokenHosts == null ? Set.of() : new HashSet<>(tokenHosts);
-        return new OnlineOptions(credentials, insecure, tokens, Duration.ofSeconds(Math.max(1, onlineTimeout)), 3,
-                Duration.ofSeconds(30), 4, onlineMaxBytes, onlineMaxIndexBytes,
+        return new OnlineOptions(
+                credentials,
+                insecure,
+                tokens,
+                Duration.ofSeconds(Math.max(1, onlineTimeout)),
+                3,
+                Duration.ofSeconds(30),
+                4,
+                onlineMaxBytes,
+                onlineMaxIndexBytes,
                 RunBudget.startingNow(Duration.ofSeconds(Math.max(1, onlineBudget))));
     }
 

@@ -120,7 +120,23 @@ public class MigrateMojo extends AbstractOciMojo {
 
     @Override
     protected Goal goal() {
-        return new MigrateGoal(charts, namespaces, layout, interval, share, shareLayout, shareNamespace, shareFolder,
-                shareMinReleases, verifySignatures, mirrorPrefix, schemaUrl, prune, includeUndeployed, dryRun, showDiff, force);
+        return new MigrateGoal(
+                charts,
+                namespaces,
+                layout,
+                interval,
+                share,
+                shareLayout,
+                shareNamespace,
+                shareFolder,
+                shareMinReleases,
+                verifySignatures,
+                mirrorPrefix,
+                schemaUrl,
+                prune,
+                includeUndeployed,
+                dryRun,
+                showDiff,
+                force);
     }
 }

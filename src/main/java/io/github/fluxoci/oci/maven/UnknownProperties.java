@@ -19,8 +19,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
  */
 final class UnknownProperties {
 
-    private UnknownProperties() {
-    }
+    private UnknownProperties() {}
 
     /** One message per unknown {@code oci.*} user property; the known ones are every goal's parameter expressions. */
     static List<String> errors(Properties userProperties, PluginDescriptor plugin) {
@@ -43,8 +42,8 @@ final class UnknownProperties {
         for (String name : new TreeSet<>(userProperties.stringPropertyNames())) {
             if (name.startsWith("oci.") && !known.contains(name)) {
                 String closest = closest(name, known);
-                errors.add("-D" + name + " is not a property of this plugin" + (closest == null ? ""
-                        : "; did you mean -D" + closest + "?"));
+                errors.add("-D" + name + " is not a property of this plugin"
+                        + (closest == null ? "" : "; did you mean -D" + closest + "?"));
             }
         }
         return errors;

@@ -37,10 +37,10 @@ public class VerifyMojo extends AbstractOciMojo {
     @Parameter(property = "oci.severities")
     protected String severities;
 
-
     @Override
     protected Goal goal() {
-        List<ReleaseException> excuses = exceptions == null ? List.of()
+        List<ReleaseException> excuses = exceptions == null
+                ? List.of()
                 : exceptions.stream().map(Excuse::toReleaseException).toList();
         return new VerifyGoal(failOn, excuses, severities);
     }

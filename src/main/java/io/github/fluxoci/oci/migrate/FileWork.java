@@ -23,9 +23,11 @@ final class FileWork {
     final List<TextEdit> list = new ArrayList<>();
     /** the write phase of each edit of {@link #list} */
     final List<Integer> phases = new ArrayList<>();
+
     final int[] documentDeltas = new int[MigrationPlanner.PHASES];
     /** releases whose HelmRelease must read back on chartRef -> the OCIRepository it must name */
     final Map<String, String> expected = new LinkedHashMap<>();
+
     int documentDelta;
     boolean deleted;
 
@@ -98,17 +100,22 @@ final class FileWork {
         }
         YamlFile after;
         try {
-            after = new EditPlan().addAll(list).applyTo(file(), file().documents().size() + documentDelta);
+            after = new EditPlan()
+                    .addAll(list)
+                    .applyTo(file(), file().documents().size() + documentDelta);
         } catch (EditConflictException e) {
             throw new IllegalStateException(source.relativePath() + ": " + e.getMessage(), e);
         }
         for (Map.Entry<String, String> release : expected.entrySet()) {
             String name = release.getKey();
             List<Node> docs = after.documents().stream()
-                    .filter(d -> "HelmRelease".equals(Nodes.text(d, "kind")) && name.equals(Nodes.text(d, "metadata", "name")))
+                    .filter(d -> "HelmRelease".equals(Nodes.text(d, "kind"))
+                            && name.equals(Nodes.text(d, "metadata", "name")))
                     .toList();
-            boolean ok = docs.size() == 1 && release.getValue().equals(Nodes.text(docs.get(0), "spec", "chartRef", "name"))
-                    && !Nodes.has(docs.get(0), "spec", "chart") && MigrationPlanner.HELM_V2.equals(Nodes.text(docs.get(0), "apiVersion"));
+            boolean ok = docs.size() == 1
+                    && release.getValue().equals(Nodes.text(docs.get(0), "spec", "chartRef", "name"))
+                    && !Nodes.has(docs.get(0), "spec", "chart")
+                    && MigrationPlanner.HELM_V2.equals(Nodes.text(docs.get(0), "apiVersion"));
             if (!ok) {
                 throw new IllegalStateException(source.relativePath() + ": HelmRelease " + name
                         + " does not read back on chartRef after the edit");

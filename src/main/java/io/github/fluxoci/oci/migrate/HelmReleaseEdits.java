@@ -30,8 +30,7 @@ import io.github.fluxoci.oci.yaml.YamlFile;
  */
 final class HelmReleaseEdits {
 
-    private HelmReleaseEdits() {
-    }
+    private HelmReleaseEdits() {}
 
     /**
      * The {@code # yaml-language-server: $schema=...} comment above a HelmRelease names the schema of its
@@ -42,13 +41,16 @@ final class HelmReleaseEdits {
         String text = edits.file().text();
         int from = edits.documentStart(hr.documentIndex());
         int to = edits.file().startOffset(hr.root());
-        Matcher m = Pattern.compile("#\\s*yaml-language-server:\\s*\\$schema=\\S*?[-_](" + Pattern.quote(hr.version())
-                + ")\\.json").matcher(text).region(from, to);
+        Matcher m = Pattern.compile(
+                        "#\\s*yaml-language-server:\\s*\\$schema=\\S*?[-_](" + Pattern.quote(hr.version()) + ")\\.json")
+                .matcher(text)
+                .region(from, to);
         return m.find() ? new TextEdit(m.start(1), m.end(1), "v2") : null;
     }
 
     /** {@code spec.chart} becomes {@code spec.chartRef} to the OCIRepository {@code name} (in {@code namespace}, when not null). */
-    static TextEdit chartRefEdit(YamlEdits edits, MappingNode spec, NodeTuple chartEntry, String name, String namespace) {
+    static TextEdit chartRefEdit(
+            YamlEdits edits, MappingNode spec, NodeTuple chartEntry, String name, String namespace) {
         LineRange range = edits.entryLines(spec, "chart");
         YamlFile file = edits.file();
         String text = file.text();
@@ -69,7 +71,8 @@ final class HelmReleaseEdits {
                 + (namespace != null ? "\n  namespace: " + YamlEdits.stringScalar(namespace) : "");
         String replacement = edits.indentBlock(block, column);
         if (range.end() == text.length() && !text.endsWith("\n") && !text.endsWith("\r")) {
-            replacement = replacement.substring(0, replacement.length() - file.lineEnding().length());
+            replacement = replacement.substring(
+                    0, replacement.length() - file.lineEnding().length());
         }
         return new TextEdit(start, range.end(), replacement);
     }
@@ -116,7 +119,8 @@ final class HelmReleaseEdits {
             }
             int star = text.indexOf("*" + anchor, keyEnd);
             if (star < 0) {
-                throw new Refusal("cannot find the alias *" + anchor + " after line " + edits.file().lineNumber(keyEnd));
+                throw new Refusal("cannot find the alias *" + anchor + " after line "
+                        + edits.file().lineNumber(keyEnd));
             }
             String definition = "&" + anchor + " " + edits.sourceText(scalar);
             out.add(new TextEdit(star, star + anchor.length() + 1, definition));
@@ -148,7 +152,8 @@ final class HelmReleaseEdits {
             }
         } else if (node instanceof SequenceNode s) {
             for (Node item : s.getValue()) {
-                if (anchored.containsKey(item) && item.getStartMark().getIndex() < s.getStartMark().getIndex()) {
+                if (anchored.containsKey(item)
+                        && item.getStartMark().getIndex() < s.getStartMark().getIndex()) {
                     throw new IllegalArgumentException(anchored.get(item));
                 }
                 out.addAll(aliasUses(item, anchored));
@@ -174,8 +179,9 @@ final class HelmReleaseEdits {
             }
         }
         if (!found.isEmpty()) {
-            throw new Refusal(r.apiVersion() + " uses " + String.join(", ", found) + ", which " + MigrationPlanner.HELM_V2
-                    + " removed; convert them (valuesFiles, kustomize.patches) and run again");
+            throw new Refusal(
+                    r.apiVersion() + " uses " + String.join(", ", found) + ", which " + MigrationPlanner.HELM_V2
+                            + " removed; convert them (valuesFiles, kustomize.patches) and run again");
         }
     }
 }

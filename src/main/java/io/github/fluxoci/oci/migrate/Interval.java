@@ -19,16 +19,20 @@ public record Interval(String fixed, boolean fromRelease) {
     public static Interval parse(String value) {
         String v = value == null ? "" : value.trim();
         switch (v.toLowerCase(Locale.ROOT)) {
-            case "", "chart":
+            case "", "chart" -> {
                 return CHART;
-            case "release":
+            }
+            case "release" -> {
                 return new Interval(null, true);
-            default:
+            }
+            default -> {
                 if (!isDuration(v)) {
-                    throw new IllegalArgumentException("oci.interval \"" + value + "\" is not chart, release or a duration"
-                            + " Flux accepts (digits and a unit ms, s, m or h, such as 15m, 1h or 1h30m)");
+                    throw new IllegalArgumentException(
+                            "oci.interval \"" + value + "\" is not chart, release or a duration"
+                                    + " Flux accepts (digits and a unit ms, s, m or h, such as 15m, 1h or 1h30m)");
                 }
                 return new Interval(v, false);
+            }
         }
     }
 

@@ -56,8 +56,11 @@ final class KustomizationAdditions {
             MappingNode root = k.root();
             String after = null;
             for (int i = 0; i < root.getValue().size(); i++) {
-                if (root.getValue().get(i).getKeyNode() instanceof ScalarNode key && key.getValue().equals("resources")) {
-                    after = i == 0 ? null : ((ScalarNode) root.getValue().get(i - 1).getKeyNode()).getValue();
+                if (root.getValue().get(i).getKeyNode() instanceof ScalarNode key
+                        && key.getValue().equals("resources")) {
+                    after = i == 0
+                            ? null
+                            : ((ScalarNode) root.getValue().get(i - 1).getKeyNode()).getValue();
                 }
             }
             w.add(w.edits.insertEntry(root, block.toString(), after), 0, MigrationPlanner.ADD);
@@ -85,7 +88,8 @@ final class KustomizationAdditions {
 
     /** Includes a component folder in a kustomization's {@code components} (made when it has none). */
     void includeComponent(KustomizeFile k, String componentFolder, List<String> changed) {
-        if (tree.listersOf(componentFolder).stream().anyMatch(e -> e.owner() == k && e.role() == KustomizeEntry.Role.COMPONENT)) {
+        if (tree.listersOf(componentFolder).stream()
+                .anyMatch(e -> e.owner() == k && e.role() == KustomizeEntry.Role.COMPONENT)) {
             return;
         }
         String rel = relative(k.directory(), componentFolder);
@@ -107,13 +111,17 @@ final class KustomizationAdditions {
 
     /** {@code a/b} to {@code a/c/d}: {@code ../c/d}. */
     static String relative(String fromDir, String to) {
-        return java.nio.file.Path.of(fromDir).relativize(java.nio.file.Path.of(to)).toString().replace('\\', '/');
+        return java.nio.file.Path.of(fromDir)
+                .relativize(java.nio.file.Path.of(to))
+                .toString()
+                .replace('\\', '/');
     }
 
     /** Adds the new file to the resources of the kustomization that lists the release's file. */
     void listBeside(ScannedRelease r, String newPath, List<String> changed) {
         List<KustomizeEntry> listers = tree.listersOf(r.file()).stream()
-                .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE).toList();
+                .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE)
+                .toList();
         if (listers.isEmpty()) {
             if (!tree.isBuilt(r.object().file())) {
                 warnings.add(r.file() + ": no kustomization lists it, so none lists " + newPath + " either");

@@ -18,41 +18,96 @@ import java.util.List;
  *                     knows the publisher signs
  * @param mirror       {@code oci.mirrorPrefix}: new OCIRepositories point at this mirror, keeping the chart's path
  */
-public record MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, Interval interval, String schemaUrl,
-                             Prune prune, boolean includeUndeployed, ShareOptions share, boolean cosign,
-                             MirrorPrefix mirror) {
+public record MigrateOptions(
+        List<String> charts,
+        List<String> namespaces,
+        Layout layout,
+        Interval interval,
+        String schemaUrl,
+        Prune prune,
+        boolean includeUndeployed,
+        ShareOptions share,
+        boolean cosign,
+        MirrorPrefix mirror) {
 
     public static final String DEFAULT_INTERVAL = "chart";
     public static final String DEFAULT_SCHEMA =
             "https://kubernetes-schemas.pages.dev/source.toolkit.fluxcd.io/ocirepository_v1.json";
 
     public MigrateOptions {
-        charts = charts == null ? List.of() : charts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        namespaces = namespaces == null ? List.of() : namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        charts = charts == null
+                ? List.of()
+                : charts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        namespaces = namespaces == null
+                ? List.of()
+                : namespaces.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         layout = layout == null ? Layout.AUTO : layout;
         interval = interval == null ? Interval.CHART : interval;
         prune = prune == null ? Prune.NONE : prune;
-        schemaUrl = schemaUrl == null || schemaUrl.isBlank() || "none".equalsIgnoreCase(schemaUrl.trim()) ? "" : schemaUrl.trim();
+        schemaUrl = schemaUrl == null || schemaUrl.isBlank() || "none".equalsIgnoreCase(schemaUrl.trim())
+                ? ""
+                : schemaUrl.trim();
         share = share == null ? ShareOptions.NONE : share;
         mirror = mirror == null ? MirrorPrefix.NONE : mirror;
     }
 
     /** Without a mirror. */
-    public MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, Interval interval, String schemaUrl,
-                          Prune prune, boolean includeUndeployed, ShareOptions share, boolean cosign) {
-        this(charts, namespaces, layout, interval, schemaUrl, prune, includeUndeployed, share, cosign, MirrorPrefix.NONE);
+    public MigrateOptions(
+            List<String> charts,
+            List<String> namespaces,
+            Layout layout,
+            Interval interval,
+            String schemaUrl,
+            Prune prune,
+            boolean includeUndeployed,
+            ShareOptions share,
+            boolean cosign) {
+        this(
+                charts,
+                namespaces,
+                layout,
+                interval,
+                schemaUrl,
+                prune,
+                includeUndeployed,
+                share,
+                cosign,
+                MirrorPrefix.NONE);
     }
 
     /** No sharing, no signature verification; {@code interval} as {@code oci.interval} reads it. */
-    public MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, String interval, String schemaUrl,
-                          Prune prune, boolean includeUndeployed) {
-        this(charts, namespaces, layout, Interval.parse(interval), schemaUrl, prune, includeUndeployed, ShareOptions.NONE,
-                false, MirrorPrefix.NONE);
+    public MigrateOptions(
+            List<String> charts,
+            List<String> namespaces,
+            Layout layout,
+            String interval,
+            String schemaUrl,
+            Prune prune,
+            boolean includeUndeployed) {
+        this(
+                charts,
+                namespaces,
+                layout,
+                Interval.parse(interval),
+                schemaUrl,
+                prune,
+                includeUndeployed,
+                ShareOptions.NONE,
+                false,
+                MirrorPrefix.NONE);
     }
 
     /** Deployed releases only; {@code prune} true removes the HelmRepositories this run left unused. */
-    public MigrateOptions(List<String> charts, List<String> namespaces, Layout layout, String interval, String schemaUrl,
-                          boolean prune) {
+    public MigrateOptions(
+            List<String> charts,
+            List<String> namespaces,
+            Layout layout,
+            String interval,
+            String schemaUrl,
+            boolean prune) {
         this(charts, namespaces, layout, interval, schemaUrl, prune ? Prune.FREED : Prune.NONE, false);
     }
 
@@ -62,8 +117,8 @@ public record MigrateOptions(List<String> charts, List<String> namespaces, Layou
 
     /** The same options with another prune. */
     public MigrateOptions withPrune(Prune other) {
-        return new MigrateOptions(charts, namespaces, layout, interval, schemaUrl, other, includeUndeployed, share, cosign,
-                mirror);
+        return new MigrateOptions(
+                charts, namespaces, layout, interval, schemaUrl, other, includeUndeployed, share, cosign, mirror);
     }
 
     /** {@code oci.verify}: {@code none} or {@code cosign}. */

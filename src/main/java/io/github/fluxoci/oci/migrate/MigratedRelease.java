@@ -16,6 +16,13 @@ import io.github.fluxoci.oci.scan.ScannedRelease;
  * @param notes        what a reviewer should know (dropped fields, credentials not carried over, ...)
  * @param ociUrl       the url its OCIRepository points at (under {@code oci.mirrorPrefix} when one is set)
  */
-public record MigratedRelease(ScannedRelease release, String ociName, String ociNamespace, String ociFile, boolean reused,
-                              List<String> created, List<String> changed, List<String> notes, String ociUrl) {
-}
+public record MigratedRelease(
+        ScannedRelease release,
+        String ociName,
+        String ociNamespace,
+        String ociFile,
+        boolean reused,
+        List<String> created,
+        List<String> changed,
+        List<String> notes,
+        String ociUrl) {}

@@ -11,12 +11,21 @@ import java.util.List;
  *                new overlay patches), then the overlays that stop patching {@code spec.chart}, then the HelmRelease
  *                rewrites, then what is removed (prune). A file touched in several phases is written once per phase.
  */
-public record MigrationPlan(List<FileChange> changes, List<MigratedRelease> migrated, List<SkippedRelease> skipped,
-                            List<PrunedRepository> pruned, List<String> warnings, List<FileChange> writes) {
+public record MigrationPlan(
+        List<FileChange> changes,
+        List<MigratedRelease> migrated,
+        List<SkippedRelease> skipped,
+        List<PrunedRepository> pruned,
+        List<String> warnings,
+        List<FileChange> writes) {
 
     /** A plan whose writes are its changes, in order. */
-    public MigrationPlan(List<FileChange> changes, List<MigratedRelease> migrated, List<SkippedRelease> skipped,
-                         List<PrunedRepository> pruned, List<String> warnings) {
+    public MigrationPlan(
+            List<FileChange> changes,
+            List<MigratedRelease> migrated,
+            List<SkippedRelease> skipped,
+            List<PrunedRepository> pruned,
+            List<String> warnings) {
         this(changes, migrated, skipped, pruned, warnings, changes);
     }
 

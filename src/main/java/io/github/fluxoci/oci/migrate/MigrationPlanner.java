@@ -49,6 +49,7 @@ public final class MigrationPlanner {
 
     /** Write phases: every prefix of the writes leaves a tree Flux can apply (see {@link MigrationPlan#writes()}). */
     static final int ADD = 0;
+
     static final int OVERLAY = 1;
     static final int RELEASE = 2;
     static final int REMOVE = 3;
@@ -97,11 +98,14 @@ public final class MigrationPlanner {
         }
         listings.write();
         removeReplacedOverlayPatches();
-        long crossNamespace = migrated.stream().filter(m -> m.ociNamespace() != null
-                && !m.ociNamespace().equals(m.release().namespace().value())).count();
+        long crossNamespace = migrated.stream()
+                .filter(m -> m.ociNamespace() != null
+                        && !m.ociNamespace().equals(m.release().namespace().value()))
+                .count();
         if (crossNamespace > 0) {
             warnings.add(crossNamespace + (crossNamespace == 1 ? " release now names" : " releases now name")
-                    + " an OCIRepository in " + options.share().namespace() + " with chartRef.namespace: Flux refuses such"
+                    + " an OCIRepository in " + options.share().namespace()
+                    + " with chartRef.namespace: Flux refuses such"
                     + " references when its controllers run with --no-cross-namespace-refs=true (multi-tenant lockdown);"
                     + " there, use -Doci.shareLayout=component (a component per namespace) or -Doci.share=none");
         }
@@ -133,13 +137,24 @@ public final class MigrationPlanner {
         for (List<FileChange> phase : writes) {
             // within a phase: new files before the kustomizations that list them, kustomizations before the files
             // whose patches they replace, deletions after the delisting
-            phase.sort(Comparator.comparingInt((FileChange c) -> c.isNew() ? 0 : c.isDeletion() ? 3
-                    : ManifestTree.isKustomizationFileName(c.path().substring(c.path().lastIndexOf('/') + 1)) ? 1 : 2)
+            phase.sort(Comparator.comparingInt((FileChange c) -> c.isNew()
+                            ? 0
+                            : c.isDeletion()
+                                    ? 3
+                                    : ManifestTree.isKustomizationFileName(
+                                                    c.path().substring(c.path().lastIndexOf('/') + 1))
+                                            ? 1
+                                            : 2)
                     .thenComparing(FileChange::path));
             ordered.addAll(phase);
         }
-        return new MigrationPlan(List.copyOf(changes), List.copyOf(migrated), List.copyOf(skipped), List.copyOf(pruned),
-                List.copyOf(warnings), List.copyOf(ordered));
+        return new MigrationPlan(
+                List.copyOf(changes),
+                List.copyOf(migrated),
+                List.copyOf(skipped),
+                List.copyOf(pruned),
+                List.copyOf(warnings),
+                List.copyOf(ordered));
     }
 
     /** Follows the tree: inline when most OCIRepositories share a file with a HelmRelease, else file. */
@@ -147,7 +162,8 @@ public final class MigrationPlanner {
         int inline = 0;
         int own = 0;
         for (KubeObject oci : tree.ociRepositories()) {
-            boolean withRelease = oci.file().objects().stream().anyMatch(o -> o.is(ManifestTree.HELM_GROUP, "HelmRelease"));
+            boolean withRelease =
+                    oci.file().objects().stream().anyMatch(o -> o.is(ManifestTree.HELM_GROUP, "HelmRelease"));
             if (withRelease) {
                 inline++;
             } else {
@@ -171,7 +187,8 @@ public final class MigrationPlanner {
                     + " edit it by hand");
         }
         if (YamlEdits.isAlias(chartEntry)) {
-            throw new Refusal("spec.chart is an alias (*" + chartEntry.getValueNode().getAnchor() + "); edit it by hand");
+            throw new Refusal(
+                    "spec.chart is an alias (*" + chartEntry.getValueNode().getAnchor() + "); edit it by hand");
         }
         HelmReleaseEdits.checkRemovedFields(r, root);
         List<OverlayRewrite> overlays = overlaysOf(r);
@@ -192,7 +209,11 @@ public final class MigrationPlanner {
             }
         }
         List<TextEdit> releaseEdits = new ArrayList<>();
-        releaseEdits.add(HelmReleaseEdits.chartRefEdit(edits, spec, chartEntry, share != null ? share.name() : name,
+        releaseEdits.add(HelmReleaseEdits.chartRefEdit(
+                edits,
+                spec,
+                chartEntry,
+                share != null ? share.name() : name,
                 share != null ? share.chartRefNamespace() : null));
         releaseEdits.addAll(HelmReleaseEdits.anchorMoves(edits, root, chartEntry));
         if (!HELM_V2.equals(hr.apiVersion())) {
@@ -208,7 +229,11 @@ public final class MigrationPlanner {
         String ociFile;
         boolean reused = false;
         if (share != null) {
-            shares.write(r, sharedDocument(r, chartSpec, notes), created, changed,
+            shares.write(
+                    r,
+                    sharedDocument(r, chartSpec, notes),
+                    created,
+                    changed,
                     (first, doc, c, ch) -> placeInOwnFile(first, doc, hrWork, c, ch));
             ociFile = shares.planned(r).file();
             reused = share.reused();
@@ -225,8 +250,10 @@ public final class MigrationPlanner {
             reused = true;
             ociFile = existing.file().relativePath();
             notes.add("reuses the identical OCIRepository in " + ociFile);
-            if (existing.file() != hr.file() && existing.file().directory().equals(hr.file().directory())) {
-                // beside the release (an earlier, interrupted run wrote it): make sure the release's kustomization lists it
+            if (existing.file() != hr.file()
+                    && existing.file().directory().equals(hr.file().directory())) {
+                // beside the release (an earlier, interrupted run wrote it): make sure the release's kustomization
+                // lists it
                 listings.listBeside(r, ociFile, changed);
             }
         } else {
@@ -252,12 +279,21 @@ public final class MigrationPlanner {
                     + o.newPatchPath());
         }
         hrWork.expected.put(name, share != null ? share.name() : name);
-        if (!changed.contains(hr.file().relativePath()) && !created.contains(hr.file().relativePath())) {
+        if (!changed.contains(hr.file().relativePath())
+                && !created.contains(hr.file().relativePath())) {
             changed.add(hr.file().relativePath());
         }
         String ociName = share != null ? share.name() : name;
         String ociNs = share == null ? ns : shares.namespaceOf(r);
-        migrated.add(new MigratedRelease(r, ociName, ociNs, ociFile, reused, created, changed, notes,
+        migrated.add(new MigratedRelease(
+                r,
+                ociName,
+                ociNs,
+                ociFile,
+                reused,
+                created,
+                changed,
+                notes,
                 options.mirror().urlFor(r.oci().url())));
     }
 
@@ -267,32 +303,48 @@ public final class MigrationPlanner {
      */
     private KubeObject existingOciRepository(ScannedRelease r, String name) {
         if (r.deployed()) {
-            ObjectInstance i = tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, r.namespace().value(), r.cluster());
+            ObjectInstance i = tree.find(
+                    ManifestTree.SOURCE_GROUP,
+                    "OCIRepository",
+                    name,
+                    r.namespace().value(),
+                    r.cluster());
             if (i != null) {
                 return i.object();
             }
         }
-        KubeObject same = SourceLookup.object(tree, "OCIRepository", name, r.namespace().value(), null);
+        KubeObject same =
+                SourceLookup.object(tree, "OCIRepository", name, r.namespace().value(), null);
         // one that sits in the release's own folder is built with it, listed or not
-        return same != null && (!r.deployed() || same.file().directory().equals(r.object().file().directory())) ? same : null;
+        return same != null
+                        && (!r.deployed()
+                                || same.file()
+                                        .directory()
+                                        .equals(r.object().file().directory()))
+                ? same
+                : null;
     }
 
     /** FILE layout: {@code ocirepository.yaml} beside the release, new or appended to, and listed. */
-    private String placeInOwnFile(ScannedRelease r, String doc, FileWork hrWork, List<String> created, List<String> changed)
-            throws Refusal {
+    private String placeInOwnFile(
+            ScannedRelease r, String doc, FileWork hrWork, List<String> created, List<String> changed) throws Refusal {
         String dir = r.object().file().directory();
         String path = dir.isEmpty() ? "ocirepository.yaml" : dir + "/ocirepository.yaml";
         ManifestFile existingFile = tree.file(path);
         if (existingFile != null && !existingFile.parsed()) {
             throw new Refusal(path + " exists but could not be parsed; fix it first");
         }
-        if (existingFile == null && !newFiles.containsKey(path) && Files.exists(tree.root().resolve(path))) {
+        if (existingFile == null
+                && !newFiles.containsKey(path)
+                && Files.exists(tree.root().resolve(path))) {
             throw new Refusal(path + " exists but is not scanned (excluded or not YAML); move it or include it");
         }
         if (existingFile != null) {
             FileWork w = work(existingFile);
             String text = w.file().text();
-            String prefix = text.isEmpty() || text.endsWith("\n") || text.endsWith("\r") ? "" : w.file().lineEnding();
+            String prefix = text.isEmpty() || text.endsWith("\n") || text.endsWith("\r")
+                    ? ""
+                    : w.file().lineEnding();
             w.add(TextEdit.insert(text.length(), prefix + w.edits.documentText(doc)), 1, ADD);
             changed.add(path);
         } else if (newFiles.containsKey(path)) {
@@ -312,7 +364,8 @@ public final class MigrationPlanner {
     }
 
     private String interval(ScannedRelease r, Node chartSpec) {
-        return options.interval().choose(Nodes.text(r.object().root(), "spec", "interval"), Nodes.text(chartSpec, "interval"));
+        return options.interval()
+                .choose(Nodes.text(r.object().root(), "spec", "interval"), Nodes.text(chartSpec, "interval"));
     }
 
     /** The shared OCIRepository of a group, from its first release. */
@@ -330,19 +383,29 @@ public final class MigrationPlanner {
     private String versionOverlay(ScannedRelease r) {
         try {
             List<OverlayRewrite> overlays = overlaysOf(r);
-            return overlays.isEmpty() ? null : "not shared: the overlay " + overlays.get(0).patch().file()
-                    + " patches its version, so it keeps an OCIRepository of its own";
+            return overlays.isEmpty()
+                    ? null
+                    : "not shared: the overlay " + overlays.get(0).patch().file()
+                            + " patches its version, so it keeps an OCIRepository of its own";
         } catch (Refusal e) {
             return null; // refused when it is migrated
         }
     }
 
-    private String ociDocument(ScannedRelease r, Node chartSpec, List<String> notes, String name, String namespace,
-                               String interval) {
-        OciRepositoryDocument doc = OciRepositoryDocument.of(options.schemaUrl(), name, namespace,
-                interval, options.mirror().urlFor(r.oci().url()), r.oci().tag(), r.oci().semver());
-        KubeObject repo = r.source() == null ? null
-                : SourceLookup.object(tree, "HelmRepository", r.source().name(), r.source().namespace(), r.cluster());
+    private String ociDocument(
+            ScannedRelease r, Node chartSpec, List<String> notes, String name, String namespace, String interval) {
+        OciRepositoryDocument doc = OciRepositoryDocument.of(
+                options.schemaUrl(),
+                name,
+                namespace,
+                interval,
+                options.mirror().urlFor(r.oci().url()),
+                r.oci().tag(),
+                r.oci().semver());
+        KubeObject repo = r.source() == null
+                ? null
+                : SourceLookup.object(
+                        tree, "HelmRepository", r.source().name(), r.source().namespace(), r.cluster());
         if (repo != null) {
             Node repoSpec = Nodes.get(repo.root(), "spec");
             boolean ociRepo = "oci".equals(Nodes.text(repoSpec, "type"));
@@ -378,8 +441,10 @@ public final class MigrationPlanner {
         if (proof != null && proof.signature() == ChartProof.Signing.UNSIGNED) {
             return oci.url() + ":" + proof.tag() + " carries no cosign signature (" + proof.signatureNote() + ")";
         }
-        String unknown = proof != null ? "the registry did not say whether " + oci.url() + ":" + proof.tag() + " is signed ("
-                + proof.signatureNote() + "), and " : "";
+        String unknown = proof != null
+                ? "the registry did not say whether " + oci.url() + ":" + proof.tag() + " is signed ("
+                        + proof.signatureNote() + "), and "
+                : "";
         return unknown + "the catalog does not know " + oci.url() + " as signed with cosign";
     }
 
@@ -391,16 +456,23 @@ public final class MigrationPlanner {
         List<OverlayRewrite> out = new ArrayList<>();
         for (ReleasePatch p : scan.releasePatches()) {
             String patchNs = p.object().metadataNamespace();
-            boolean same = p.name() != null && p.name().equals(r.name())
-                    && (patchNs == null || !r.namespace().known() || patchNs.equals(r.namespace().value()));
+            boolean same = p.name() != null
+                    && p.name().equals(r.name())
+                    && (patchNs == null
+                            || !r.namespace().known()
+                            || patchNs.equals(r.namespace().value()));
             if (same && !p.chartFields().isEmpty()) {
                 OverlayRewrite o = OverlayRewrite.of(p, r, tree);
                 String path = o.newPatchPath();
-                boolean identical = tree.file(path) != null && tree.file(path).parsed()
+                boolean identical = tree.file(path) != null
+                        && tree.file(path).parsed()
                         && tree.file(path).yaml().text().equals(overlayPatchText(o));
-                if (!identical && (tree.file(path) != null || newFiles.containsKey(path)
-                        || Files.exists(tree.root().resolve(path)))) {
-                    throw new Refusal("the overlay " + p.file() + " would get a patch " + path + ", which already exists");
+                if (!identical
+                        && (tree.file(path) != null
+                                || newFiles.containsKey(path)
+                                || Files.exists(tree.root().resolve(path)))) {
+                    throw new Refusal(
+                            "the overlay " + p.file() + " would get a patch " + path + ", which already exists");
                 }
                 out.add(o);
             }
@@ -415,7 +487,9 @@ public final class MigrationPlanner {
      */
     private void removeReplacedOverlayPatches() {
         for (ManifestFile f : tree.files()) {
-            if (!f.parsed() || f.objects().size() != 1 || !tree.listersOf(f.relativePath()).isEmpty()
+            if (!f.parsed()
+                    || f.objects().size() != 1
+                    || !tree.listersOf(f.relativePath()).isEmpty()
                     || work.containsKey(f.relativePath())) {
                 continue;
             }
@@ -423,8 +497,10 @@ public final class MigrationPlanner {
             if (!o.is(ManifestTree.HELM_GROUP, "HelmRelease") || o.name() == null || !OverlayRewrite.isVersionOnly(o)) {
                 continue;
             }
-            String replacement = (f.directory().isEmpty() ? "" : f.directory() + "/") + o.name() + "-ocirepository-patch.yaml";
-            boolean replaced = tree.listersOf(replacement).stream().anyMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
+            String replacement =
+                    (f.directory().isEmpty() ? "" : f.directory() + "/") + o.name() + "-ocirepository-patch.yaml";
+            boolean replaced =
+                    tree.listersOf(replacement).stream().anyMatch(e -> e.role() == KustomizeEntry.Role.PATCH);
             if (replaced) {
                 work(f).delete();
                 warnings.add(f.relativePath() + ": removed; an interrupted oci:migrate had already replaced it by "
@@ -457,9 +533,13 @@ public final class MigrationPlanner {
             created.add(o.newPatchPath());
         } // else: an earlier, interrupted run wrote exactly this patch; it is listed below
 
-        boolean listed = tree.listersOf(o.newPatchPath()).stream().anyMatch(e -> e.owner() == o.entry().owner());
+        boolean listed = tree.listersOf(o.newPatchPath()).stream()
+                .anyMatch(e -> e.owner() == o.entry().owner());
         if (!listed) {
-            listWork.add(listWork.edits.insertSequenceItem(o.list(), o.list().getValue().size(), o.newListItem()), 0,
+            listWork.add(
+                    listWork.edits.insertSequenceItem(
+                            o.list(), o.list().getValue().size(), o.newListItem()),
+                    0,
                     OVERLAY);
         }
         changed.add(o.entry().owner().file().relativePath());
@@ -474,9 +554,12 @@ public final class MigrationPlanner {
         }
         String tag = Nodes.text(existing.root(), "spec", "ref", "tag");
         String semver = Nodes.text(existing.root(), "spec", "ref", "semver");
-        if (!Objects.equals(tag, r.oci().tag()) || !Objects.equals(semver, r.oci().semver())) {
+        if (!Objects.equals(tag, r.oci().tag())
+                || !Objects.equals(semver, r.oci().semver())) {
             return "has ref " + (tag != null ? "tag " + tag : "semver " + semver) + ", not "
-                    + (r.oci().tag() != null ? "tag " + r.oci().tag() : "semver " + r.oci().semver());
+                    + (r.oci().tag() != null
+                            ? "tag " + r.oci().tag()
+                            : "semver " + r.oci().semver());
         }
         return null;
     }
@@ -503,5 +586,4 @@ public final class MigrationPlanner {
         }
         return null;
     }
-
 }

@@ -25,11 +25,9 @@ public final class MirrorArtifacts {
      * @param digest      the manifest digest the source tag resolved to online, or null
      * @param signature   true for the tag that holds a chart's cosign signature
      */
-    public record Artifact(String source, String destination, String tag, String digest, boolean signature) {
-    }
+    public record Artifact(String source, String destination, String tag, String digest, boolean signature) {}
 
-    private MirrorArtifacts() {
-    }
+    private MirrorArtifacts() {}
 
     public static List<Artifact> of(MigrationPlan plan) {
         Map<String, Artifact> out = new LinkedHashMap<>();

@@ -12,10 +12,11 @@ import java.util.function.BiFunction;
  */
 public final class MirrorCheck {
 
-    private MirrorCheck() {
-    }
+    private MirrorCheck() {}
 
     /**
+     * Checks that every mirror url the plan writes has its tag.
+     *
      * @param hasManifest asks a registry whether {@code oci://...} has that tag (empty: it did not say)
      */
     public static MigrationPlan apply(MigrationPlan plan, BiFunction<String, String, Optional<Boolean>> hasManifest) {
@@ -24,15 +25,15 @@ public final class MirrorCheck {
             String what = a.signature() ? "the signature " : "";
             Optional<Boolean> there = hasManifest.apply(a.destination(), a.tag());
             if (there.isEmpty()) {
-                warnings.add("could not ask the mirror whether " + what + a.destination() + ":" + a.tag() + " is there; copy "
-                        + a.source() + ":" + a.tag() + " to it (mirror.txt) if it is not");
+                warnings.add("could not ask the mirror whether " + what + a.destination() + ":" + a.tag()
+                        + " is there; copy " + a.source() + ":" + a.tag() + " to it (mirror.txt) if it is not");
             } else if (!there.get()) {
                 warnings.add("the mirror lacks " + what + a.destination() + ":" + a.tag() + ": copy " + a.source() + ":"
                         + a.tag() + " there (mirror.txt) before this change reaches the cluster, or Flux reports "
                         + (what.isEmpty() ? "the chart not found" : "that it cannot verify the chart"));
             }
         }
-        return new MigrationPlan(plan.changes(), plan.migrated(), plan.skipped(), plan.pruned(), List.copyOf(warnings),
-                plan.writes());
+        return new MigrationPlan(
+                plan.changes(), plan.migrated(), plan.skipped(), plan.pruned(), List.copyOf(warnings), plan.writes());
     }
 }

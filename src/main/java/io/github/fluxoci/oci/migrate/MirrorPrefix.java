@@ -31,8 +31,9 @@ public record MirrorPrefix(String prefix) {
         }
         String v = value.trim();
         if (!v.toLowerCase(Locale.ROOT).matches("oci://[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*/?")) {
-            throw new IllegalArgumentException("oci.mirrorPrefix \"" + value + "\" is not an oci:// registry prefix such as"
-                    + " oci://registry.internal/charts (host, optional port and path; no tag)");
+            throw new IllegalArgumentException(
+                    "oci.mirrorPrefix \"" + value + "\" is not an oci:// registry prefix such as"
+                            + " oci://registry.internal/charts (host, optional port and path; no tag)");
         }
         return new MirrorPrefix(v);
     }

@@ -77,7 +77,10 @@ final class NamespaceFolders {
             }
         }
         if (!parents.isEmpty()) {
-            return parents.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+            return parents.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .get()
+                    .getKey();
         }
         String parent = parentOf(parentOf(namespaceFolder.directory()));
         return SharedSources.join(parent, "components");

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
-
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -11,6 +9,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import io.github.fluxoci.oci.yaml.YamlEdits;
+
+import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
 
 /**
  * The text of a new OCIRepository, in the shape real repositories use: {@code ---}, a schema comment,
@@ -26,15 +26,16 @@ public final class OciRepositoryDocument {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder tail = new StringBuilder();
 
-    private OciRepositoryDocument() {
-    }
+    private OciRepositoryDocument() {}
 
     /**
+     * The document of a new OCIRepository.
+     *
      * @param tag    exact tag ({@code +} already written as {@code _}) or null
      * @param semver range or null (exactly one of tag and semver is set)
      */
-    public static OciRepositoryDocument of(String schemaUrl, String name, String namespace, String interval, String url,
-                                           String tag, String semver) {
+    public static OciRepositoryDocument of(
+            String schemaUrl, String name, String namespace, String interval, String url, String tag, String semver) {
         OciRepositoryDocument d = new OciRepositoryDocument();
         d.text.append("---\n");
         if (schemaUrl != null && !schemaUrl.isEmpty()) {
@@ -47,7 +48,9 @@ public final class OciRepositoryDocument {
             d.text.append("  namespace: ").append(stringScalar(namespace)).append('\n');
         }
         d.text.append("spec:\n  interval: ").append(stringScalar(interval)).append('\n');
-        d.text.append("  layerSelector:\n    mediaType: ").append(HELM_CHART_MEDIA_TYPE).append("\n    operation: copy\n");
+        d.text.append("  layerSelector:\n    mediaType: ")
+                .append(HELM_CHART_MEDIA_TYPE)
+                .append("\n    operation: copy\n");
         d.text.append("  ref:\n");
         if (tag != null) {
             d.text.append("    tag: ").append(stringScalar(tag)).append('\n');
@@ -94,8 +97,10 @@ public final class OciRepositoryDocument {
      * a string is plain when it stays a string, else double-quoted.
      */
     static String typed(ScalarNode s) {
-        boolean plainNonString = s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && !Tag.STR.equals(s.getTag())
-                && !s.getValue().isEmpty() && s.getValue().indexOf('\n') < 0;
+        boolean plainNonString = s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && !Tag.STR.equals(s.getTag())
+                && !s.getValue().isEmpty()
+                && s.getValue().indexOf('\n') < 0;
         return plainNonString ? s.getValue() : YamlEdits.plainOrQuoted(s.getValue(), s.getTag());
     }
 
@@ -106,7 +111,11 @@ public final class OciRepositoryDocument {
                 String key = ((ScalarNode) t.getKeyNode()).getValue();
                 Node v = t.getValueNode();
                 if (v instanceof ScalarNode s) {
-                    out.append(pad).append(stringScalar(key)).append(": ").append(typed(s)).append('\n');
+                    out.append(pad)
+                            .append(stringScalar(key))
+                            .append(": ")
+                            .append(typed(s))
+                            .append('\n');
                 } else {
                     out.append(pad).append(stringScalar(key)).append(":\n");
                     block(v, level + 1, out);

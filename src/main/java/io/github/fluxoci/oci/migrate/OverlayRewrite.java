@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
-
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +18,8 @@ import io.github.fluxoci.oci.tree.KustomizeFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.yaml.Nodes;
 
+import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
+
 /**
  * A Kustomize overlay that sets {@code spec.chart.spec.version} of a release being migrated (the fluxcd example's
  * staging overlay): the version moves to a new strategic-merge patch of the OCIRepository's {@code spec.ref},
@@ -32,14 +32,21 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * @param patch       the HelmRelease patch
  * @param entry       the kustomization entry that applies it
  * @param list        the kustomization list that holds that entry ({@code patches} or {@code patchesStrategicMerge})
- * @param listItem    the item of that list (a mapping with {@code path}, or the scalar path)
+ * @param listItem    the item of that list (a mapping with a path key, or a bare scalar)
  * @param tag         the tag the OCIRepository patch sets, or null
  * @param semver      the semver it sets, or null
  * @param emptyAfter  true when the HelmRelease patch holds nothing but {@code spec.chart}
  * @param clearsBase  true when the base sets the other field of {@code ref}, which the patch then sets to null
  */
-record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode list, Node listItem, String tag,
-                      String semver, boolean emptyAfter, boolean clearsBase) {
+record OverlayRewrite(
+        ReleasePatch patch,
+        KustomizeEntry entry,
+        SequenceNode list,
+        Node listItem,
+        String tag,
+        String semver,
+        boolean emptyAfter,
+        boolean clearsBase) {
 
     private static final Set<String> IDENTITY = Set.of("apiVersion", "kind", "metadata");
 
@@ -52,7 +59,8 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
                     + " the OCIRepository's spec.ref: move the rest by hand, then run again");
         }
         List<KustomizeEntry> entries = tree.listersOf(patch.file()).stream()
-                .filter(e -> e.role() == KustomizeEntry.Role.PATCH).toList();
+                .filter(e -> e.role() == KustomizeEntry.Role.PATCH)
+                .toList();
         if (patch.object().file().objects().size() != 1 || entries.size() != 1) {
             throw new Refusal(where + " must be the only document of its file and be applied by exactly one"
                     + " kustomization to be rewritten; move its spec.chart.spec.version to a patch of the"
@@ -80,15 +88,18 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
         String tag = release.oci().tagOf(ref.tag());
         String semver = ref.semver();
         boolean baseHasTag = release.oci().tag() != null;
-        return new OverlayRewrite(patch, entry, list, item, tag, semver, onlyChart(patch.object().root()),
-                (tag != null) != baseHasTag);
+        return new OverlayRewrite(
+                patch, entry, list, item, tag, semver, onlyChart(patch.object().root()), (tag != null) != baseHasTag);
     }
 
     /** True when a HelmRelease patch holds nothing but its identity and {@code spec.chart.spec.version}. */
     static boolean isVersionOnly(KubeObject patch) {
-        return onlyChart(patch.root()) && Nodes.text(patch.root(), "spec", "chart", "spec", "version") != null
-                && Nodes.get(patch.root(), "spec", "chart") instanceof MappingNode chart && chart.getValue().size() == 1
-                && Nodes.get(chart, "spec") instanceof MappingNode spec && spec.getValue().size() == 1;
+        return onlyChart(patch.root())
+                && Nodes.text(patch.root(), "spec", "chart", "spec", "version") != null
+                && Nodes.get(patch.root(), "spec", "chart") instanceof MappingNode chart
+                && chart.getValue().size() == 1
+                && Nodes.get(chart, "spec") instanceof MappingNode spec
+                && spec.getValue().size() == 1;
     }
 
     /** Nothing besides apiVersion, kind, metadata and a {@code spec} that holds {@code chart} alone. */
@@ -97,7 +108,8 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
         for (NodeTuple t : root.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
             if (key.equals("spec")) {
-                onlyChart &= Nodes.get(root, "spec") instanceof MappingNode spec && spec.getValue().size() == 1
+                onlyChart &= Nodes.get(root, "spec") instanceof MappingNode spec
+                        && spec.getValue().size() == 1
                         && Nodes.has(spec, "chart");
             } else if (!IDENTITY.contains(key)) {
                 onlyChart = false;
@@ -123,13 +135,18 @@ record OverlayRewrite(ReleasePatch patch, KustomizeEntry entry, SequenceNode lis
 
     /** The new list item: {@code path: x} in a {@code patches} list, the bare path in {@code patchesStrategicMerge}. */
     String newListItem() {
-        return listItem instanceof MappingNode ? "path: " + stringScalar(newEntryValue()) : stringScalar(newEntryValue());
+        return listItem instanceof MappingNode
+                ? "path: " + stringScalar(newEntryValue())
+                : stringScalar(newEntryValue());
     }
 
     /** The OCIRepository patch (two-space indentation, {@code \n}). */
     String document() {
-        StringBuilder sb = new StringBuilder("---\napiVersion: ").append(OciRepositoryDocument.API_VERSION)
-                .append("\nkind: OCIRepository\nmetadata:\n  name: ").append(stringScalar(patch.name())).append('\n');
+        StringBuilder sb = new StringBuilder("---\napiVersion: ")
+                .append(OciRepositoryDocument.API_VERSION)
+                .append("\nkind: OCIRepository\nmetadata:\n  name: ")
+                .append(stringScalar(patch.name()))
+                .append('\n');
         String ns = patch.object().metadataNamespace();
         if (ns != null) {
             sb.append("  namespace: ").append(stringScalar(ns)).append('\n');

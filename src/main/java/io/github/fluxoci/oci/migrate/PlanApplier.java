@@ -22,8 +22,7 @@ import io.github.fluxoci.oci.tree.AtomicFiles;
  */
 public final class PlanApplier {
 
-    private PlanApplier() {
-    }
+    private PlanApplier() {}
 
     /** Thrown when the plan cannot be applied; nothing was changed (or everything was restored). */
     public static final class ApplyException extends IOException {
@@ -40,7 +39,7 @@ public final class PlanApplier {
      * the message names it.
      */
     public static void apply(Path root, List<FileChange> changes) throws ApplyException {
-        apply(root, changes, i -> { });
+        apply(root, changes, i -> {});
     }
 
     /** {@link #apply(Path, List)}, calling {@code afterWrite} with the number of steps written after each one. */
@@ -66,9 +65,11 @@ public final class PlanApplier {
             }
             try {
                 Path existingParent = target.getParent();
-                while (c.isNew() && !Files.exists(existingParent, LinkOption.NOFOLLOW_LINKS)
+                while (c.isNew()
+                        && !Files.exists(existingParent, LinkOption.NOFOLLOW_LINKS)
                         && existingParent.startsWith(base)) {
-                    existingParent = existingParent.getParent(); // a new folder (a shared component): checked where it starts
+                    existingParent =
+                            existingParent.getParent(); // a new folder (a shared component): checked where it starts
                 }
                 Boolean inside = insideByParent.get(existingParent);
                 if (inside == null) {
@@ -76,24 +77,31 @@ public final class PlanApplier {
                     insideByParent.put(existingParent, inside);
                 }
                 if (!inside || Files.isSymbolicLink(target)) {
-                    throw new ApplyException(c.path() + " leads out of " + base + " through a link; nothing was written", null);
+                    throw new ApplyException(
+                            c.path() + " leads out of " + base + " through a link; nothing was written", null);
                 }
                 boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
                 if (c.isNew() && exists) {
                     throw new ApplyException(c.path() + " appeared since the tree was read; nothing was written", null);
                 }
-                if (!c.isNew() && (!exists || !Files.readString(target, StandardCharsets.UTF_8).equals(c.before()))) {
+                if (!c.isNew()
+                        && (!exists
+                                || !Files.readString(target, StandardCharsets.UTF_8)
+                                        .equals(c.before()))) {
                     throw new ApplyException(c.path() + " changed since the tree was read; run again", null);
                 }
                 int links = exists ? hardLinks(target) : 1;
                 if (links > 1) {
-                    throw new ApplyException(c.path() + " has " + links + " hard links: replacing it would separate them;"
-                            + " nothing was written (make it a single file, or migrate that release by hand)", null);
+                    throw new ApplyException(
+                            c.path() + " has " + links + " hard links: replacing it would separate them;"
+                                    + " nothing was written (make it a single file, or migrate that release by hand)",
+                            null);
                 }
             } catch (ApplyException e) {
                 throw e;
             } catch (IOException e) {
-                throw new ApplyException("cannot check " + c.path() + ": " + e.getMessage() + "; nothing was written", e);
+                throw new ApplyException(
+                        "cannot check " + c.path() + ": " + e.getMessage() + "; nothing was written", e);
             }
         }
         List<Integer> done = new ArrayList<>();
@@ -103,9 +111,13 @@ public final class PlanApplier {
             try {
                 if (!unchangedSincePlanned(target, c)) {
                     List<String> notRestored = restore(changes, targets, done);
-                    throw new ApplyException(c.path() + " was changed by something else while oci:migrate was writing; "
-                            + (notRestored.isEmpty() ? "the files already written were restored"
-                            : "could not restore " + notRestored) + ": run oci:migrate again", null);
+                    throw new ApplyException(
+                            c.path() + " was changed by something else while oci:migrate was writing; "
+                                    + (notRestored.isEmpty()
+                                            ? "the files already written were restored"
+                                            : "could not restore " + notRestored)
+                                    + ": run oci:migrate again",
+                            null);
                 }
                 if (c.isDeletion()) {
                     Files.delete(target);
@@ -120,9 +132,12 @@ public final class PlanApplier {
                 throw e;
             } catch (IOException e) {
                 List<String> notRestored = restore(changes, targets, done);
-                throw new ApplyException("cannot write " + c.path() + ": " + e.getMessage() + "; "
-                        + (notRestored.isEmpty() ? "the files already written were restored"
-                        : "could not restore " + notRestored), e);
+                throw new ApplyException(
+                        "cannot write " + c.path() + ": " + e.getMessage() + "; "
+                                + (notRestored.isEmpty()
+                                        ? "the files already written were restored"
+                                        : "could not restore " + notRestored),
+                        e);
             }
             afterWrite.accept(done.size());
         }

@@ -37,6 +37,7 @@ final class Pruning {
     private final Function<ManifestFile, FileWork> work;
     /** flow-style kustomization lists that lose items */
     private final Map<SequenceNode, FlowRemoval> flowRemovals = new IdentityHashMap<>();
+
     private final List<PrunedRepository> pruned = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -89,9 +90,11 @@ final class Pruning {
         }
         if (!scan.problems().isEmpty()) {
             int files = scan.problems().size();
-            warnings.add("prune skipped: " + files + (files == 1 ? " file" : " files") + " could not be read and may use "
-                    + candidates.size() + (candidates.size() == 1 ? " HelmRepository that looks" : " HelmRepositories that look")
-                    + " unused; fix or exclude them, then prune");
+            warnings.add(
+                    "prune skipped: " + files + (files == 1 ? " file" : " files") + " could not be read and may use "
+                            + candidates.size()
+                            + (candidates.size() == 1 ? " HelmRepository that looks" : " HelmRepositories that look")
+                            + " unused; fix or exclude them, then prune");
             return;
         }
         for (ScannedHelmRepository h : candidates) {
@@ -122,7 +125,11 @@ final class Pruning {
             }
             if (seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
                 // [a, b]: the items share a line; the whole list is rewritten once, after every removal is known
-                flowRemovals.computeIfAbsent(seq, q -> new FlowRemoval(w, entry.owner().root(), key)).items.add(entry.node());
+                flowRemovals
+                        .computeIfAbsent(
+                                seq, q -> new FlowRemoval(w, entry.owner().root(), key))
+                        .items
+                        .add(entry.node());
             } else if (seq.getValue().size() == 1) {
                 w.add(w.edits.replaceEntry(entry.owner().root(), key, key + ": []"), 0, MigrationPlanner.REMOVE);
             } else {
@@ -143,10 +150,14 @@ final class Pruning {
             }
         }
         if (kept.isEmpty()) {
-            removal.work.add(removal.work.edits.replaceEntry(removal.kustomization, removal.key, removal.key + ": []"), 0,
+            removal.work.add(
+                    removal.work.edits.replaceEntry(removal.kustomization, removal.key, removal.key + ": []"),
+                    0,
                     MigrationPlanner.REMOVE);
         } else {
-            removal.work.add(new TextEdit(file.startOffset(seq), file.endOffset(seq), "[" + String.join(", ", kept) + "]"), 0,
+            removal.work.add(
+                    new TextEdit(file.startOffset(seq), file.endOffset(seq), "[" + String.join(", ", kept) + "]"),
+                    0,
                     MigrationPlanner.REMOVE);
         }
     }

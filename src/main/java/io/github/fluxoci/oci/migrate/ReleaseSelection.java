@@ -18,8 +18,7 @@ import io.github.fluxoci.oci.tree.KubeObject;
 /** Which releases a migration moves ({@code oci.charts}, {@code oci.namespaces}, deployed or not), and why not the others. */
 final class ReleaseSelection {
 
-    private ReleaseSelection() {
-    }
+    private ReleaseSelection() {}
 
     /**
      * The releases to move, one per document: a document built several times (a shared component, two clusters)
@@ -44,7 +43,8 @@ final class ReleaseSelection {
                         matched.add(w);
                     }
                 }
-                inNamespace |= r.namespace().known() && options.namespaces().contains(r.namespace().value());
+                inNamespace |= r.namespace().known()
+                        && options.namespaces().contains(r.namespace().value());
             }
             if (!named || !inNamespace) {
                 continue;
@@ -52,34 +52,50 @@ final class ReleaseSelection {
             ScannedRelease first = instances.get(0);
             boolean migratable = instances.stream().allMatch(r -> r.status() == ReleaseStatus.MIGRATABLE);
             if (migratable && !first.deployed() && !options.includeUndeployed()) {
-                skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), "not deployed: no Flux"
-                        + " entry point builds " + first.file() + "; left alone (-Doci.includeUndeployed=true migrates it)"));
+                skipped.add(new SkippedRelease(
+                        first.qualifiedName(),
+                        first.file(),
+                        first.line(),
+                        "not deployed: no Flux" + " entry point builds " + first.file()
+                                + "; left alone (-Doci.includeUndeployed=true migrates it)"));
             } else if (migratable && instances.stream().allMatch(r -> sameTarget(r, first))) {
                 out.add(first);
             } else if (instances.stream().anyMatch(r -> r.status() == ReleaseStatus.MIGRATABLE)) {
                 List<String> each = new ArrayList<>();
                 for (ScannedRelease r : instances) {
-                    each.add(r.qualifiedName() + (r.cluster() == null || r.cluster().isEmpty() ? "" : " (cluster "
-                            + r.cluster() + ")") + ": " + r.status() + (r.oci() != null ? " " + r.oci().url() : ""));
+                    each.add(r.qualifiedName()
+                            + (r.cluster() == null || r.cluster().isEmpty() ? "" : " (cluster " + r.cluster() + ")")
+                            + ": " + r.status()
+                            + (r.oci() != null ? " " + r.oci().url() : ""));
                 }
-                skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), "its builds disagree ("
-                        + String.join("; ", each) + "); one file cannot serve them all: split it or add <mappings>"));
+                skipped.add(new SkippedRelease(
+                        first.qualifiedName(),
+                        first.file(),
+                        first.line(),
+                        "its builds disagree (" + String.join("; ", each)
+                                + "); one file cannot serve them all: split it or add <mappings>"));
             } else if (!wanted.isEmpty() || OnlineChecks.blockedOnline(first) || CriticalReleases.blocked(first)) {
-                skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), notMigratable(first)));
+                skipped.add(
+                        new SkippedRelease(first.qualifiedName(), first.file(), first.line(), notMigratable(first)));
             }
         }
         for (String w : wanted) {
             if (!matched.contains(w)) {
-                skipped.add(new SkippedRelease(w, null, 0, "no HelmRelease named " + w + " in the tree"
-                        + (options.namespaces().isEmpty() ? "" : " in namespaces " + options.namespaces())
-                        + "; oci:scan lists the releases"));
+                skipped.add(new SkippedRelease(
+                        w,
+                        null,
+                        0,
+                        "no HelmRelease named " + w + " in the tree"
+                                + (options.namespaces().isEmpty() ? "" : " in namespaces " + options.namespaces())
+                                + "; oci:scan lists the releases"));
             }
         }
         return out;
     }
 
     private static boolean sameTarget(ScannedRelease a, ScannedRelease b) {
-        return Objects.equals(a.oci().url(), b.oci().url()) && Objects.equals(a.oci().tag(), b.oci().tag())
+        return Objects.equals(a.oci().url(), b.oci().url())
+                && Objects.equals(a.oci().tag(), b.oci().tag())
                 && Objects.equals(a.oci().semver(), b.oci().semver());
     }
 

@@ -29,10 +29,15 @@ public record ShareOptions(boolean byChart, ShareLayout layout, String namespace
             throw new IllegalArgumentException("oci.shareMinReleases must be 1 or more, not " + minReleases);
         }
         if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-            throw new IllegalArgumentException("oci.shareNamespace \"" + namespace + "\" is not a Kubernetes namespace name");
+            throw new IllegalArgumentException(
+                    "oci.shareNamespace \"" + namespace + "\" is not a Kubernetes namespace name");
         }
-        if (folder != null && (folder.startsWith("/") || folder.equals("..") || folder.startsWith("../")
-                || folder.contains("/../") || folder.endsWith("/.."))) {
+        if (folder != null
+                && (folder.startsWith("/")
+                        || folder.equals("..")
+                        || folder.startsWith("../")
+                        || folder.contains("/../")
+                        || folder.endsWith("/.."))) {
             throw new IllegalArgumentException("oci.shareFolder \"" + folder + "\" must be a folder inside the scanned"
                     + " directory, written relative to it");
         }

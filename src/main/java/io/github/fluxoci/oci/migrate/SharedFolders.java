@@ -28,6 +28,7 @@ final class SharedFolders {
     private final String namespace;
     /** folder -> clusters that deploy its sources in the namespace, and how many; counted once, on first use */
     private final Map<String, Set<String>> ociFolders = new LinkedHashMap<>();
+
     private final Map<String, Integer> ociCount = new LinkedHashMap<>();
     private final Map<String, Set<String>> repoFolders = new LinkedHashMap<>();
     private final Map<String, Integer> repoCount = new LinkedHashMap<>();
@@ -52,7 +53,9 @@ final class SharedFolders {
                 continue;
             }
             String dir = o.file().directory();
-            (oci ? ociFolders : repoFolders).computeIfAbsent(dir, d -> new LinkedHashSet<>()).add(i.cluster());
+            (oci ? ociFolders : repoFolders)
+                    .computeIfAbsent(dir, d -> new LinkedHashSet<>())
+                    .add(i.cluster());
             (oci ? ociCount : repoCount).merge(dir, 1, Integer::sum);
         }
     }
@@ -69,9 +72,16 @@ final class SharedFolders {
         if (best != null) {
             return best;
         }
-        KubeObject repo = first.source() == null ? null
-                : SourceLookup.object(tree, "HelmRepository", first.source().name(), first.source().namespace(), first.cluster());
-        if (repo != null && repoFolders.containsKey(repo.file().directory())
+        KubeObject repo = first.source() == null
+                ? null
+                : SourceLookup.object(
+                        tree,
+                        "HelmRepository",
+                        first.source().name(),
+                        first.source().namespace(),
+                        first.cluster());
+        if (repo != null
+                && repoFolders.containsKey(repo.file().directory())
                 && repoFolders.get(repo.file().directory()).containsAll(clusters)) {
             return siblingOciFolder(repo.file().directory());
         }
@@ -80,10 +90,12 @@ final class SharedFolders {
     }
 
     private static String mostUsed(Map<String, Set<String>> folders, Map<String, Integer> count, Set<String> clusters) {
-        return folders.entrySet().stream().filter(e -> e.getValue().containsAll(clusters))
+        return folders.entrySet().stream()
+                .filter(e -> e.getValue().containsAll(clusters))
                 .max(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> count.get(e.getKey()))
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(null);
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     /** {@code .../helm} -> {@code .../oci} when the same kustomization lists both and neither sets a namespace. */
@@ -95,8 +107,12 @@ final class SharedFolders {
         String oci = helmFolder.substring(0, slash + 1) + "oci";
         KustomizeFile helmK = tree.kustomizeFileIn(helmFolder);
         KustomizeFile ociK = tree.kustomizeFileIn(oci);
-        if (helmK == null || ociK == null || helmK.namespace() != null || ociK.namespace() != null
-                || ociK.root() == null || !(Nodes.get(ociK.root(), "resources") instanceof SequenceNode)) {
+        if (helmK == null
+                || ociK == null
+                || helmK.namespace() != null
+                || ociK.namespace() != null
+                || ociK.root() == null
+                || !(Nodes.get(ociK.root(), "resources") instanceof SequenceNode)) {
             return helmFolder;
         }
         Set<KustomizeFile> helmListers = new HashSet<>();
@@ -120,5 +136,4 @@ final class SharedFolders {
     static boolean withoutRelease(ManifestFile f) {
         return f.objects().stream().noneMatch(o -> o.is(ManifestTree.HELM_GROUP, "HelmRelease"));
     }
-
 }

@@ -42,25 +42,26 @@ import io.github.fluxoci.oci.yaml.YamlEdits;
 final class SharedSources {
 
     /** Where one group's OCIRepository is. */
-    record Share(String name, String chartRefNamespace, String file, boolean reused) {
-    }
+    record Share(String name, String chartRefNamespace, String file, boolean reused) {}
 
     /** One (url, ref, carried fields) with its releases. */
     private static final class Group {
-        final String key;
+
         final String chart;
         final List<ScannedRelease> releases = new ArrayList<>();
         String name;
         /** namespace layout: the folder of the file; component layout: the component's folder */
         String folder;
+
         KubeObject existing;
         boolean written;
         /** all releases in one namespace: the OCIRepository sits there, beside the first release (no cross-namespace ref) */
         String localNamespace;
+
         String localFile;
 
-        Group(String key, String chart) {
-            this.key = key;
+        Group(String chart) {
+
             this.chart = chart;
         }
     }
@@ -74,12 +75,18 @@ final class SharedSources {
     private final Map<ScannedRelease, String> notShared = new LinkedHashMap<>();
     /** component layout: the namespace kustomization of each release */
     private final Map<ScannedRelease, KustomizeFile> namespaceFolder = new LinkedHashMap<>();
+
     private final SharedFolders folders;
     private final MirrorPrefix mirror;
     private final NamespaceFolders namespaces;
 
-    SharedSources(ManifestTree tree, ShareOptions options, Function<ManifestFile, FileWork> work,
-                  Map<String, NewFile> newFiles, KustomizationAdditions listings, MirrorPrefix mirror) {
+    SharedSources(
+            ManifestTree tree,
+            ShareOptions options,
+            Function<ManifestFile, FileWork> work,
+            Map<String, NewFile> newFiles,
+            KustomizationAdditions listings,
+            MirrorPrefix mirror) {
         this.mirror = mirror;
         this.tree = tree;
         this.options = options;
@@ -97,8 +104,10 @@ final class SharedSources {
      *                 with the same text can share)
      * @param ownOnly  why a release must keep its own OCIRepository (an overlay patches its version), or null
      */
-    void assign(List<ScannedRelease> releases, Function<ScannedRelease, String> keyOf,
-                Function<ScannedRelease, String> ownOnly) {
+    void assign(
+            List<ScannedRelease> releases,
+            Function<ScannedRelease, String> keyOf,
+            Function<ScannedRelease, String> ownOnly) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (ScannedRelease r : releases) {
             String why = ownOnly.apply(r);
@@ -111,14 +120,16 @@ final class SharedSources {
             }
             String chart = ChartUrls.lastSegment(ChartUrls.normalize(r.oci().url()));
             String key = keyOf.apply(r);
-            groups.computeIfAbsent(key, k -> new Group(k, chart)).releases.add(r);
+            groups.computeIfAbsent(key, k -> new Group(chart)).releases.add(r);
         }
         Map<String, List<Group>> byChart = new LinkedHashMap<>();
         for (Group g : groups.values()) {
             int n = distinctReleases(g);
             if (n < options.minReleases()) {
-                refuse(g, "only " + n + (n == 1 ? " release" : " releases") + " of " + g.chart + " at "
-                        + version(g.releases.get(0)) + " (oci.shareMinReleases=" + options.minReleases() + ")");
+                refuse(
+                        g,
+                        "only " + n + (n == 1 ? " release" : " releases") + " of " + g.chart + " at "
+                                + version(g.releases.get(0)) + " (oci.shareMinReleases=" + options.minReleases() + ")");
                 continue;
             }
             byChart.computeIfAbsent(g.chart, c -> new ArrayList<>()).add(g);
@@ -141,12 +152,18 @@ final class SharedSources {
         if (g == null) {
             return null;
         }
-        String chartRefNs = options.layout() == ShareLayout.NAMESPACE && g.localNamespace == null
-                && !options.namespace().equals(r.namespace().value()) ? options.namespace() : null;
-        String file = g.existing != null ? g.existing.file().relativePath()
-                : g.localNamespace != null ? g.localFile
-                : options.layout() == ShareLayout.NAMESPACE ? namespaceFile(g)
-                : join(g.folder, ReleaseClassifier.OCI_REPOSITORY_FILE);
+        String chartRefNs = options.layout() == ShareLayout.NAMESPACE
+                        && g.localNamespace == null
+                        && !options.namespace().equals(r.namespace().value())
+                ? options.namespace()
+                : null;
+        String file = g.existing != null
+                ? g.existing.file().relativePath()
+                : g.localNamespace != null
+                        ? g.localFile
+                        : options.layout() == ShareLayout.NAMESPACE
+                                ? namespaceFile(g)
+                                : join(g.folder, ReleaseClassifier.OCI_REPOSITORY_FILE);
         return new Share(g.name, chartRefNs, file, g.existing != null);
     }
 
@@ -160,8 +177,8 @@ final class SharedSources {
      * Writes what a shared release needs: the group's files the first time (listed in the folder's kustomization),
      * and, in the component layout, the component in the release's namespace folder.
      */
-    void write(ScannedRelease r, String document, List<String> created, List<String> changed,
-               Beside beside) throws Refusal {
+    void write(ScannedRelease r, String document, List<String> created, List<String> changed, Beside beside)
+            throws Refusal {
         Group g = groupOf.get(r);
         if (g.localNamespace != null) {
             if (g.existing == null && !g.written) {
@@ -182,9 +199,13 @@ final class SharedSources {
                 }
             } else {
                 String kustomization = join(g.folder, "kustomization.yaml");
-                newFiles.put(kustomization, new NewFile(kustomization, style,
-                        "---\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./"
-                                + ReleaseClassifier.OCI_REPOSITORY_FILE + "\n"));
+                newFiles.put(
+                        kustomization,
+                        new NewFile(
+                                kustomization,
+                                style,
+                                "---\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./"
+                                        + ReleaseClassifier.OCI_REPOSITORY_FILE + "\n"));
                 created.add(kustomization);
             }
             g.written = true;
@@ -216,7 +237,9 @@ final class SharedSources {
     /** The namespace the shared OCIRepository ends up in. */
     String namespaceOf(ScannedRelease r) {
         Group g = groupOf.get(r);
-        return g.localNamespace != null || options.layout() == ShareLayout.COMPONENT ? r.namespace().value() : options.namespace();
+        return g.localNamespace != null || options.layout() == ShareLayout.COMPONENT
+                ? r.namespace().value()
+                : options.namespace();
     }
 
     // ---------------------------------------------------------------- eligibility
@@ -225,13 +248,15 @@ final class SharedSources {
         if (!r.deployed()) {
             return "not shared: no Flux entry point builds it";
         }
-        if (Objects.toString(r.oci().tag(), "").contains("${") || Objects.toString(r.oci().semver(), "").contains("${")) {
+        if (Objects.toString(r.oci().tag(), "").contains("${")
+                || Objects.toString(r.oci().semver(), "").contains("${")) {
             return "not shared: its version is a Flux substitution, which differs per build";
         }
         if (!r.namespace().known()) {
             return "not shared: its namespace is not known";
         }
-        if (options.layout() == ShareLayout.NAMESPACE && (key.contains("\n  secretRef:") || key.contains("\n  certSecretRef:"))) {
+        if (options.layout() == ShareLayout.NAMESPACE
+                && (key.contains("\n  secretRef:") || key.contains("\n  certSecretRef:"))) {
             String repoNs = r.source() == null ? null : r.source().namespace();
             if (!options.namespace().equals(repoNs)) {
                 return "not shared: its HelmRepository's credentials (secretRef) live in " + repoNs + ", not in "
@@ -258,7 +283,9 @@ final class SharedSources {
         if (!severalVersions) {
             return g.chart;
         }
-        String v = version(g.releases.get(0)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        String v = version(g.releases.get(0))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         String name = g.chart + (v.isEmpty() ? "" : "-" + v);
         return name.length() <= 253 ? name : name.substring(0, 253).replaceAll("-+$", "");
@@ -267,9 +294,13 @@ final class SharedSources {
     private boolean sameSource(KubeObject oci, Group g) {
         ScannedRelease r = g.releases.get(0);
         String url = Nodes.text(oci.root(), "spec", "url");
-        return url != null && ChartUrls.normalize(url).equals(ChartUrls.normalize(mirror.urlFor(r.oci().url())))
-                && Objects.equals(Nodes.text(oci.root(), "spec", "ref", "tag"), r.oci().tag())
-                && Objects.equals(Nodes.text(oci.root(), "spec", "ref", "semver"), r.oci().semver());
+        return url != null
+                && ChartUrls.normalize(url)
+                        .equals(ChartUrls.normalize(mirror.urlFor(r.oci().url())))
+                && Objects.equals(
+                        Nodes.text(oci.root(), "spec", "ref", "tag"), r.oci().tag())
+                && Objects.equals(
+                        Nodes.text(oci.root(), "spec", "ref", "semver"), r.oci().semver());
     }
 
     private Set<String> clustersOf(Group g) {
@@ -290,7 +321,8 @@ final class SharedSources {
         }
         // an OCIRepository of the same url and ref in the share namespace, deployed in every cluster: reuse it
         for (KubeObject oci : tree.ociRepositories()) {
-            if (sameSource(oci, g) && folders.clustersDeploying(oci, options.namespace()).containsAll(clusters)
+            if (sameSource(oci, g)
+                    && folders.clustersDeploying(oci, options.namespace()).containsAll(clusters)
                     && SharedFolders.withoutRelease(oci.file())) {
                 share(g, oci.name(), null, null, oci);
                 return;
@@ -301,7 +333,8 @@ final class SharedSources {
         String folder = options.folder() != null ? options.folder() : folders.folderFor(g.releases.get(0), clusters);
         if (folder == null) {
             why = "no folder deployed in " + (clusters.size() == 1 ? "its cluster" : "all of its clusters")
-                    + " holds sources of namespace " + options.namespace() + "; name one with -Doci.shareFolder=<folder>";
+                    + " holds sources of namespace " + options.namespace()
+                    + "; name one with -Doci.shareFolder=<folder>";
         } else if (options.folder() != null && tree.kustomizeFileIn(folder) == null && !isEntryPath(folder)) {
             why = "oci.shareFolder " + folder + " has no kustomization.yaml and no Flux Kustomization builds it";
         } else if (!taken.add(options.namespace() + "/" + name) || nameInUse(name, options.namespace(), clusters)) {
@@ -320,8 +353,8 @@ final class SharedSources {
      * Releases that all live in one namespace share an OCIRepository in that namespace, written beside the first of
      * them (as without sharing) and deployed with it: no cross-namespace reference is needed.
      */
-    private void placeInTheirNamespace(Group g, String namespace, boolean severalVersions, Set<String> clusters,
-                                       Set<String> taken) {
+    private void placeInTheirNamespace(
+            Group g, String namespace, boolean severalVersions, Set<String> clusters, Set<String> taken) {
         for (KubeObject oci : tree.ociRepositories()) {
             if (sameSource(oci, g) && folders.clustersDeploying(oci, namespace).containsAll(clusters)) {
                 share(g, oci.name(), null, namespace, oci);
@@ -361,7 +394,9 @@ final class SharedSources {
     /** {@code <name>.yaml} in the folder, or {@code <name>-ocirepository.yaml} when a file has that name (its HelmRepository). */
     private String namespaceFile(Group g) {
         String plain = join(g.folder, g.name + ".yaml");
-        return tree.file(plain) == null && !java.nio.file.Files.exists(tree.root().resolve(plain)) ? plain
+        return tree.file(plain) == null
+                        && !java.nio.file.Files.exists(tree.root().resolve(plain))
+                ? plain
                 : join(g.folder, g.name + "-ocirepository.yaml");
     }
 
@@ -372,16 +407,20 @@ final class SharedSources {
         for (ScannedRelease r : g.releases) {
             KustomizeFile k = namespaces.of(r);
             if (k == null) {
-                notShared.put(r, "not shared: no kustomization above it sets its namespace " + r.namespace().value()
-                        + ", so a component has no namespace folder to be included in");
+                notShared.put(
+                        r,
+                        "not shared: no kustomization above it sets its namespace "
+                                + r.namespace().value() + ", so a component has no namespace folder to be included in");
             } else {
                 namespaceFolder.put(r, k);
                 placed.add(r);
             }
         }
         if (placed.size() < options.minReleases()) {
-            placed.forEach(r -> notShared.put(r, "not shared: only " + placed.size() + " of its releases have a namespace"
-                    + " folder (oci.shareMinReleases=" + options.minReleases() + ")"));
+            placed.forEach(r -> notShared.put(
+                    r,
+                    "not shared: only " + placed.size() + " of its releases have a namespace"
+                            + " folder (oci.shareMinReleases=" + options.minReleases() + ")"));
             return;
         }
         g.releases.retainAll(placed);
@@ -394,8 +433,11 @@ final class SharedSources {
             }
         }
         String name = nameOf(g, severalVersions);
-        String folder = join(options.folder() != null ? options.folder()
-                : namespaces.componentsFolder(namespaceFolder.get(g.releases.get(0))), name);
+        String folder = join(
+                options.folder() != null
+                        ? options.folder()
+                        : namespaces.componentsFolder(namespaceFolder.get(g.releases.get(0))),
+                name);
         String why = null;
         if (!taken.add("component/" + folder)) {
             why = folder + " is taken by another shared chart";
@@ -403,7 +445,13 @@ final class SharedSources {
             why = folder + " already exists";
         } else {
             for (ScannedRelease r : g.releases) {
-                if (tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, r.namespace().value(), r.cluster()) != null) {
+                if (tree.find(
+                                ManifestTree.SOURCE_GROUP,
+                                "OCIRepository",
+                                name,
+                                r.namespace().value(),
+                                r.cluster())
+                        != null) {
                     why = "OCIRepository " + r.namespace().value() + "/" + name + " already exists";
                 }
             }
@@ -439,7 +487,9 @@ final class SharedSources {
     // ---------------------------------------------------------------- paths
 
     private boolean exists(String path) {
-        return tree.file(path) != null || newFiles.containsKey(path) || java.nio.file.Files.exists(tree.root().resolve(path));
+        return tree.file(path) != null
+                || newFiles.containsKey(path)
+                || java.nio.file.Files.exists(tree.root().resolve(path));
     }
 
     static String join(String dir, String name) {

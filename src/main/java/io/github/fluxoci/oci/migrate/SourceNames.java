@@ -23,8 +23,7 @@ final class SourceNames {
     private final Set<String> names = new LinkedHashSet<>();
     private String anyName;
 
-    private SourceNames() {
-    }
+    private SourceNames() {}
 
     static SourceNames of(ManifestTree tree, Set<KubeObject> moved) {
         SourceNames out = new SourceNames();

@@ -64,16 +64,13 @@ final class CappedBody<T> implements HttpResponse.BodySubscriber<T> {
         }
 
         @Override
-        public void onNext(List<ByteBuffer> item) {
-        }
+        public void onNext(List<ByteBuffer> item) {}
 
         @Override
-        public void onError(Throwable t) {
-        }
+        public void onError(Throwable t) {}
 
         @Override
-        public void onComplete() {
-        }
+        public void onComplete() {}
     }
 
     @Override

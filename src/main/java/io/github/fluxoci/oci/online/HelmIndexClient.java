@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingEndEvent;
@@ -26,7 +26,6 @@ import org.yaml.snakeyaml.events.SequenceEndEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.error.YAMLException;
 
 import io.github.fluxoci.oci.semver.Version;
 
@@ -49,7 +48,8 @@ public final class HelmIndexClient {
      * @param sources the chart's source repositories ({@code sources})
      * @param home    the chart's home page ({@code home}), or null
      */
-    public record Entry(String chart, String version, String digest, List<String> urls, List<String> sources, String home) {
+    public record Entry(
+            String chart, String version, String digest, List<String> urls, List<String> sources, String home) {
         /** Every URL the entry names: archive, sources, home. */
         public List<String> links() {
             List<String> out = new ArrayList<>(urls);
@@ -76,7 +76,9 @@ public final class HelmIndexClient {
             }
             Optional<Version> wanted = version(version);
             return wanted.flatMap(w -> versions.values().stream()
-                    .filter(e -> version(e.version()).map(v -> v.compareTo(w) == 0).orElse(false)).findFirst());
+                    .filter(e ->
+                            version(e.version()).map(v -> v.compareTo(w) == 0).orElse(false))
+                    .findFirst());
         }
     }
 
@@ -113,7 +115,8 @@ public final class HelmIndexClient {
                         return;
                     }
                     entries.computeIfAbsent(e.chart(), c -> new HashMap<>()).putIfAbsent(e.version(), e);
-                    version(e.version()).filter(v -> !v.isPreRelease())
+                    version(e.version())
+                            .filter(v -> !v.isPreRelease())
                             .filter(v -> !newest.containsKey(e.chart()) || v.compareTo(newest.get(e.chart())) > 0)
                             .ifPresent(v -> newest.put(e.chart(), v));
                 });
@@ -185,8 +188,11 @@ public final class HelmIndexClient {
                 }
                 Frame frame = new Frame(e instanceof MappingStartEvent, name);
                 frames.add(frame);
-                if (frames.size() == 4 && frame.mapping && "entries".equals(frames.get(1).name)
-                        && frames.get(0).mapping && (charts == null || charts.contains(frames.get(2).name))) {
+                if (frames.size() == 4
+                        && frame.mapping
+                        && "entries".equals(frames.get(1).name)
+                        && frames.get(0).mapping
+                        && (charts == null || charts.contains(frames.get(2).name))) {
                     frame.entry = new Entry(frames.get(2).name, null, null, List.of(), List.of(), null);
                     frame.urls = new ArrayList<>();
                     frame.sources = new ArrayList<>();
@@ -195,8 +201,13 @@ public final class HelmIndexClient {
                 Frame done = frames.remove(frames.size() - 1);
                 if (done.entry != null) {
                     Entry d = done.entry;
-                    sink.accept(new Entry(d.chart(), d.version(), d.digest(), List.copyOf(done.urls),
-                            List.copyOf(done.sources), d.home()));
+                    sink.accept(new Entry(
+                            d.chart(),
+                            d.version(),
+                            d.digest(),
+                            List.copyOf(done.urls),
+                            List.copyOf(done.sources),
+                            d.home()));
                 }
             } else if (e instanceof AliasEvent && top != null && top.mapping) {
                 top.expectingKey = !top.expectingKey;
@@ -210,10 +221,13 @@ public final class HelmIndexClient {
                         Entry d = top.entry;
                         String v = s.getValue();
                         switch (top.key == null ? "" : top.key) {
-                            case "version" -> top.entry = new Entry(d.chart(), v, d.digest(), d.urls(), d.sources(), d.home());
-                            case "digest" -> top.entry = new Entry(d.chart(), d.version(), digest(v), d.urls(), d.sources(),
-                                    d.home());
-                            case "home" -> top.entry = new Entry(d.chart(), d.version(), d.digest(), d.urls(), d.sources(), v);
+                            case "version" ->
+                                top.entry = new Entry(d.chart(), v, d.digest(), d.urls(), d.sources(), d.home());
+                            case "digest" ->
+                                top.entry =
+                                        new Entry(d.chart(), d.version(), digest(v), d.urls(), d.sources(), d.home());
+                            case "home" ->
+                                top.entry = new Entry(d.chart(), d.version(), d.digest(), d.urls(), d.sources(), v);
                             default -> {
                                 // other fields of the entry are not needed
                             }

@@ -54,7 +54,8 @@ final class HostPolicy {
     /** True when plain HTTP may be used towards this authority: loopback, or listed as insecure. */
     boolean plainHttpAllowed(String authority) {
         String name = hostName(authority);
-        if (options.insecureHosts().contains(authority) || options.insecureHosts().contains(name)) {
+        if (options.insecureHosts().contains(authority)
+                || options.insecureHosts().contains(name)) {
             return true;
         }
         if (name.equals("localhost")) {
@@ -79,15 +80,18 @@ final class HostPolicy {
     /** Null when a request to this URI is allowed, else why not. */
     String refusal(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getRawAuthority() == null || uri.getHost() == null && !uri.getRawAuthority().startsWith("[")) {
+        if (uri.getRawAuthority() == null
+                || (uri.getHost() == null && !uri.getRawAuthority().startsWith("["))) {
             return "\"" + safe(uri.toString()) + "\" names no host";
         }
         if (scheme.equals("https")) {
             return null;
         }
         if (scheme.equals("http")) {
-            return plainHttpAllowed(uri.getRawAuthority()) ? null : "plain HTTP to " + uri.getRawAuthority()
-                    + " is refused (HTTPS only, except loopback hosts and those listed in oci.insecureRegistries)";
+            return plainHttpAllowed(uri.getRawAuthority())
+                    ? null
+                    : "plain HTTP to " + uri.getRawAuthority()
+                            + " is refused (HTTPS only, except loopback hosts and those listed in oci.insecureRegistries)";
         }
         return "the scheme \"" + safe(scheme) + "\" is not HTTP(S)";
     }
@@ -98,7 +102,7 @@ final class HostPolicy {
             return false;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("https") || scheme.equals("http") && plainHttpAllowed(host);
+        return scheme.equals("https") || (scheme.equals("http") && plainHttpAllowed(host));
     }
 
     /** True for a redirect from HTTPS to plain HTTP, which is refused whatever the host. */
@@ -108,7 +112,9 @@ final class HostPolicy {
 
     /** Same scheme, host and port. */
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getRawAuthority() != null
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getRawAuthority() != null
                 && a.getRawAuthority().equalsIgnoreCase(b.getRawAuthority());
     }
 
@@ -120,9 +126,12 @@ final class HostPolicy {
             return "its token service " + realmAuthority + " is not HTTPS";
         }
         String realmName = hostName(realmAuthority);
-        if (realmName.equals(hostName(registryHost)) || options.tokenHosts().contains(realmAuthority)
+        if (realmName.equals(hostName(registryHost))
+                || options.tokenHosts().contains(realmAuthority)
                 || options.tokenHosts().contains(realmName)
-                || WELL_KNOWN_TOKEN_HOSTS.getOrDefault(hostName(registryHost), Set.of()).contains(realmName)) {
+                || WELL_KNOWN_TOKEN_HOSTS
+                        .getOrDefault(hostName(registryHost), Set.of())
+                        .contains(realmName)) {
             return null;
         }
         return "its token service " + realmAuthority + " is another host; allow it with -Doci.tokenHosts=" + realmName;
@@ -133,8 +142,11 @@ final class HostPolicy {
         try {
             URI uri = current.resolve(new URI(sent.trim()));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null || sent.isBlank()) {
-                throw new RegistryException(current.getRawAuthority() + " sent a " + what + " that is not an HTTP(S) URL");
+            if ((!scheme.equals("http") && !scheme.equals("https"))
+                    || uri.getRawAuthority() == null
+                    || sent.isBlank()) {
+                throw new RegistryException(
+                        current.getRawAuthority() + " sent a " + what + " that is not an HTTP(S) URL");
             }
             return uri;
         } catch (URISyntaxException | IllegalArgumentException e) {

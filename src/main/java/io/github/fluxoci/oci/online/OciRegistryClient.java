@@ -8,12 +8,12 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -64,12 +64,14 @@ public final class OciRegistryClient {
         try {
             List<CompletableFuture<?>> all = new ArrayList<>();
             for (Map.Entry<String, String> e : urlTags) {
-                all.add(CompletableFuture.runAsync(() -> {
-                    Manifest m = manifest(e.getKey(), e.getValue());
-                    if (m.digest() != null) {
-                        signature(e.getKey(), m.digest());
-                    }
-                }, pool));
+                all.add(CompletableFuture.runAsync(
+                        () -> {
+                            Manifest m = manifest(e.getKey(), e.getValue());
+                            if (m.digest() != null) {
+                                signature(e.getKey(), m.digest());
+                            }
+                        },
+                        pool));
             }
             all.forEach(CompletableFuture::join);
         } finally {
@@ -95,6 +97,7 @@ public final class OciRegistryClient {
     public static final String CHART_LAYER_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
     /** Helm's media type of the chart config (what marks a manifest as a chart's in an image index). */
     public static final String CHART_CONFIG_TYPE = "application/vnd.cncf.helm.config.v1+json";
+
     private static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
     private static final String DOCKER_LIST_TYPE = "application/vnd.docker.distribution.manifest.list.v2+json";
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -109,8 +112,7 @@ public final class OciRegistryClient {
      * @param chartDigest the digest of the chart archive layer, or null
      * @param error       why the chart digest is not known, or null
      */
-    public record Manifest(int status, String digest, String chartDigest, String error) {
-    }
+    public record Manifest(int status, String digest, String chartDigest, String error) {}
 
     /**
      * The manifest of {@code oci://host/name:tag} and its chart layer digest, following an image index to the chart's
@@ -131,32 +133,46 @@ public final class OciRegistryClient {
         try {
             RegistryHttp.Answer<byte[]> top = getManifest(repo, tag);
             if (top.status() != 200) {
-                return new Manifest(top.status(), null, null, repo.host() + " answered " + top.status() + " for "
-                        + repo.name() + ":" + tag);
+                return new Manifest(
+                        top.status(),
+                        null,
+                        null,
+                        repo.host() + " answered " + top.status() + " for " + repo.name() + ":" + tag);
             }
             String digest = digestOf(top);
             JsonNode json = RegistryHttp.json(top.body(), repo.host(), "manifest");
             if (isIndex(top, json)) {
                 String child = chartManifestIn(json);
                 if (child == null) {
-                    return new Manifest(200, digest, null, repo.name() + ":" + tag + " is an image index with no Helm chart"
-                            + " manifest in it");
+                    return new Manifest(
+                            200,
+                            digest,
+                            null,
+                            repo.name() + ":" + tag + " is an image index with no Helm chart" + " manifest in it");
                 }
                 RegistryHttp.Answer<byte[]> inner = getManifest(repo, child);
                 if (inner.status() != 200) {
-                    return new Manifest(200, digest, null, repo.host() + " answered " + inner.status() + " for the chart"
-                            + " manifest " + child + " of the image index " + repo.name() + ":" + tag);
+                    return new Manifest(
+                            200,
+                            digest,
+                            null,
+                            repo.host() + " answered " + inner.status() + " for the chart" + " manifest " + child
+                                    + " of the image index " + repo.name() + ":" + tag);
                 }
                 json = RegistryHttp.json(inner.body(), repo.host(), "manifest");
             }
             for (JsonNode layer : json.path("layers")) {
                 String d = layer.path("digest").asText("");
-                if (CHART_LAYER_TYPE.equals(layer.path("mediaType").asText()) && SHA256.matcher(d).matches()) {
+                if (CHART_LAYER_TYPE.equals(layer.path("mediaType").asText())
+                        && SHA256.matcher(d).matches()) {
                     return new Manifest(200, digest, d, null);
                 }
             }
-            return new Manifest(200, digest, null, repo.name() + ":" + tag + " has no layer of type " + CHART_LAYER_TYPE
-                    + " (not a Helm chart)");
+            return new Manifest(
+                    200,
+                    digest,
+                    null,
+                    repo.name() + ":" + tag + " has no layer of type " + CHART_LAYER_TYPE + " (not a Helm chart)");
         } catch (RegistryException e) {
             return new Manifest(0, null, null, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -165,7 +181,9 @@ public final class OciRegistryClient {
     }
 
     private RegistryHttp.Answer<byte[]> getManifest(Repository repo, String reference) throws RegistryException {
-        return http.get(URI.create(http.base(repo.host()) + "/v2/" + repo.name() + "/manifests/" + reference), repo.host(),
+        return http.get(
+                URI.create(http.base(repo.host()) + "/v2/" + repo.name() + "/manifests/" + reference),
+                repo.host(),
                 MANIFEST_TYPES);
     }
 
@@ -177,15 +195,19 @@ public final class OciRegistryClient {
 
     static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 
     private static boolean isIndex(RegistryHttp.Answer<byte[]> answer, JsonNode json) {
-        String type = json.path("mediaType").asText(answer.header("Content-Type").orElse(""));
-        return type.startsWith(INDEX_TYPE) || type.startsWith(DOCKER_LIST_TYPE)
+        String type =
+                json.path("mediaType").asText(answer.header("Content-Type").orElse(""));
+        return type.startsWith(INDEX_TYPE)
+                || type.startsWith(DOCKER_LIST_TYPE)
                 || (json.has("manifests") && !json.has("layers"));
     }
 
@@ -206,7 +228,11 @@ public final class OciRegistryClient {
     }
 
     /** Whether a manifest is signed with cosign: {@code SIGNED}, {@code UNSIGNED}, or {@code UNKNOWN} with the reason. */
-    public enum SignatureState { SIGNED, UNSIGNED, UNKNOWN }
+    public enum SignatureState {
+        SIGNED,
+        UNSIGNED,
+        UNKNOWN
+    }
 
     /**
      * A signature check's answer: the state, how it was found (the tag, the referrer, or why not known), and the tag
@@ -222,6 +248,7 @@ public final class OciRegistryClient {
     static final String COSIGN_SIGNATURE_TYPE = "application/vnd.dev.cosign.artifact.sig.v1+json";
     /** A Sigstore bundle (cosign 3 stores signatures and attestations as such referrers). */
     static final String SIGSTORE_BUNDLE_TYPE = "application/vnd.dev.sigstore.bundle";
+
     private static final String PREDICATE_ANNOTATION = "dev.sigstore.bundle.predicateType";
     private static final String SIGNATURE_PREDICATE = "https://sigstore.dev/cosign/sign/v1";
 
@@ -255,24 +282,36 @@ public final class OciRegistryClient {
         try {
             if (tags.known() && tags.tags().contains(fallbackTag)) {
                 RegistryHttp.Answer<byte[]> index = getManifest(repo, fallbackTag);
-                if (index.status() == 200 && signedIn(RegistryHttp.json(index.body(), repo.host(), "referrers index"))) {
-                    return new Signature(SignatureState.SIGNED, "cosign signature among the referrers (tag " + fallbackTag + ")",
+                if (index.status() == 200
+                        && signedIn(RegistryHttp.json(index.body(), repo.host(), "referrers index"))) {
+                    return new Signature(
+                            SignatureState.SIGNED,
+                            "cosign signature among the referrers (tag " + fallbackTag + ")",
                             fallbackTag);
                 }
             }
-            RegistryHttp.Answer<byte[]> referrers = http.get(URI.create(http.base(repo.host()) + "/v2/" + repo.name()
-                    + "/referrers/" + digest), repo.host(), INDEX_TYPE);
+            RegistryHttp.Answer<byte[]> referrers = http.get(
+                    URI.create(http.base(repo.host()) + "/v2/" + repo.name() + "/referrers/" + digest),
+                    repo.host(),
+                    INDEX_TYPE);
             if (referrers.status() == 200) {
                 boolean signed = signedIn(RegistryHttp.json(referrers.body(), repo.host(), "referrers"));
-                return new Signature(signed ? SignatureState.SIGNED : SignatureState.UNSIGNED, signed
-                        ? "cosign signature among the referrers" : "no cosign signature tag and no signature among the referrers");
+                return new Signature(
+                        signed ? SignatureState.SIGNED : SignatureState.UNSIGNED,
+                        signed
+                                ? "cosign signature among the referrers"
+                                : "no cosign signature tag and no signature among the referrers");
             }
-            if (referrers.status() == 404 && (tags.known() || hasManifest(ociUrl, sigTag).isPresent())) {
-                return new Signature(SignatureState.UNSIGNED, "no cosign signature tag " + sigTag
-                        + " (the registry has no referrers API)");
+            if (referrers.status() == 404
+                    && (tags.known() || hasManifest(ociUrl, sigTag).isPresent())) {
+                return new Signature(
+                        SignatureState.UNSIGNED,
+                        "no cosign signature tag " + sigTag + " (the registry has no referrers API)");
             }
-            return new Signature(SignatureState.UNKNOWN, repo.host() + " answered " + referrers.status()
-                    + " for the referrers of " + repo.name() + "@" + digest);
+            return new Signature(
+                    SignatureState.UNKNOWN,
+                    repo.host() + " answered " + referrers.status() + " for the referrers of " + repo.name() + "@"
+                            + digest);
         } catch (RegistryException e) {
             return new Signature(SignatureState.UNKNOWN, e.getMessage());
         }
@@ -286,7 +325,8 @@ public final class OciRegistryClient {
                 return true;
             }
             if (type.startsWith(SIGSTORE_BUNDLE_TYPE)) {
-                String predicate = m.path("annotations").path(PREDICATE_ANNOTATION).asText(SIGNATURE_PREDICATE);
+                String predicate =
+                        m.path("annotations").path(PREDICATE_ANNOTATION).asText(SIGNATURE_PREDICATE);
                 if (SIGNATURE_PREDICATE.equals(predicate)) {
                     return true;
                 }
@@ -295,8 +335,7 @@ public final class OciRegistryClient {
         return false;
     }
 
-    private record Repository(String host, String name) {
-    }
+    private record Repository(String host, String name) {}
 
     private static Repository repository(String ociUrl) {
         String rest = ociUrl.trim().replaceFirst("^oci://", "");
@@ -337,9 +376,16 @@ public final class OciRegistryClient {
                     return new Tags(ociUrl, false, List.of(), null);
                 }
                 if (status != 200) {
-                    return new Tags(ociUrl, false, List.of(), host + " answered " + status + " for the tags of " + name
-                            + (status == 401 || status == 403 ? http.withheldReason(host).map(r -> " (" + r + ")")
-                            .orElse(" (add a <server> with id " + host + " to settings.xml)") : ""));
+                    return new Tags(
+                            ociUrl,
+                            false,
+                            List.of(),
+                            host + " answered " + status + " for the tags of " + name
+                                    + (status == 401 || status == 403
+                                            ? http.withheldReason(host)
+                                                    .map(r -> " (" + r + ")")
+                                                    .orElse(" (add a <server> with id " + host + " to settings.xml)")
+                                            : ""));
                 }
                 JsonNode json = RegistryHttp.json(response.body(), host, "tags list");
                 if (!json.isObject()) {

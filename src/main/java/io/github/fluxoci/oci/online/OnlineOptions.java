@@ -19,14 +19,23 @@ import java.util.Set;
  * @param maxIndexBytes  the largest Helm repository {@code index.yaml} read
  * @param budget         the time the whole run may spend online
  */
-public record OnlineOptions(Map<String, Credentials> credentials, Set<String> insecureHosts, Set<String> tokenHosts,
-                            Duration timeout, int maxRetries, Duration maxRetryWait, int parallelism, long maxAnswerBytes,
-                            long maxIndexBytes, RunBudget budget) {
+public record OnlineOptions(
+        Map<String, Credentials> credentials,
+        Set<String> insecureHosts,
+        Set<String> tokenHosts,
+        Duration timeout,
+        int maxRetries,
+        Duration maxRetryWait,
+        int parallelism,
+        long maxAnswerBytes,
+        long maxIndexBytes,
+        RunBudget budget) {
 
     /** 32 MiB: a tags list of 100,000 tags is about 3 MiB. */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 32L * 1024 * 1024;
     /** 256 MiB: the largest public index.yaml files are a few tens of MB. */
     public static final long DEFAULT_MAX_INDEX_BYTES = 256L * 1024 * 1024;
+
     public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(5);
 
     public OnlineOptions {
@@ -42,8 +51,13 @@ public record OnlineOptions(Map<String, Credentials> credentials, Set<String> in
         budget = budget == null ? RunBudget.startingNow(DEFAULT_BUDGET) : budget;
     }
 
-    public OnlineOptions(Map<String, Credentials> credentials, Set<String> insecureHosts, Duration timeout, int maxRetries,
-                         Duration maxRetryWait, int parallelism) {
+    public OnlineOptions(
+            Map<String, Credentials> credentials,
+            Set<String> insecureHosts,
+            Duration timeout,
+            int maxRetries,
+            Duration maxRetryWait,
+            int parallelism) {
         this(credentials, insecureHosts, Set.of(), timeout, maxRetries, maxRetryWait, parallelism, 0, 0, null);
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,7 @@ final class RegistryHttp {
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     /** RFC 6750 {@code b64token}: what an Authorization header may carry after {@code Bearer }. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REDIRECTS = 5;
 
@@ -61,7 +63,9 @@ final class RegistryHttp {
     RegistryHttp(OnlineOptions options) {
         this.options = options;
         this.policy = new HostPolicy(options);
-        this.client = HttpClient.newBuilder().connectTimeout(options.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(options.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -94,8 +98,9 @@ final class RegistryHttp {
         return send("GET", uri, host, "*/*", HttpResponse.BodyHandlers.ofFile(file), options.maxIndexBytes());
     }
 
-    private <T> Answer<T> send(String method, URI uri, String host, String accept, HttpResponse.BodyHandler<T> body,
-            long maxBytes) throws RegistryException {
+    private <T> Answer<T> send(
+            String method, URI uri, String host, String accept, HttpResponse.BodyHandler<T> body, long maxBytes)
+            throws RegistryException {
         URI current = uri;
         boolean challenged = false;
         int attempt = 0;
@@ -106,8 +111,8 @@ final class RegistryHttp {
                 throw new RegistryException(refusal);
             }
             boolean credentialed = policy.mayCarryCredentialsOf(current, host);
-            HttpRequest.Builder request = newRequest(current).header("Accept", accept)
-                    .method(method, HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder request =
+                    newRequest(current).header("Accept", accept).method(method, HttpRequest.BodyPublishers.noBody());
             String auth = credentialed ? authorization.get(host) : null;
             if (auth != null) {
                 request.header("Authorization", auth);
@@ -132,7 +137,8 @@ final class RegistryHttp {
             }
             if (status == 401 && !challenged && credentialed) {
                 challenged = true;
-                String value = authorize(host, current, answer.header("WWW-Authenticate").orElse(""));
+                String value = authorize(
+                        host, current, answer.header("WWW-Authenticate").orElse(""));
                 if (value != null) {
                     authorization.put(host, value);
                     continue;
@@ -187,7 +193,9 @@ final class RegistryHttp {
 
     private String tooSlow(Duration limit) {
         return "did not answer in full within " + limit.toSeconds() + " s"
-                + (limit.compareTo(options.timeout()) < 0 ? " (what was left of oci.onlineBudget)" : " (oci.onlineTimeout)");
+                + (limit.compareTo(options.timeout()) < 0
+                        ? " (what was left of oci.onlineBudget)"
+                        : " (oci.onlineTimeout)");
     }
 
     /** What went wrong, with the causes (a TLS or proxy failure shows more than a class name); no header values. */
@@ -230,7 +238,7 @@ final class RegistryHttp {
         Map<String, String> params = new LinkedHashMap<>();
         Matcher m = CHALLENGE_PARAM.matcher(challenge);
         while (m.find()) {
-            params.put(m.group(1).toLowerCase(), m.group(2));
+            params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
         }
         String realm = params.get("realm");
         if (realm == null) {
@@ -240,7 +248,10 @@ final class RegistryHttp {
         String sep = realm.contains("?") ? "&" : "?";
         for (String key : new String[] {"service", "scope"}) {
             if (params.containsKey(key)) {
-                url.append(sep).append(key).append('=').append(URLEncoder.encode(params.get(key), StandardCharsets.UTF_8));
+                url.append(sep)
+                        .append(key)
+                        .append('=')
+                        .append(URLEncoder.encode(params.get(key), StandardCharsets.UTF_8));
                 sep = "&";
             }
         }
@@ -258,20 +269,24 @@ final class RegistryHttp {
         if (credentials != null && keptBack == null) {
             request.header("Authorization", credentials.basicHeader());
         }
-        Answer<byte[]> response = call(request, tokenUri, HttpResponse.BodyHandlers.ofByteArray(), options.maxAnswerBytes());
+        Answer<byte[]> response =
+                call(request, tokenUri, HttpResponse.BodyHandlers.ofByteArray(), options.maxAnswerBytes());
         if (response.status() != 200) {
             throw new RegistryException(host + ": the token service at " + tokenHost + " answered " + response.status()
-                    + (credentials == null ? " (no credentials: add a <server> with id " + host + " to settings.xml)"
-                    : keptBack != null ? " (" + withheld.get(host) + ")" : ""));
+                    + (credentials == null
+                            ? " (no credentials: add a <server> with id " + host + " to settings.xml)"
+                            : keptBack != null ? " (" + withheld.get(host) + ")" : ""));
         }
         JsonNode json = json(response.body(), tokenHost, "token");
-        String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText(null);
+        String token = json.hasNonNull("token")
+                ? json.get("token").asText()
+                : json.path("access_token").asText(null);
         if (token == null || token.isEmpty()) {
             throw new RegistryException(host + ": the token service at " + tokenHost + " sent no token");
         }
         if (!TOKEN.matcher(token).matches()) {
-            throw new RegistryException(host + ": the token service at " + tokenHost
-                    + " sent a token that an HTTP header cannot carry");
+            throw new RegistryException(
+                    host + ": the token service at " + tokenHost + " sent a token that an HTTP header cannot carry");
         }
         return "Bearer " + token;
     }
@@ -293,7 +308,8 @@ final class RegistryHttp {
                 wait = Duration.ofSeconds(Long.parseLong(header.trim()));
             } catch (NumberFormatException e) {
                 try {
-                    wait = Duration.between(ZonedDateTime.now(),
+                    wait = Duration.between(
+                            ZonedDateTime.now(java.time.ZoneOffset.UTC),
                             ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
                 } catch (RuntimeException ignored) {
                     wait = backoff;

@@ -16,8 +16,7 @@ import io.github.fluxoci.oci.tree.Problem;
 public final class ConsoleReport {
 
     /** A console line and whether it is a warning. */
-    public record Line(boolean warning, String text) {
-    }
+    public record Line(boolean warning, String text) {}
 
     /**
      * Rows per status table and warning lines the console shows; the rest are counted and left to scan.md, which
@@ -26,8 +25,7 @@ public final class ConsoleReport {
      */
     public static final int MAX_LINES = 100;
 
-    private ConsoleReport() {
-    }
+    private ConsoleReport() {}
 
     public static List<Line> render(ScanResult result) {
         return render(result, "");
@@ -36,14 +34,24 @@ public final class ConsoleReport {
     /** The console lines; file paths start with {@code prefix} (the scanned folder from the repository root). */
     public static List<Line> render(ScanResult result, String prefix) {
         List<Line> out = new ArrayList<>();
-        long deployed = result.releases().stream().filter(ScannedRelease::deployed).count();
-        out.add(new Line(false, String.format("%s in %s: %d on OCI, %d ready to migrate, %d blocked, %d unknown; %s",
-                Plural.of(deployed, "HelmRelease"), Plural.of(result.files(), "file"), result.count(ReleaseStatus.OCI),
-                result.count(ReleaseStatus.MIGRATABLE), result.count(ReleaseStatus.BLOCKED), result.count(ReleaseStatus.UNKNOWN),
-                Plural.of(result.problems().size(), "problem"))));
+        long deployed =
+                result.releases().stream().filter(ScannedRelease::deployed).count();
+        out.add(new Line(
+                false,
+                String.format(
+                        "%s in %s: %d on OCI, %d ready to migrate, %d blocked, %d unknown; %s",
+                        Plural.of(deployed, "HelmRelease"),
+                        Plural.of(result.files(), "file"),
+                        result.count(ReleaseStatus.OCI),
+                        result.count(ReleaseStatus.MIGRATABLE),
+                        result.count(ReleaseStatus.BLOCKED),
+                        result.count(ReleaseStatus.UNKNOWN),
+                        Plural.of(result.problems().size(), "problem"))));
         if (!result.notDeployed().isEmpty()) {
-            out.add(new Line(false, result.notDeployed().size() + " more in files no Flux entry point builds (not deployed;"
-                    + " see scan.md)"));
+            out.add(new Line(
+                    false,
+                    result.notDeployed().size() + " more in files no Flux entry point builds (not deployed;"
+                            + " see scan.md)"));
         }
         if (!result.releasePatches().isEmpty()) {
             out.add(new Line(false, result.releasePatches().size() + " HelmRelease overlay patch(es) (see scan.md)"));
@@ -60,7 +68,8 @@ public final class ConsoleReport {
             // a document built several times (a shared component, two clusters) is one row with every namespace
             Map<String, List<ScannedRelease>> byRow = new LinkedHashMap<>();
             for (ScannedRelease r : rs) {
-                byRow.computeIfAbsent(r.file() + ":" + r.line() + " " + detail(r), k -> new ArrayList<>()).add(r);
+                byRow.computeIfAbsent(r.file() + ":" + r.line() + " " + detail(r), k -> new ArrayList<>())
+                        .add(r);
             }
             int shown = 0;
             for (List<ScannedRelease> same : byRow.values()) {
@@ -74,14 +83,17 @@ public final class ConsoleReport {
                 out.add(new Line(false, "  " + line));
             }
             if (byRow.size() > MAX_LINES) {
-                out.add(new Line(false, "  ... and " + (byRow.size() - MAX_LINES) + " more " + status
-                        + " releases: every one is in scan.md"));
+                out.add(new Line(
+                        false,
+                        "  ... and " + (byRow.size() - MAX_LINES) + " more " + status
+                                + " releases: every one is in scan.md"));
             }
         }
         Map<String, List<ScannedRelease>> warnings = new LinkedHashMap<>();
         for (ScannedRelease r : result.releases()) {
             for (String w : r.warnings()) {
-                warnings.computeIfAbsent(prefix + r.file() + ":" + r.line() + ": \u0000: " + w, k -> new ArrayList<>()).add(r);
+                warnings.computeIfAbsent(prefix + r.file() + ":" + r.line() + ": \u0000: " + w, k -> new ArrayList<>())
+                        .add(r);
             }
         }
         if (!warnings.isEmpty()) {
@@ -90,8 +102,9 @@ public final class ConsoleReport {
         int shownWarnings = 0;
         for (Map.Entry<String, List<ScannedRelease>> w : warnings.entrySet()) {
             if (shownWarnings++ == MAX_LINES) {
-                out.add(new Line(true, "... and " + (warnings.size() - MAX_LINES) + " more warnings: every one is in"
-                        + " scan.md"));
+                out.add(new Line(
+                        true,
+                        "... and " + (warnings.size() - MAX_LINES) + " more warnings: every one is in" + " scan.md"));
                 break;
             }
             out.add(new Line(true, w.getKey().replace("\u0000", names(w.getValue()))));
@@ -123,8 +136,12 @@ public final class ConsoleReport {
     private static String detail(ScannedRelease r) {
         return switch (r.status()) {
             case OCI -> nz(r.oci().url()) + ("mirror".equals(r.oci().provenance()) ? " (mirror)" : "");
-            case MIGRATABLE -> r.oci().url() + (r.oci().tag() != null ? " tag " + r.oci().tag() : " semver " + r.oci().semver())
-                    + ("mirror".equals(r.oci().provenance()) ? " (mirror)" : "");
+            case MIGRATABLE ->
+                r.oci().url()
+                        + (r.oci().tag() != null
+                                ? " tag " + r.oci().tag()
+                                : " semver " + r.oci().semver())
+                        + ("mirror".equals(r.oci().provenance()) ? " (mirror)" : "");
             case BLOCKED, UNKNOWN -> String.join("; ", r.reasons());
         };
     }

@@ -12,8 +12,7 @@ import io.github.fluxoci.oci.verify.Finding;
  */
 public final class GithubAnnotations {
 
-    private GithubAnnotations() {
-    }
+    private GithubAnnotations() {}
 
     /** True when running as a GitHub Actions step. */
     public static boolean active() {
@@ -31,7 +30,8 @@ public final class GithubAnnotations {
             case WARNING -> "warning";
             case NOTE -> "notice";
         };
-        StringBuilder sb = new StringBuilder("::").append(level).append(" file=").append(property(file));
+        StringBuilder sb =
+                new StringBuilder("::").append(level).append(" file=").append(property(file));
         if (f.line() > 0) {
             sb.append(",line=").append(f.line());
         }

@@ -36,8 +36,7 @@ public final class MappingSuggestions {
         }
     }
 
-    private MappingSuggestions() {
-    }
+    private MappingSuggestions() {}
 
     /** The groups, in order of first appearance. */
     public static List<Group> of(ScanResult result) {
@@ -66,13 +65,20 @@ public final class MappingSuggestions {
         if (groups.isEmpty()) {
             return null;
         }
-        StringBuilder sb = new StringBuilder("<!-- Written by oci:scan: the Helm repositories whose charts have no known OCI"
-                + " location.\n     Replace " + PLACEHOLDER + " with where each is published (the chart's documentation,"
-                + " or -Doci.online=true suggestions),\n     then paste this block into the plugin's <configuration>. -->\n"
-                + "<mappings>\n");
+        StringBuilder sb =
+                new StringBuilder("<!-- Written by oci:scan: the Helm repositories whose charts have no known OCI"
+                        + " location.\n     Replace " + PLACEHOLDER
+                        + " with where each is published (the chart's documentation,"
+                        + " or -Doci.online=true suggestions),\n     then paste this block into the plugin's <configuration>. -->\n"
+                        + "<mappings>\n");
         for (Group g : groups) {
-            sb.append("  <!-- ").append(xml(String.join(", ", g.charts()))).append(" (").append(Plural.of(g.releases(), "release"))
-                    .append(") -->\n  ").append(g.mapping()).append('\n');
+            sb.append("  <!-- ")
+                    .append(xml(String.join(", ", g.charts())))
+                    .append(" (")
+                    .append(Plural.of(g.releases(), "release"))
+                    .append(") -->\n  ")
+                    .append(g.mapping())
+                    .append('\n');
         }
         return sb.append("</mappings>\n").toString();
     }
@@ -84,8 +90,10 @@ public final class MappingSuggestions {
         if (r.source().url() != null) {
             return r.source().url();
         }
-        return r.source().name() == null ? null
-                : (r.source().namespace() == null ? "" : r.source().namespace() + "/") + r.source().name();
+        return r.source().name() == null
+                ? null
+                : (r.source().namespace() == null ? "" : r.source().namespace() + "/")
+                        + r.source().name();
     }
 
     static String xml(String s) {

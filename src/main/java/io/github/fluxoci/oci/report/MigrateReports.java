@@ -1,9 +1,5 @@
 package io.github.fluxoci.oci.report;
 
-import static io.github.fluxoci.oci.report.Markdown.cell;
-import static io.github.fluxoci.oci.report.Markdown.code;
-import static io.github.fluxoci.oci.report.Markdown.row;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +10,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.fluxoci.oci.migrate.FileChange;
 import io.github.fluxoci.oci.migrate.MigratedRelease;
-import io.github.fluxoci.oci.migrate.MirrorArtifacts;
 import io.github.fluxoci.oci.migrate.MigrationPlan;
+import io.github.fluxoci.oci.migrate.MirrorArtifacts;
 import io.github.fluxoci.oci.migrate.PrunedRepository;
 import io.github.fluxoci.oci.migrate.SkippedRelease;
 import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.AtomicFiles;
+
+import static io.github.fluxoci.oci.report.Markdown.cell;
+import static io.github.fluxoci.oci.report.Markdown.code;
+import static io.github.fluxoci.oci.report.Markdown.row;
 
 /** {@code migrate.json}, {@code migrate.md} (with the guide's Step 3/4 commands and rollback), console lines. */
 public final class MigrateReports {
@@ -32,11 +32,11 @@ public final class MigrateReports {
     public static final String MIRROR = "mirror.txt";
     static final int SUMMARY_RELEASES = 25;
 
-    private MigrateReports() {
-    }
+    private MigrateReports() {}
 
     /** Writes migrate.json, migrate.md and, when given, migrate.diff; returns their paths. */
-    public static List<Path> write(MigrationPlan plan, boolean dryRun, String diff, Path outputDirectory) throws IOException {
+    public static List<Path> write(MigrationPlan plan, boolean dryRun, String diff, Path outputDirectory)
+            throws IOException {
         return write(plan, dryRun, diff, outputDirectory, "");
     }
 
@@ -79,9 +79,17 @@ public final class MigrateReports {
         ObjectNode summary = root.putObject("summary");
         summary.put("migrated", plan.migrated().size());
         summary.put("skipped", plan.skipped().size());
-        summary.put("filesCreated", plan.changes().stream().filter(FileChange::isNew).count());
-        summary.put("filesChanged", plan.changes().stream().filter(c -> !c.isNew() && !c.isDeletion()).count());
-        summary.put("filesDeleted", plan.changes().stream().filter(FileChange::isDeletion).count());
+        summary.put(
+                "filesCreated",
+                plan.changes().stream().filter(FileChange::isNew).count());
+        summary.put(
+                "filesChanged",
+                plan.changes().stream()
+                        .filter(c -> !c.isNew() && !c.isDeletion())
+                        .count());
+        summary.put(
+                "filesDeleted",
+                plan.changes().stream().filter(FileChange::isDeletion).count());
         summary.put("pruned", plan.pruned().size());
         ArrayNode releases = root.putArray("releases");
         for (MigratedRelease m : plan.migrated()) {
@@ -144,8 +152,10 @@ public final class MigrateReports {
 
     private static String markdown(MigrationPlan plan, boolean dryRun, int maxRows) {
         StringBuilder md = new StringBuilder("# OCI migration\n\n");
-        md.append(dryRun ? "Dry run of `mvn oci:migrate`: nothing was written; `migrate.diff` holds the changes.\n\n"
-                : "Written by `mvn oci:migrate`. Review the diff, commit, push, then follow the steps per release.\n\n");
+        md.append(
+                dryRun
+                        ? "Dry run of `mvn oci:migrate`: nothing was written; `migrate.diff` holds the changes.\n\n"
+                        : "Written by `mvn oci:migrate`. Review the diff, commit, push, then follow the steps per release.\n\n");
         md.append("## 🆕 New OCIRepository Manifests\n\n");
         if (plan.migrated().isEmpty()) {
             md.append("Nothing to migrate.\n\n");
@@ -155,9 +165,15 @@ public final class MigrateReports {
             int i = 1;
             for (MigratedRelease m : Markdown.first(plan.migrated(), maxRows)) {
                 ScannedRelease r = m.release();
-                md.append(row(String.valueOf(i++), "**" + cell(r.chart()) + "**", cell(r.qualifiedName()),
-                        code(m.ociFile()) + (m.reused() ? " (existing)" : ""), code(r.oci().url()),
-                        r.oci().tag() != null ? "tag " + code(r.oci().tag()) : "semver " + code(r.oci().semver())));
+                md.append(row(
+                        String.valueOf(i++),
+                        "**" + cell(r.chart()) + "**",
+                        cell(r.qualifiedName()),
+                        code(m.ociFile()) + (m.reused() ? " (existing)" : ""),
+                        code(r.oci().url()),
+                        r.oci().tag() != null
+                                ? "tag " + code(r.oci().tag())
+                                : "semver " + code(r.oci().semver())));
             }
             md.append(Markdown.rest(plan.migrated().size(), maxRows, FULL_MARKDOWN));
             md.append('\n');
@@ -177,41 +193,81 @@ public final class MigrateReports {
             }
             ChartProof proof = r.oci().proof();
             if (proof != null) {
-                md.append("- Chart ").append(r.oci().url()).append(':').append(proof.tag()).append(": ")
-                        .append(proof.describe()).append("; ").append(proof.signatureSummary()).append('\n');
+                md.append("- Chart ")
+                        .append(r.oci().url())
+                        .append(':')
+                        .append(proof.tag())
+                        .append(": ")
+                        .append(proof.describe())
+                        .append("; ")
+                        .append(proof.signatureSummary())
+                        .append('\n');
             }
             String qNs = shell(ns);
             String qOci = shell(m.ociName());
             String qName = shell(r.name());
             md.append("\n**Step 3: Test Reconciliation**\n\n```bash\n")
-                    .append("flux reconcile source oci ").append(qOci).append(" -n ").append(qNs).append('\n')
-                    .append("flux reconcile helmrelease ").append(qName).append(" -n ").append(qNs).append('\n')
-                    .append("flux get helmrelease -n ").append(qNs).append(' ').append(qName).append("\n```\n\n");
+                    .append("flux reconcile source oci ")
+                    .append(qOci)
+                    .append(" -n ")
+                    .append(qNs)
+                    .append('\n')
+                    .append("flux reconcile helmrelease ")
+                    .append(qName)
+                    .append(" -n ")
+                    .append(qNs)
+                    .append('\n')
+                    .append("flux get helmrelease -n ")
+                    .append(qNs)
+                    .append(' ')
+                    .append(qName)
+                    .append("\n```\n\n");
             md.append("**Step 4: Verify Chart Version**\n\n```bash\n")
-                    .append("flux get source oci -n ").append(qNs).append(' ').append(qOci).append('\n')
-                    .append("kubectl get hr -n ").append(qNs).append(' ').append(qName)
+                    .append("flux get source oci -n ")
+                    .append(qNs)
+                    .append(' ')
+                    .append(qOci)
+                    .append('\n')
+                    .append("kubectl get hr -n ")
+                    .append(qNs)
+                    .append(' ')
+                    .append(qName)
                     .append(" -o yaml | grep -A 5 \"chartRef:\"\n```\n\n");
-            md.append("**Rollback**: `git revert <commit>`, or restore `spec.chart` in `").append(r.file()).append("`:\n\n")
-                    .append("```yaml\nspec:\n  chart:\n    spec:\n      chart: ").append(r.chart()).append('\n');
+            md.append("**Rollback**: `git revert <commit>`, or restore `spec.chart` in `")
+                    .append(r.file())
+                    .append("`:\n\n")
+                    .append("```yaml\nspec:\n  chart:\n    spec:\n      chart: ")
+                    .append(r.chart())
+                    .append('\n');
             if (r.version() != null) {
-                md.append("      version: ").append(io.github.fluxoci.oci.yaml.YamlEdits.stringScalar(r.version())).append('\n');
+                md.append("      version: ")
+                        .append(io.github.fluxoci.oci.yaml.YamlEdits.stringScalar(r.version()))
+                        .append('\n');
             }
-            md.append("      sourceRef:\n        kind: HelmRepository\n        name: ").append(r.source().name()).append('\n');
+            md.append("      sourceRef:\n        kind: HelmRepository\n        name: ")
+                    .append(r.source().name())
+                    .append('\n');
             if (r.source().namespace() != null) {
                 md.append("        namespace: ").append(r.source().namespace()).append('\n');
             }
             md.append("```\n\n");
         }
         if (plan.migrated().size() > maxRows) {
-            md.append("The steps of the other ").append(plan.migrated().size() - maxRows).append(" releases are in `")
-                    .append(FULL_MARKDOWN).append("`.\n\n");
+            md.append("The steps of the other ")
+                    .append(plan.migrated().size() - maxRows)
+                    .append(" releases are in `")
+                    .append(FULL_MARKDOWN)
+                    .append("`.\n\n");
         }
         List<String> copies = mirrorLines(plan);
         List<String> ranges = mirrorRanges(plan);
         if (!copies.isEmpty() || !ranges.isEmpty()) {
             md.append("## Mirror\n\n");
-            md.append("The new OCIRepositories point at the mirror (`oci.mirrorPrefix`). Copy these charts there before")
-                    .append(" the change reaches the cluster; `").append(MIRROR).append("` lists them as")
+            md.append(
+                            "The new OCIRepositories point at the mirror (`oci.mirrorPrefix`). Copy these charts there before")
+                    .append(" the change reaches the cluster; `")
+                    .append(MIRROR)
+                    .append("` lists them as")
                     .append(" `source destination`, one a line:\n\n");
             if (!copies.isEmpty()) {
                 md.append("```\n");
@@ -227,7 +283,8 @@ public final class MigrateReports {
             md.append(row("Release", "Where", "Why"));
             md.append(row("---", "---", "---"));
             for (SkippedRelease s : Markdown.first(plan.skipped(), maxRows)) {
-                md.append(row(cell(s.release()), s.file() == null ? "—" : code(s.file() + ":" + s.line()), cell(s.reason())));
+                md.append(row(
+                        cell(s.release()), s.file() == null ? "—" : code(s.file() + ":" + s.line()), cell(s.reason())));
             }
             md.append(Markdown.rest(plan.skipped().size(), maxRows, FULL_MARKDOWN));
             md.append('\n');
@@ -235,8 +292,12 @@ public final class MigrateReports {
         if (!plan.pruned().isEmpty()) {
             md.append("## Removed HelmRepositories\n\n");
             for (PrunedRepository p : plan.pruned()) {
-                md.append("- `").append(p.namespace() == null ? "" : p.namespace() + "/").append(p.name()).append("` in `")
-                        .append(p.file()).append(p.fileDeleted() ? "` (file deleted)\n" : "`\n");
+                md.append("- `")
+                        .append(p.namespace() == null ? "" : p.namespace() + "/")
+                        .append(p.name())
+                        .append("` in `")
+                        .append(p.file())
+                        .append(p.fileDeleted() ? "` (file deleted)\n" : "`\n");
             }
             md.append('\n');
         }
@@ -269,8 +330,9 @@ public final class MigrateReports {
         for (MigratedRelease m : plan.migrated()) {
             ScannedRelease r = m.release();
             if (!m.ociUrl().equals(r.oci().url()) && r.oci().tag() == null) {
-                lines.add("`" + reference(r.oci().url()) + "`: range `" + r.oci().semver() + "` (ref.semver): copy the tags"
-                        + " it should match to `" + reference(m.ociUrl()) + "`; not in " + MIRROR);
+                lines.add("`" + reference(r.oci().url()) + "`: range `"
+                        + r.oci().semver() + "` (ref.semver): copy the tags" + " it should match to `"
+                        + reference(m.ociUrl()) + "`; not in " + MIRROR);
             }
         }
         return new ArrayList<>(lines);
@@ -291,22 +353,35 @@ public final class MigrateReports {
         long created = plan.changes().stream().filter(FileChange::isNew).count();
         long deleted = plan.changes().stream().filter(FileChange::isDeletion).count();
         long changed = plan.changes().size() - created - deleted;
-        out.add(new ConsoleReport.Line(false, (dryRun ? "Dry run: would migrate " : "Migrated ")
-                + Plural.of(plan.migrated().size(), "release") + ": " + Plural.of(created, "file") + " created, " + changed
-                + " changed, " + deleted + " deleted; " + plan.skipped().size() + " skipped"
-                + (plan.pruned().isEmpty() ? "" : ", " + Plural.of(plan.pruned().size(), "HelmRepository") + " removed")));
+        out.add(new ConsoleReport.Line(
+                false,
+                (dryRun ? "Dry run: would migrate " : "Migrated ")
+                        + Plural.of(plan.migrated().size(), "release") + ": " + Plural.of(created, "file")
+                        + " created, " + changed
+                        + " changed, " + deleted + " deleted; " + plan.skipped().size() + " skipped"
+                        + (plan.pruned().isEmpty()
+                                ? ""
+                                : ", " + Plural.of(plan.pruned().size(), "HelmRepository") + " removed")));
         for (MigratedRelease m : plan.migrated()) {
             ScannedRelease r = m.release();
-            out.add(new ConsoleReport.Line(false, "  " + r.qualifiedName() + " -> OCIRepository " + m.ociName() + " ("
-                    + r.oci().url() + (r.oci().tag() != null ? " tag " + r.oci().tag() : " semver " + r.oci().semver())
-                    + ") in " + prefix + m.ociFile()));
+            out.add(new ConsoleReport.Line(
+                    false,
+                    "  " + r.qualifiedName() + " -> OCIRepository " + m.ociName() + " ("
+                            + r.oci().url()
+                            + (r.oci().tag() != null
+                                    ? " tag " + r.oci().tag()
+                                    : " semver " + r.oci().semver())
+                            + ") in " + prefix + m.ociFile()));
         }
         for (SkippedRelease s : plan.skipped()) {
-            out.add(new ConsoleReport.Line(true, (s.file() != null ? prefix + s.file() + ":" + s.line() + ": " : "") + s.release()
-                    + " not migrated: " + s.reason()));
+            out.add(new ConsoleReport.Line(
+                    true,
+                    (s.file() != null ? prefix + s.file() + ":" + s.line() + ": " : "") + s.release()
+                            + " not migrated: " + s.reason()));
         }
         for (PrunedRepository p : plan.pruned()) {
-            out.add(new ConsoleReport.Line(false, "  removed HelmRepository " + p.name() + " from " + prefix + p.file()));
+            out.add(new ConsoleReport.Line(
+                    false, "  removed HelmRepository " + p.name() + " from " + prefix + p.file()));
         }
         plan.warnings().forEach(w -> out.add(new ConsoleReport.Line(true, w)));
         return out;

@@ -23,8 +23,7 @@ public final class ReportFormat {
     private static final String PLUGIN_VERSION = readVersion();
     private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
-    private ReportFormat() {
-    }
+    private ReportFormat() {}
 
     public static String pluginVersion() {
         return PLUGIN_VERSION;

@@ -5,9 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ChartSource;
 import io.github.fluxoci.oci.scan.MessageCodes;
-import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.OciTarget;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
@@ -19,8 +19,7 @@ import io.github.fluxoci.oci.tree.Problem;
 /** {@code scan.json}: the scan for machines (CI dashboards, scripts, later goals). */
 public final class ScanJson {
 
-    private ScanJson() {
-    }
+    private ScanJson() {}
 
     public static String render(ScanResult result) {
         return render(result, "");
@@ -41,7 +40,9 @@ public final class ScanJson {
         root.put("directory", prefix);
         root.put("tool", "oci-maven-plugin");
         ObjectNode summary = root.putObject("summary");
-        summary.put("helmReleases", result.releases().stream().filter(ScannedRelease::deployed).count());
+        summary.put(
+                "helmReleases",
+                result.releases().stream().filter(ScannedRelease::deployed).count());
         summary.put("releaseDocuments", result.documents());
         summary.put("notDeployed", result.notDeployed().size());
         summary.put("oci", result.count(ReleaseStatus.OCI));

@@ -15,8 +15,7 @@ public final class ScanReports {
     public static final String MARKDOWN = "scan.md";
     public static final String JSON = "scan.json";
 
-    private ScanReports() {
-    }
+    private ScanReports() {}
 
     /** Writes both reports and returns their paths. */
     public static List<Path> write(ScanResult result, Path outputDirectory, String rootLabel) throws IOException {

@@ -16,8 +16,7 @@ public final class UnifiedDiff {
     /** Marks, inside the diff computation only, a last line without a line break. */
     private static final String NO_NEWLINE = "\u0000no-newline";
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     public static String render(List<FileChange> changes) {
         StringBuilder out = new StringBuilder();
@@ -27,7 +26,11 @@ public final class UnifiedDiff {
             Patch<String> patch = DiffUtils.diff(before, after);
             String from = c.isNew() ? "/dev/null" : "a/" + c.path();
             String to = c.isDeletion() ? "/dev/null" : "b/" + c.path();
-            out.append("diff --git a/").append(c.path()).append(" b/").append(c.path()).append('\n');
+            out.append("diff --git a/")
+                    .append(c.path())
+                    .append(" b/")
+                    .append(c.path())
+                    .append('\n');
             if (c.isNew()) {
                 out.append("new file mode 100644\n");
             } else if (c.isDeletion()) {
@@ -35,7 +38,8 @@ public final class UnifiedDiff {
             }
             for (String line : UnifiedDiffUtils.generateUnifiedDiff(from, to, before, patch, 3)) {
                 if (line.endsWith(NO_NEWLINE)) {
-                    out.append(line, 0, line.length() - NO_NEWLINE.length()).append('\n')
+                    out.append(line, 0, line.length() - NO_NEWLINE.length())
+                            .append('\n')
                             .append("\\ No newline at end of file\n");
                 } else {
                     out.append(line).append('\n');

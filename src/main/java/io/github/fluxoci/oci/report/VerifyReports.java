@@ -1,9 +1,5 @@
 package io.github.fluxoci.oci.report;
 
-import static io.github.fluxoci.oci.report.Markdown.cell;
-import static io.github.fluxoci.oci.report.Markdown.code;
-import static io.github.fluxoci.oci.report.Markdown.row;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +19,10 @@ import io.github.fluxoci.oci.verify.Finding;
 import io.github.fluxoci.oci.verify.Rule;
 import io.github.fluxoci.oci.verify.Severity;
 
+import static io.github.fluxoci.oci.report.Markdown.cell;
+import static io.github.fluxoci.oci.report.Markdown.code;
+import static io.github.fluxoci.oci.report.Markdown.row;
+
 /** {@code verify.json}, {@code verify.sarif} (SARIF 2.1.0 for code scanning) and {@code verify.md}. */
 public final class VerifyReports {
 
@@ -32,12 +32,12 @@ public final class VerifyReports {
     public static final String FULL_MARKDOWN = "verify-full.md";
     static final int SUMMARY_ROWS = 50;
 
-    private VerifyReports() {
-    }
+    private VerifyReports() {}
 
     /** Writes the three reports; {@code pathPrefix} leads from the repository root to the scanned folder (SARIF). */
-    public static List<Path> write(List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix,
-            Path outputDirectory) throws IOException {
+    public static List<Path> write(
+            List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix, Path outputDirectory)
+            throws IOException {
         Path json = outputDirectory.resolve(JSON);
         Path sarif = outputDirectory.resolve(SARIF);
         Path md = outputDirectory.resolve(MARKDOWN);
@@ -58,7 +58,11 @@ public final class VerifyReports {
         long e = count(findings, Severity.ERROR);
         long w = count(findings, Severity.WARNING);
         long n = count(findings, Severity.NOTE);
-        return e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning, " : " warnings, ") + n
+        return e
+                + (e == 1 ? " error, " : " errors, ")
+                + w
+                + (w == 1 ? " warning, " : " warnings, ")
+                + n
                 + (n == 1 ? " note" : " notes");
     }
 
@@ -120,8 +124,10 @@ public final class VerifyReports {
             n.putObject("shortDescription").put("text", r.description());
             n.putObject("fullDescription").put("text", r.description());
             ObjectNode help = n.putObject("help");
-            help.put("text", r.description() + ". Each finding says what to change; mvn oci:verify reports it as path:line:col"
-                    + " [" + r.id() + "] message.");
+            help.put(
+                    "text",
+                    r.description() + ". Each finding says what to change; mvn oci:verify reports it as path:line:col"
+                            + " [" + r.id() + "] message.");
             help.put("markdown", "**" + r.id() + "**: " + r.description() + ". Each finding says what to change.");
             n.putObject("defaultConfiguration").put("level", level(r.severity()));
         }
@@ -132,7 +138,8 @@ public final class VerifyReports {
         return ReportFormat.json(root);
     }
 
-    private static ObjectNode result(Finding f, Map<String, Rule> byId, Map<String, Integer> indexOf, String pathPrefix) {
+    private static ObjectNode result(
+            Finding f, Map<String, Rule> byId, Map<String, Integer> indexOf, String pathPrefix) {
         ObjectNode n = ReportFormat.object();
         n.put("ruleId", f.rule());
         if (indexOf.containsKey(f.rule())) {
@@ -149,8 +156,8 @@ public final class VerifyReports {
         ObjectNode region = location.putObject("region");
         region.put("startLine", Math.max(1, f.line()));
         region.put("startColumn", Math.max(1, f.column()));
-        n.putObject("partialFingerprints").put("ociFinding/v1", fingerprint(f.rule() + "\n" + pathPrefix + f.file() + "\n"
-                + f.message()));
+        n.putObject("partialFingerprints")
+                .put("ociFinding/v1", fingerprint(f.rule() + "\n" + pathPrefix + f.file() + "\n" + f.message()));
         if (excused) {
             ObjectNode suppression = n.putArray("suppressions").addObject();
             suppression.put("kind", "external");
@@ -165,7 +172,7 @@ public final class VerifyReports {
         StringBuilder sb = new StringBuilder();
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(String.format("%02X", c));
@@ -202,22 +209,30 @@ public final class VerifyReports {
     }
 
     private static String markdown(List<Finding> findings, List<Rule> rules, int maxRows) {
-        StringBuilder md = new StringBuilder("# oci:verify\n\n").append(summary(findings)).append(".\n\n");
+        StringBuilder md =
+                new StringBuilder("# oci:verify\n\n").append(summary(findings)).append(".\n\n");
         if (!findings.isEmpty()) {
-            Map<String, long[]> perRule = new java.util.TreeMap<>();
+            Map<String, Map<Severity, Long>> perRule = new java.util.TreeMap<>();
             for (Finding f : findings) {
-                perRule.computeIfAbsent(f.rule(), k -> new long[3])[f.severity().ordinal()]++;
+                perRule.computeIfAbsent(f.rule(), k -> new java.util.EnumMap<>(Severity.class))
+                        .merge(f.severity(), 1L, Long::sum);
             }
             md.append(row("Rule", "Errors", "Warnings", "Notes"));
             md.append(row("---", "---:", "---:", "---:"));
-            perRule.forEach((rule, n) -> md.append(row(code(rule), String.valueOf(n[Severity.ERROR.ordinal()]),
-                    String.valueOf(n[Severity.WARNING.ordinal()]), String.valueOf(n[Severity.NOTE.ordinal()]))));
+            perRule.forEach((rule, n) -> md.append(row(
+                    code(rule),
+                    String.valueOf(n.getOrDefault(Severity.ERROR, 0L)),
+                    String.valueOf(n.getOrDefault(Severity.WARNING, 0L)),
+                    String.valueOf(n.getOrDefault(Severity.NOTE, 0L)))));
             md.append('\n');
             md.append(row("Severity", "Rule", "Where", "What to do"));
             md.append(row("---", "---", "---", "---"));
             for (Finding f : Markdown.first(findings, maxRows)) {
-                md.append(row(f.severity().name().toLowerCase(Locale.ROOT), code(f.rule()),
-                        code(f.file() + ":" + f.line() + ":" + f.column()), cell(f.message())));
+                md.append(row(
+                        f.severity().name().toLowerCase(Locale.ROOT),
+                        code(f.rule()),
+                        code(f.file() + ":" + f.line() + ":" + f.column()),
+                        cell(f.message())));
             }
             md.append(Markdown.rest(findings.size(), maxRows, FULL_MARKDOWN));
             md.append('\n');

@@ -21,12 +21,22 @@ import io.github.fluxoci.oci.online.OciRegistryClient;
  * @param signatureNote how the signature was found, or why it is not known
  * @param signatureTag  the tag that holds the signature ({@code sha256-<hex>.sig}), or null
  */
-public record ChartProof(String tag, String manifestDigest, String helmDigest, String ociDigest, Verdict verdict, String reason, Signing signature,
-                         String signatureNote, String signatureTag) {
+public record ChartProof(
+        String tag,
+        String manifestDigest,
+        String helmDigest,
+        String ociDigest,
+        Verdict verdict,
+        String reason,
+        Signing signature,
+        String signatureNote,
+        String signatureTag) {
 
     /** Whether the OCI archive is the Helm repository's. */
     public enum Verdict {
-        IDENTICAL, DIFFERENT, UNKNOWN;
+        IDENTICAL,
+        DIFFERENT,
+        UNKNOWN;
 
         /** As reports write it. */
         public String label() {
@@ -36,7 +46,9 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
 
     /** Whether the OCI tag carries a cosign signature. */
     public enum Signing {
-        SIGNED, UNSIGNED, UNKNOWN;
+        SIGNED,
+        UNSIGNED,
+        UNKNOWN;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -76,14 +88,20 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
      * @param index the Helm repository's index (its error, if any, makes the verdict unknown), or null for an OCI
      *              HelmRepository (nothing to compare: the signature alone is looked up)
      */
-    public static ChartProof prove(OciRegistryClient registry, HelmIndexClient.Index index, String repositoryUrl, String chart,
-            String version, String ociUrl, String tag) {
+    public static ChartProof prove(
+            OciRegistryClient registry,
+            HelmIndexClient.Index index,
+            String repositoryUrl,
+            String chart,
+            String version,
+            String ociUrl,
+            String tag) {
         OciRegistryClient.Manifest manifest = registry.manifest(ociUrl, tag);
         String helmDigest = null;
         String unknown = null;
         if (index == null) {
-            unknown = "no index.yaml to compare with: " + repositoryUrl + " is an OCI repository (the chart already comes"
-                    + " from a registry)";
+            unknown = "no index.yaml to compare with: " + repositoryUrl
+                    + " is an OCI repository (the chart already comes" + " from a registry)";
         } else if (index.error() != null) {
             unknown = "the index of " + repositoryUrl + " could not be read (" + index.error() + ")";
         } else {
@@ -100,7 +118,8 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
         if (unknown == null && ociDigest == null) {
             unknown = "no chart digest from " + ociUrl + ":" + tag + " (" + manifest.error() + ")";
         }
-        Verdict verdict = unknown != null ? Verdict.UNKNOWN
+        Verdict verdict = unknown != null
+                ? Verdict.UNKNOWN
                 : helmDigest.equals(ociDigest) ? Verdict.IDENTICAL : Verdict.DIFFERENT;
         String reason = verdict == Verdict.DIFFERENT ? DIFFERENT_ADVICE : unknown;
         Signing signing = Signing.UNKNOWN;
@@ -114,6 +133,7 @@ public record ChartProof(String tag, String manifestDigest, String helmDigest, S
             note = s.how();
             signatureTag = s.tag();
         }
-        return new ChartProof(tag, manifest.digest(), helmDigest, ociDigest, verdict, reason, signing, note, signatureTag);
+        return new ChartProof(
+                tag, manifest.digest(), helmDigest, ociDigest, verdict, reason, signing, note, signatureTag);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-
 import io.github.fluxoci.oci.semver.Constraint;
 import io.github.fluxoci.oci.semver.Version;
 
@@ -17,8 +16,7 @@ public final class ChartVersions {
     private static final Pattern EXACT = Pattern.compile(
             "=?v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
 
-    private ChartVersions() {
-    }
+    private ChartVersions() {}
 
     /** True for one exact version ({@code 1.2.3}, {@code 1.2.3-rc.1+build.5}); false for ranges and partial versions. */
     public static boolean isExact(String version) {
@@ -56,8 +54,7 @@ public final class ChartVersions {
     }
 
     /** An OCIRepository {@code ref}: exactly one of {@code tag} and {@code semver} is set. */
-    public record Ref(String tag, String semver) {
-    }
+    public record Ref(String tag, String semver) {}
 
     /**
      * The {@code ref} a chart version becomes: no version -> semver {@code *}; a Flux substitution -> the same
@@ -96,13 +93,19 @@ public final class ChartVersions {
         } catch (Constraint.InvalidConstraintException e) {
             return false;
         }
-        return tags.stream().map(ChartVersions::versionOfTag).filter(Objects::nonNull).anyMatch(constraint::isSatisfiedBy);
+        return tags.stream()
+                .map(ChartVersions::versionOfTag)
+                .filter(Objects::nonNull)
+                .anyMatch(constraint::isSatisfiedBy);
     }
 
     /** The newest release (no pre-release part) among OCI tags or Helm chart versions that parse. */
     public static Optional<Version> newestStable(List<String> versionsOrTags) {
-        return versionsOrTags.stream().map(ChartVersions::versionOfTag).filter(Objects::nonNull)
-                .filter(v -> !v.isPreRelease()).max(Comparator.naturalOrder());
+        return versionsOrTags.stream()
+                .map(ChartVersions::versionOfTag)
+                .filter(Objects::nonNull)
+                .filter(v -> !v.isPreRelease())
+                .max(Comparator.naturalOrder());
     }
 
     /** An OCI tag as source-controller reads it ({@code _} as {@code +}, then Flux's strict parse), or null. */

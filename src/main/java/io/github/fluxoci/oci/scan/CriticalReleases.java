@@ -19,8 +19,7 @@ public final class CriticalReleases {
     /** How the reason this policy adds starts; {@link #blocked} recognises it. */
     static final String REASON = "critical release (<criticalReleases>)";
 
-    private CriticalReleases() {
-    }
+    private CriticalReleases() {}
 
     /** True when this policy is what keeps the release from moving. */
     public static boolean blocked(ScannedRelease r) {
@@ -37,11 +36,14 @@ public final class CriticalReleases {
         }
         List<ScannedRelease> out = new ArrayList<>();
         for (ScannedRelease r : scan.releases()) {
-            boolean applies = r.status() == ReleaseStatus.MIGRATABLE && r.oci() != null && r.oci().semver() != null
+            boolean applies = r.status() == ReleaseStatus.MIGRATABLE
+                    && r.oci() != null
+                    && r.oci().semver() != null
                     && r.isNamedBy(critical, true);
             out.add(applies ? pin(r, registry) : r);
         }
-        return new ScanResult(scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
+        return new ScanResult(
+                scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
     }
 
     private static ScannedRelease pin(ScannedRelease r, OciRegistryClient registry) {
@@ -56,16 +58,31 @@ public final class CriticalReleases {
         OciRegistryClient.Tags tags = registry.tags(r.oci().url());
         Optional<String> newest = tags.known() ? newestMatch(tags.tags(), range) : Optional.empty();
         if (newest.isEmpty()) {
-            reasons.add(REASON + ": verify requires an exact ref.tag, and no published tag of " + r.oci().url()
-                    + " matches \"" + range + "\"" + (tags.known() ? "" : " (" + tags.error() + ")") + "; pin an exact version");
+            reasons.add(REASON + ": verify requires an exact ref.tag, and no published tag of "
+                    + r.oci().url() + " matches \"" + range + "\"" + (tags.known() ? "" : " (" + tags.error() + ")")
+                    + "; pin an exact version");
             return with(r, ReleaseStatus.BLOCKED, null, reasons, warnings);
         }
         warnings.add(REASON + ": range \"" + range + "\" pinned to " + newest.get()
                 + ", the newest published tag that matches it (verify requires an exact ref.tag)");
         OciTarget o = r.oci();
-        return with(r, r.status(), new OciTarget(o.url(), o.origin(), o.provenance(), newest.get(), null, o.name(), o.file(),
-                o.kustomization(), o.tagPrefix(), o.cosign(),
-                o.proof() != null && newest.get().equals(o.proof().tag()) ? o.proof() : null), reasons, warnings);
+        return with(
+                r,
+                r.status(),
+                new OciTarget(
+                        o.url(),
+                        o.origin(),
+                        o.provenance(),
+                        newest.get(),
+                        null,
+                        o.name(),
+                        o.file(),
+                        o.kustomization(),
+                        o.tagPrefix(),
+                        o.cosign(),
+                        o.proof() != null && newest.get().equals(o.proof().tag()) ? o.proof() : null),
+                reasons,
+                warnings);
     }
 
     /** The newest tag (as source-controller reads tags) that satisfies the range. */
@@ -76,16 +93,28 @@ public final class CriticalReleases {
         } catch (Constraint.InvalidConstraintException e) {
             return Optional.empty();
         }
-        record Tagged(String tag, Version version) {
-        }
-        return tags.stream().map(t -> new Tagged(t, ChartVersions.versionOfTag(t))).filter(t -> t.version() != null)
-                .filter(t -> constraint.isSatisfiedBy(t.version())).max(Comparator.comparing(Tagged::version))
+        record Tagged(String tag, Version version) {}
+        return tags.stream()
+                .map(t -> new Tagged(t, ChartVersions.versionOfTag(t)))
+                .filter(t -> t.version() != null)
+                .filter(t -> constraint.isSatisfiedBy(t.version()))
+                .max(Comparator.comparing(Tagged::version))
                 .map(Tagged::tag);
     }
 
-    private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, OciTarget oci, List<String> reasons,
-            List<String> warnings) {
-        return new ScannedRelease(r.object(), r.instance(), r.name(), r.namespace(), r.chart(), r.version(), status, r.source(),
-                oci, List.copyOf(reasons), List.copyOf(warnings));
+    private static ScannedRelease with(
+            ScannedRelease r, ReleaseStatus status, OciTarget oci, List<String> reasons, List<String> warnings) {
+        return new ScannedRelease(
+                r.object(),
+                r.instance(),
+                r.name(),
+                r.namespace(),
+                r.chart(),
+                r.version(),
+                status,
+                r.source(),
+                oci,
+                List.copyOf(reasons),
+                List.copyOf(warnings));
     }
 }

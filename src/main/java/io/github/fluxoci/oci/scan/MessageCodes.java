@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class MessageCodes {
 
-    private record Code(String code, Pattern pattern) {
-    }
+    private record Code(String code, Pattern pattern) {}
 
     private static final List<Code> CODES = List.of(
             code("release-unnamed", "^metadata\\.name is missing"),
@@ -47,16 +46,19 @@ public final class MessageCodes {
             code("chartref-not-oci", "^chartRef points at a "),
             code("chartref-dangling", "^chartRef names OCIRepository "),
             code("critical-range-pinned", "^critical release \\(<criticalReleases>\\): range "),
-            code("critical-range-offline", "^critical release \\(<criticalReleases>\\): verify requires an exact ref\\.tag, and version"),
-            code("critical-no-match", "^critical release \\(<criticalReleases>\\): verify requires an exact ref\\.tag, and no published"),
+            code(
+                    "critical-range-offline",
+                    "^critical release \\(<criticalReleases>\\): verify requires an exact ref\\.tag, and version"),
+            code(
+                    "critical-no-match",
+                    "^critical release \\(<criticalReleases>\\): verify requires an exact ref\\.tag, and no published"),
             code("version-not-published", "^version .* not published at "),
             code("no-version-matching", "^no version matching .* is published at "),
             code("online-check-failed", "^online check (of .* )?failed: "),
             code("mirror-lags", " lags behind .*: newest "),
             code("online-suggestion", "^suggestion, found online "));
 
-    private MessageCodes() {
-    }
+    private MessageCodes() {}
 
     private static Code code(String code, String regex) {
         return new Code(code, Pattern.compile(regex));

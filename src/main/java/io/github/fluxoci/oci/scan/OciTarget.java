@@ -15,16 +15,42 @@ package io.github.fluxoci.oci.scan;
  * @param cosign     true when the catalog knows the publisher signs these charts with cosign
  * @param proof      online ({@code -Doci.online=true}): the digests compared and the signature found, else null
  */
-public record OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
-                        String kustomization, String tagPrefix, boolean cosign, ChartProof proof) {
+public record OciTarget(
+        String url,
+        String origin,
+        String provenance,
+        String tag,
+        String semver,
+        String name,
+        String file,
+        String kustomization,
+        String tagPrefix,
+        boolean cosign,
+        ChartProof proof) {
 
-    public OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
-                     String kustomization, String tagPrefix, boolean cosign) {
+    public OciTarget(
+            String url,
+            String origin,
+            String provenance,
+            String tag,
+            String semver,
+            String name,
+            String file,
+            String kustomization,
+            String tagPrefix,
+            boolean cosign) {
         this(url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, null);
     }
 
-    public OciTarget(String url, String origin, String provenance, String tag, String semver, String name, String file,
-                     String kustomization) {
+    public OciTarget(
+            String url,
+            String origin,
+            String provenance,
+            String tag,
+            String semver,
+            String name,
+            String file,
+            String kustomization) {
         this(url, origin, provenance, tag, semver, name, file, kustomization, null, false, null);
     }
 
@@ -38,7 +64,8 @@ public record OciTarget(String url, String origin, String provenance, String tag
      * offline, what the catalog knows of the publisher.
      */
     public boolean signed() {
-        return proof != null && proof.signature() != ChartProof.Signing.UNKNOWN ? proof.signature() == ChartProof.Signing.SIGNED
+        return (proof != null && proof.signature() != ChartProof.Signing.UNKNOWN)
+                ? proof.signature() == ChartProof.Signing.SIGNED
                 : cosign;
     }
 

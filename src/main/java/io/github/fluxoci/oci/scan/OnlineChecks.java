@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.OciSource;
 import io.github.fluxoci.oci.online.HelmIndexClient;
@@ -27,48 +26,69 @@ public final class OnlineChecks {
     /** How the reasons this check adds read; {@link #blockedOnline} recognises them. */
     static final String PUBLISHED_AT = " published at ";
 
-    private OnlineChecks() {
-    }
+    private OnlineChecks() {}
 
     /** True when the registry said the release's version is not there (the release was MIGRATABLE offline). */
     public static boolean blockedOnline(ScannedRelease r) {
-        return r.status() == ReleaseStatus.BLOCKED && r.reasons().stream().anyMatch(x -> x.contains(PUBLISHED_AT + "oci://"));
+        return r.status() == ReleaseStatus.BLOCKED
+                && r.reasons().stream().anyMatch(x -> x.contains(PUBLISHED_AT + "oci://"));
     }
 
-    public static ScanResult apply(ManifestTree tree, ScanResult scan, OciRegistryClient registry, HelmIndexClient helm,
+    public static ScanResult apply(
+            ManifestTree tree,
+            ScanResult scan,
+            OciRegistryClient registry,
+            HelmIndexClient helm,
             ChartCatalog catalog) {
         Set<String> urls = new LinkedHashSet<>();
-        scan.releases().stream().filter(r -> r.oci() != null && r.oci().url() != null).forEach(r -> urls.add(r.oci().url()));
+        scan.releases().stream()
+                .filter(r -> r.oci() != null && r.oci().url() != null)
+                .forEach(r -> urls.add(r.oci().url()));
         registry.prefetch(urls);
         // the proofs of exact versions: their manifests and signatures, asked in parallel
         Set<Map.Entry<String, String>> pinned = new LinkedHashSet<>();
-        scan.releases().stream().filter(r -> r.status() == ReleaseStatus.MIGRATABLE && r.oci().tag() != null
-                && !r.oci().tag().contains("${")).forEach(r -> pinned.add(Map.entry(r.oci().url(), r.oci().tag())));
+        scan.releases().stream()
+                .filter(r -> r.status() == ReleaseStatus.MIGRATABLE
+                        && r.oci().tag() != null
+                        && !r.oci().tag().contains("${"))
+                .forEach(r -> pinned.add(Map.entry(r.oci().url(), r.oci().tag())));
         registry.prefetchManifests(pinned);
         // the Helm indexes keep only the charts the tree uses
         Map<String, Set<String>> chartsByRepository = new HashMap<>();
-        scan.releases().stream().filter(r -> r.source() != null && r.source().url() != null && r.chart() != null)
-                .forEach(r -> chartsByRepository.computeIfAbsent(r.source().url(), k -> new HashSet<>()).add(r.chart()));
+        scan.releases().stream()
+                .filter(r -> r.source() != null && r.source().url() != null && r.chart() != null)
+                .forEach(r -> chartsByRepository
+                        .computeIfAbsent(r.source().url(), k -> new HashSet<>())
+                        .add(r.chart()));
         List<ScannedRelease> out = new ArrayList<>();
         Discovery discovery = new Discovery(tree, catalog, registry, helm, chartsByRepository);
         for (ScannedRelease r : scan.releases()) {
             ScannedRelease found = r.status() == ReleaseStatus.UNKNOWN ? discovery.apply(r) : r;
-            out.add(found.status() == ReleaseStatus.MIGRATABLE ? check(found, registry, helm, chartsByRepository) : found);
+            out.add(
+                    found.status() == ReleaseStatus.MIGRATABLE
+                            ? check(found, registry, helm, chartsByRepository)
+                            : found);
         }
-        return new ScanResult(scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
+        return new ScanResult(
+                scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
     }
 
-    private static ScannedRelease check(ScannedRelease r, OciRegistryClient registry, HelmIndexClient helm,
+    private static ScannedRelease check(
+            ScannedRelease r,
+            OciRegistryClient registry,
+            HelmIndexClient helm,
             Map<String, Set<String>> chartsByRepository) {
         List<String> warnings = new ArrayList<>(r.warnings());
         List<String> reasons = new ArrayList<>(r.reasons());
         OciRegistryClient.Tags tags = registry.tags(r.oci().url());
         if (!tags.known()) {
             // some registries let clients pull but not list: ask for the one manifest instead
-            Optional<Boolean> manifest = r.oci().tag() != null ? registry.hasManifest(r.oci().url(), r.oci().tag())
+            Optional<Boolean> manifest = r.oci().tag() != null
+                    ? registry.hasManifest(r.oci().url(), r.oci().tag())
                     : Optional.empty();
             if (manifest.isPresent() && !manifest.get()) {
-                reasons.add("version " + r.version() + " not" + PUBLISHED_AT + r.oci().url());
+                reasons.add("version " + r.version() + " not" + PUBLISHED_AT
+                        + r.oci().url());
                 return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
             }
             if (manifest.isEmpty()) {
@@ -77,42 +97,65 @@ public final class OnlineChecks {
             return with(r, r.status(), reasons, warnings);
         }
         String wanted = r.oci().tag() != null ? r.oci().tag() : r.oci().semver();
-        boolean published = tags.repositoryExists() && (r.oci().tag() != null ? tags.tags().contains(r.oci().tag())
-                : ChartVersions.anyTagSatisfies(tags.tags(), r.oci().semver()));
+        boolean published = tags.repositoryExists()
+                && (r.oci().tag() != null
+                        ? tags.tags().contains(r.oci().tag())
+                        : ChartVersions.anyTagSatisfies(tags.tags(), r.oci().semver()));
         if (!published) {
-            reasons.add((r.oci().tag() != null ? "version " + r.version() + " not" + PUBLISHED_AT
-                    : "no version matching \"" + wanted + "\" is" + PUBLISHED_AT) + r.oci().url()
+            reasons.add((r.oci().tag() != null
+                            ? "version " + r.version() + " not" + PUBLISHED_AT
+                            : "no version matching \"" + wanted + "\" is" + PUBLISHED_AT)
+                    + r.oci().url()
                     + (tags.repositoryExists() ? "" : " (the repository does not exist there)"));
             return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
         OciTarget target = r.oci();
-        boolean http = r.source() != null && r.source().url() != null && r.source().url().startsWith("http");
+        boolean http = r.source() != null
+                && r.source().url() != null
+                && r.source().url().startsWith("http");
         HelmIndexClient.Index index = null;
         if (http && r.chart() != null) {
-            index = helm.index(r.source().url(), chartsByRepository.get(r.source().url()));
+            index = helm.index(
+                    r.source().url(), chartsByRepository.get(r.source().url()));
             Optional<Version> helmNewest = index.newestStable(r.chart());
             Optional<Version> ociNewest = ChartVersions.newestStable(tags.tags());
             if (index.error() != null) {
                 warnings.add("online check of " + r.source().url() + " failed: " + index.error());
-            } else if (helmNewest.isPresent() && ociNewest.isPresent() && ociNewest.get().compareTo(helmNewest.get()) < 0) {
-                warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest " + ociNewest.get().original()
-                        + " vs " + helmNewest.get().original());
+            } else if (helmNewest.isPresent()
+                    && ociNewest.isPresent()
+                    && ociNewest.get().compareTo(helmNewest.get()) < 0) {
+                warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest "
+                        + ociNewest.get().original() + " vs " + helmNewest.get().original());
             }
         }
         // the proof: same archive (HTTP repositories only: an OCI one is this registry already) and the signature
-        String tag = r.oci().tag() != null ? r.oci().tag()
+        String tag = r.oci().tag() != null
+                ? r.oci().tag()
                 : CriticalReleases.newestMatch(tags.tags(), r.oci().semver()).orElse(null);
         if (tag != null && !tag.contains("${")) {
             String version = r.oci().tag() != null && r.version() != null ? r.version() : tag.replace('_', '+');
-            String repository = r.source() != null && r.source().url() != null ? r.source().url() : r.oci().url();
-            ChartProof proof = ChartProof.prove(registry, index, repository, r.chart(), version, r.oci().url(), tag);
+            String repository = r.source() != null && r.source().url() != null
+                    ? r.source().url()
+                    : r.oci().url();
+            ChartProof proof = ChartProof.prove(
+                    registry, index, repository, r.chart(), version, r.oci().url(), tag);
             if (proof.verdict() == ChartProof.Verdict.DIFFERENT) {
                 warnings.add(r.oci().url() + ":" + tag + ": " + proof.describe());
             }
             target = target.withProof(proof);
         }
-        return new ScannedRelease(r.object(), r.instance(), r.name(), r.namespace(), r.chart(), r.version(), r.status(),
-                r.source(), target, List.copyOf(reasons), List.copyOf(warnings));
+        return new ScannedRelease(
+                r.object(),
+                r.instance(),
+                r.name(),
+                r.namespace(),
+                r.chart(),
+                r.version(),
+                r.status(),
+                r.source(),
+                target,
+                List.copyOf(reasons),
+                List.copyOf(warnings));
     }
 
     /**
@@ -130,8 +173,12 @@ public final class OnlineChecks {
         private final ReleaseClassifier classifier;
         private TreeChartSources learned;
 
-        Discovery(ManifestTree tree, ChartCatalog catalog, OciRegistryClient registry, HelmIndexClient helm,
-                  Map<String, Set<String>> chartsByRepository) {
+        Discovery(
+                ManifestTree tree,
+                ChartCatalog catalog,
+                OciRegistryClient registry,
+                HelmIndexClient helm,
+                Map<String, Set<String>> chartsByRepository) {
             this.tree = tree;
             this.catalog = catalog;
             this.registry = registry;
@@ -141,7 +188,10 @@ public final class OnlineChecks {
         }
 
         ScannedRelease apply(ScannedRelease r) {
-            if (r.source() == null || r.source().url() == null || !r.source().url().startsWith("http") || r.chart() == null) {
+            if (r.source() == null
+                    || r.source().url() == null
+                    || !r.source().url().startsWith("http")
+                    || r.chart() == null) {
                 return r;
             }
             String repository = r.source().url();
@@ -158,16 +208,20 @@ public final class OnlineChecks {
                     continue;
                 }
                 String tag = exact ? publishedTag(tags.tags(), version) : null;
-                boolean has = version == null || (exact ? tag != null : ChartVersions.anyTagSatisfies(tags.tags(), version));
+                boolean has =
+                        version == null || (exact ? tag != null : ChartVersions.anyTagSatisfies(tags.tags(), version));
                 if (!has) {
                     continue;
                 }
-                String mapping = "<mapping><repository>" + repository + "</repository><chart>" + r.chart() + "</chart><oci>"
-                        + candidate + "</oci></mapping>";
+                String mapping = "<mapping><repository>" + repository + "</repository><chart>" + r.chart()
+                        + "</chart><oci>" + candidate + "</oci></mapping>";
                 if (tag == null) {
-                    suggestion = suggestion != null ? suggestion : "suggestion, found online and not checked to be the same"
-                            + " chart: " + candidate + " publishes " + (version == null ? "tags" : "version " + version)
-                            + "; if it is this chart, add " + mapping;
+                    suggestion = suggestion != null
+                            ? suggestion
+                            : "suggestion, found online and not checked to be the same"
+                                    + " chart: " + candidate + " publishes "
+                                    + (version == null ? "tags" : "version " + version)
+                                    + "; if it is this chart, add " + mapping;
                     continue;
                 }
                 ChartProof proof = ChartProof.prove(registry, index, repository, r.chart(), version, candidate, tag);
@@ -177,9 +231,10 @@ public final class OnlineChecks {
                 if (suggestion == null) {
                     suggestion = proof.verdict() == ChartProof.Verdict.DIFFERENT
                             ? "suggestion: " + candidate + " publishes version " + version + ", but " + proof.describe()
-                            + "; if it is this chart all the same, add " + mapping
+                                    + "; if it is this chart all the same, add " + mapping
                             : "suggestion, found online and not proven to be the same chart (" + proof.reason() + "): "
-                            + candidate + " publishes version " + version + "; if it is this chart, add " + mapping;
+                                    + candidate + " publishes version " + version + "; if it is this chart, add "
+                                    + mapping;
                 }
             }
             if (suggestion == null) {
@@ -195,8 +250,12 @@ public final class OnlineChecks {
                 learned = TreeChartSources.of(tree);
             }
             Optional<ChartCatalog.BuiltInEntry> known = catalog.describe(url);
-            OciSource source = new OciSource(url, OciSource.VERIFIED, OciSource.VERIFIED_BY_DIGEST, "found online: " + url
-                    + ":" + proof.tag() + " is the archive " + r.source().url() + " serves (" + proof.ociDigest() + ")",
+            OciSource source = new OciSource(
+                    url,
+                    OciSource.VERIFIED,
+                    OciSource.VERIFIED_BY_DIGEST,
+                    "found online: " + url + ":" + proof.tag() + " is the archive "
+                            + r.source().url() + " serves (" + proof.ociDigest() + ")",
                     known.map(ChartCatalog.BuiltInEntry::tagPrefix).orElse(null),
                     known.map(ChartCatalog.BuiltInEntry::cosign).orElse(false));
             return classifier.classify(tree, r.object(), r.instance(), learned, source);
@@ -215,8 +274,19 @@ public final class OnlineChecks {
     /** Candidates asked per UNKNOWN release: each is one tags request, so a release costs a bounded number of them. */
     static final int MAX_CANDIDATES = 8;
 
-    private static ScannedRelease with(ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {
-        return new ScannedRelease(r.object(), r.instance(), r.name(), r.namespace(), r.chart(), r.version(), status, r.source(),
-                status == r.status() ? r.oci() : null, List.copyOf(reasons), List.copyOf(warnings));
+    private static ScannedRelease with(
+            ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {
+        return new ScannedRelease(
+                r.object(),
+                r.instance(),
+                r.name(),
+                r.namespace(),
+                r.chart(),
+                r.version(),
+                status,
+                r.source(),
+                status == r.status() ? r.oci() : null,
+                List.copyOf(reasons),
+                List.copyOf(warnings));
     }
 }

@@ -9,17 +9,26 @@ import io.github.fluxoci.oci.tree.Problem;
  * Everything {@code oci:scan} found. {@code releases} holds one entry per release instance (a document built by
  * several entry points appears once per build) and one per document that nothing deploys.
  */
-public record ScanResult(Path root, int files, List<ScannedRelease> releases, List<ReleasePatch> releasePatches,
-                         List<ScannedHelmRepository> helmRepositories, List<Problem> problems) {
+public record ScanResult(
+        Path root,
+        int files,
+        List<ScannedRelease> releases,
+        List<ReleasePatch> releasePatches,
+        List<ScannedHelmRepository> helmRepositories,
+        List<Problem> problems) {
 
     /** Deployed release instances of a status. */
     public long count(ReleaseStatus status) {
-        return releases.stream().filter(r -> r.deployed() && r.status() == status).count();
+        return releases.stream()
+                .filter(r -> r.deployed() && r.status() == status)
+                .count();
     }
 
     /** Deployed release instances of a status. */
     public List<ScannedRelease> releases(ReleaseStatus status) {
-        return releases.stream().filter(r -> r.deployed() && r.status() == status).toList();
+        return releases.stream()
+                .filter(r -> r.deployed() && r.status() == status)
+                .toList();
     }
 
     /** Releases in files that no Flux entry point builds. */

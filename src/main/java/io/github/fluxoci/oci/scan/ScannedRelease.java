@@ -13,9 +13,18 @@ import io.github.fluxoci.oci.tree.ResolvedNamespace;
  *
  * @param instance the build instance, or null when nothing deploys the document
  */
-public record ScannedRelease(KubeObject object, ObjectInstance instance, String name, ResolvedNamespace namespace,
-                             String chart, String version, ReleaseStatus status, ChartSource source, OciTarget oci,
-                             List<String> reasons, List<String> warnings) {
+public record ScannedRelease(
+        KubeObject object,
+        ObjectInstance instance,
+        String name,
+        ResolvedNamespace namespace,
+        String chart,
+        String version,
+        ReleaseStatus status,
+        ChartSource source,
+        OciTarget oci,
+        List<String> reasons,
+        List<String> warnings) {
 
     public String file() {
         return object.file().relativePath();
@@ -51,7 +60,8 @@ public record ScannedRelease(KubeObject object, ObjectInstance instance, String 
     public boolean isNamedBy(List<String> entries, boolean namespacesToo) {
         for (String e : entries) {
             String t = e.trim();
-            if (t.equals(name) || t.equals(qualifiedName())
+            if (t.equals(name)
+                    || t.equals(qualifiedName())
                     || (namespacesToo && namespace.known() && t.equals(namespace.value()))) {
                 return true;
             }

@@ -42,15 +42,16 @@ public final class Scanner {
                 }
             }
         }
-        releases.sort(Comparator.comparing(ScannedRelease::file).thenComparingInt(ScannedRelease::line)
+        releases.sort(Comparator.comparing(ScannedRelease::file)
+                .thenComparingInt(ScannedRelease::line)
                 .thenComparing(r -> Objects.toString(r.cluster(), ""))
                 .thenComparing(r -> Objects.toString(r.namespace().value(), "")));
 
         Map<KubeObject, List<String>> usedBy = new IdentityHashMap<>();
         for (ScannedRelease r : releases) {
             if (r.source() != null && "HelmRepository".equals(r.source().kind())) {
-                KubeObject repo = SourceLookup.object(tree, "HelmRepository", r.source().name(), r.source().namespace(),
-                        r.cluster());
+                KubeObject repo = SourceLookup.object(
+                        tree, "HelmRepository", r.source().name(), r.source().namespace(), r.cluster());
                 if (repo != null) {
                     List<String> users = usedBy.computeIfAbsent(repo, k -> new ArrayList<>());
                     if (!users.contains(r.qualifiedName())) {
@@ -62,20 +63,28 @@ public final class Scanner {
         List<ScannedHelmRepository> repositories = new ArrayList<>();
         for (KubeObject repo : tree.helmRepositories()) {
             String type = Nodes.text(repo.root(), "spec", "type");
-            String ns = tree.instancesOf(repo).isEmpty() ? repo.metadataNamespace()
+            String ns = tree.instancesOf(repo).isEmpty()
+                    ? repo.metadataNamespace()
                     : tree.instancesOf(repo).get(0).namespaceValue();
-            repositories.add(new ScannedHelmRepository(repo, repo.name(), ns,
-                    Nodes.text(repo.root(), "spec", "url"), type == null ? "default" : type,
+            repositories.add(new ScannedHelmRepository(
+                    repo,
+                    repo.name(),
+                    ns,
+                    Nodes.text(repo.root(), "spec", "url"),
+                    type == null ? "default" : type,
                     List.copyOf(usedBy.getOrDefault(repo, List.of()))));
         }
-        repositories.sort(Comparator.comparing(ScannedHelmRepository::file).thenComparingInt(r -> r.object().line()));
+        repositories.sort(Comparator.comparing(ScannedHelmRepository::file)
+                .thenComparingInt(r -> r.object().line()));
         int parsedFiles = tree.files().size();
         return new ScanResult(tree.root(), parsedFiles, releases, patches, repositories, tree.problems());
     }
 
     private static ReleasePatch patchOf(ManifestTree tree, KubeObject hr) {
         List<String> by = tree.listersOf(hr.file().relativePath()).stream()
-                .map(e -> e.owner().file().relativePath()).distinct().toList();
+                .map(e -> e.owner().file().relativePath())
+                .distinct()
+                .toList();
         List<String> fields = new ArrayList<>();
         leafPaths(Nodes.get(hr.root(), "spec", "chart"), "spec.chart", fields);
         return new ReleasePatch(hr, hr.name(), by, fields);

@@ -14,8 +14,7 @@ import io.github.fluxoci.oci.tree.ObjectInstance;
  */
 public final class SourceLookup {
 
-    private SourceLookup() {
-    }
+    private SourceLookup() {}
 
     public static KubeObject object(ManifestTree tree, String kind, String name, String namespace, String cluster) {
         if (name == null) {
@@ -30,7 +29,8 @@ public final class SourceLookup {
         List<KubeObject> named = tree.named(ManifestTree.SOURCE_GROUP, kind, name);
         if (namespace != null) {
             for (KubeObject o : named) {
-                boolean there = tree.instancesOf(o).isEmpty() ? namespace.equals(o.metadataNamespace())
+                boolean there = tree.instancesOf(o).isEmpty()
+                        ? namespace.equals(o.metadataNamespace())
                         : tree.instancesOf(o).stream().anyMatch(i -> namespace.equals(i.namespaceValue()));
                 if (there) {
                     return o;

@@ -40,19 +40,22 @@ public final class TreeChartSources {
     public static TreeChartSources of(ManifestTree tree) {
         Map<String, Map<String, KubeObject>> out = new LinkedHashMap<>();
         for (KubeObject hr : tree.helmReleases()) {
-            if (tree.isPatchFile(hr.file()) || !"OCIRepository".equals(Nodes.text(hr.root(), "spec", "chartRef", "kind"))) {
+            if (tree.isPatchFile(hr.file())
+                    || !"OCIRepository".equals(Nodes.text(hr.root(), "spec", "chartRef", "kind"))) {
                 continue;
             }
             String name = Nodes.text(hr.root(), "spec", "chartRef", "name");
             String ns = Nodes.text(hr.root(), "spec", "chartRef", "namespace");
-            KubeObject oci = name == null || name.contains("${") ? null
+            KubeObject oci = name == null || name.contains("${")
+                    ? null
                     : SourceLookup.object(tree, "OCIRepository", name, ns != null ? ns : hr.metadataNamespace(), null);
             String url = oci == null ? null : Nodes.text(oci.root(), "spec", "url");
             if (url == null || url.contains("${") || !url.startsWith("oci://")) {
                 continue;
             }
             String normalized = ChartUrls.normalize(url);
-            out.computeIfAbsent(ChartUrls.lastSegment(normalized), c -> new LinkedHashMap<>()).putIfAbsent(normalized, oci);
+            out.computeIfAbsent(ChartUrls.lastSegment(normalized), c -> new LinkedHashMap<>())
+                    .putIfAbsent(normalized, oci);
         }
         return new TreeChartSources(out);
     }
@@ -75,15 +78,24 @@ public final class TreeChartSources {
         Optional<ChartCatalog.BuiltInEntry> known = catalog.describe(e.getKey());
         String tagPrefix = known.map(ChartCatalog.BuiltInEntry::tagPrefix).orElse(null);
         boolean cosign = known.map(ChartCatalog.BuiltInEntry::cosign).orElse(false);
-        return Optional.of(new OciSource(e.getKey(), OciSource.TREE, PROVENANCE, "this tree already pulls " + chart
-                + " from " + e.getKey() + " (OCIRepository " + oci.describe() + ", " + oci.file().relativePath() + ":"
-                + oci.line() + ")", tagPrefix, cosign));
+        return Optional.of(new OciSource(
+                e.getKey(),
+                OciSource.TREE,
+                PROVENANCE,
+                "this tree already pulls " + chart
+                        + " from " + e.getKey() + " (OCIRepository " + oci.describe() + ", "
+                        + oci.file().relativePath() + ":"
+                        + oci.line() + ")",
+                tagPrefix,
+                cosign));
     }
 
     /** The one url the tree pulls a chart from, even when it looks like another publisher's (for messages); or null. */
     public String onlyUrl(String chart) {
         Map<String, KubeObject> urls = byChart.get(chart);
-        return urls == null || urls.size() != 1 ? null : urls.keySet().iterator().next();
+        return urls == null || urls.size() != 1
+                ? null
+                : urls.keySet().iterator().next();
     }
 
     /**
@@ -95,7 +107,8 @@ public final class TreeChartSources {
         if (helmRepositoryUrl == null || ociUrl == null) {
             return false;
         }
-        Set<String> oci = new HashSet<>(List.of(ociUrl.toLowerCase(Locale.ROOT).replaceFirst("^oci://", "").split("[/.:]")));
+        Set<String> oci = new HashSet<>(List.of(
+                ociUrl.toLowerCase(Locale.ROOT).replaceFirst("^oci://", "").split("[/.:]")));
         String helm = helmRepositoryUrl.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
         for (String token : helm.split("[/.:]")) {
             if (!token.isEmpty() && !GENERIC.contains(token) && oci.contains(token)) {
@@ -105,9 +118,31 @@ public final class TreeChartSources {
         return false;
     }
 
-    private static final Set<String> GENERIC = Set.of("charts", "chart", "helm", "helm-charts", "github", "io", "com", "org",
-            "dev", "net", "www", "raw", "githubusercontent", "master", "main", "stable", "release", "releases", "pkgs",
-            "storage", "googleapis", "gitlab", "oci", "registry");
+    private static final Set<String> GENERIC = Set.of(
+            "charts",
+            "chart",
+            "helm",
+            "helm-charts",
+            "github",
+            "io",
+            "com",
+            "org",
+            "dev",
+            "net",
+            "www",
+            "raw",
+            "githubusercontent",
+            "master",
+            "main",
+            "stable",
+            "release",
+            "releases",
+            "pkgs",
+            "storage",
+            "googleapis",
+            "gitlab",
+            "oci",
+            "registry");
 
     /** The urls a chart is pulled from when there are several (none learned then), for messages. */
     public List<String> conflicting(String chart) {

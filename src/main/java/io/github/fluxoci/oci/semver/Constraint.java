@@ -28,7 +28,8 @@ public final class Constraint {
             + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
 
     private static final Pattern ONE = Pattern.compile(S + "*(" + OPS + ")" + S + "*(" + CV + ")" + S + "*");
-    private static final Pattern HYPHEN_RANGE = Pattern.compile(S + "*(" + CV + ")" + S + "+-" + S + "+(" + CV + ")" + S + "*");
+    private static final Pattern HYPHEN_RANGE =
+            Pattern.compile(S + "*(" + CV + ")" + S + "+-" + S + "+(" + CV + ")" + S + "*");
     private static final Pattern FIND = Pattern.compile("(" + OPS + ")" + S + "*(" + CV + ")");
     /** One bound at the start of the remaining text: Masterminds' {@code validConstraintRegex} is a sequence of these. */
     private static final Pattern BOUND = Pattern.compile("(" + OPS + ")" + S + "*(" + CV + ")");
@@ -68,8 +69,8 @@ public final class Constraint {
     /** Masterminds {@code NewConstraint}. */
     public static Constraint parse(String text) throws InvalidConstraintException {
         if (text.length() > MAX_LENGTH) {
-            throw new InvalidConstraintException("longer than " + MAX_LENGTH + " characters, which this plugin does not read"
-                    + " as a range; shorten it");
+            throw new InvalidConstraintException("longer than " + MAX_LENGTH
+                    + " characters, which this plugin does not read" + " as a range; shorten it");
         }
         String rewritten = rewriteHyphenRanges(WHITESPACE.matcher(text).replaceAll(" "));
         List<List<Bound>> groups = new ArrayList<>();
@@ -136,7 +137,7 @@ public final class Constraint {
             parse(text);
             return Optional.empty();
         } catch (InvalidConstraintException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
@@ -199,8 +200,8 @@ public final class Constraint {
                 dirty = true;
                 patchDirty = true;
             }
-            Version version = Version.parse(ver).orElseThrow(
-                    () -> new InvalidConstraintException("improper constraint: \"" + text.strip() + "\""));
+            Version version = Version.parse(ver)
+                    .orElseThrow(() -> new InvalidConstraintException("improper constraint: \"" + text.strip() + "\""));
             return new Bound(m.group(1), version, dirty, minorDirty, patchDirty);
         }
 
@@ -268,7 +269,9 @@ public final class Constraint {
             if (Long.compareUnsigned(v.major(), version.major()) > 0) {
                 return false;
             }
-            return !(v.major() == version.major() && Long.compareUnsigned(v.minor(), version.minor()) > 0 && !minorDirty);
+            return !(v.major() == version.major()
+                    && Long.compareUnsigned(v.minor(), version.minor()) > 0
+                    && !minorDirty);
         }
 
         private boolean tilde(Version v) {

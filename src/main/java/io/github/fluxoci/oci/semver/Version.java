@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A semantic version as Masterminds semver v3 (the library Flux and Helm use) reads it: three unsigned 64-bit
  * numbers, a pre-release and build metadata; ordered by SemVer 2 precedence (metadata ignored).
@@ -177,7 +179,7 @@ public record Version(long major, long minor, long patch, String preRelease, Str
     }
 
     /** A base-10 unsigned 64-bit number as Go's {@code ParseUint}, or null (empty, a sign, or out of range). */
-    private static Long number(String digits) {
+    private static @Nullable Long number(String digits) {
         if (digits.isEmpty() || !containsOnly(digits, NUM)) {
             return null;
         }

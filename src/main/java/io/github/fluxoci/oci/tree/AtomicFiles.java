@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void write(Path target, String content) throws IOException {
         write(target, content.getBytes(StandardCharsets.UTF_8));
@@ -69,7 +68,9 @@ public final class AtomicFiles {
     /** The name of a temporary file this class writes beside {@code name}, as an interrupted run may leave it. */
     public static boolean isLeftover(String name) {
         // asked for every file of the walk: the regular expression only for the rare names that can match
-        return name.startsWith(".") && name.endsWith("tmp") && LEFTOVER.matcher(name).matches();
+        return name.startsWith(".")
+                && name.endsWith("tmp")
+                && LEFTOVER.matcher(name).matches();
     }
 
     private static final Pattern LEFTOVER =

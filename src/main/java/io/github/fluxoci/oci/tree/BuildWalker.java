@@ -23,8 +23,11 @@ import java.util.Set;
 final class BuildWalker {
 
     /** What one build reached. */
-    record Build(EntryPoint entryPoint, List<ObjectInstance> instances, Set<ManifestFile> files,
-                 Set<ManifestFile> patchFiles) {
+    record Build(
+            EntryPoint entryPoint,
+            List<ObjectInstance> instances,
+            Set<ManifestFile> files,
+            Set<ManifestFile> patchFiles) {
 
         /** The same build for another entry point of the same path and targetNamespace (another cluster's). */
         Build in(EntryPoint other) {
@@ -55,9 +58,14 @@ final class BuildWalker {
         Walk w = new Walk(entryPoint);
         String dir = entryPoint.path();
         if (dir != null) {
-            ResolvedNamespace outer = entryPoint.targetNamespace() == null ? null
-                    : new ResolvedNamespace(entryPoint.targetNamespace(), "flux-kustomization",
-                    entryPoint.object() == null ? null : entryPoint.object().file().relativePath());
+            ResolvedNamespace outer = entryPoint.targetNamespace() == null
+                    ? null
+                    : new ResolvedNamespace(
+                            entryPoint.targetNamespace(),
+                            "flux-kustomization",
+                            entryPoint.object() == null
+                                    ? null
+                                    : entryPoint.object().file().relativePath());
             List<String> via = List.of();
             if (index.file(dir) != null) {
                 w.file(index.file(dir), outer, via); // a path naming a file: kustomize builds just that file
@@ -124,15 +132,21 @@ final class BuildWalker {
             if (!stack.add(k)) {
                 String path = k.file().relativePath();
                 if (reportedCycles.add(path)) {
-                    problems.add(new Problem(path, 1, 1, "kustomization cycle: " + String.join(" -> ", via) + " -> "
-                            + path + "; kustomize cannot build it"));
+                    problems.add(new Problem(
+                            path,
+                            1,
+                            1,
+                            "kustomization cycle: " + String.join(" -> ", via) + " -> " + path
+                                    + "; kustomize cannot build it"));
                 }
                 return;
             }
             List<String> here = new ArrayList<>(via);
             here.add(k.file().relativePath());
-            ResolvedNamespace own = k.namespace() == null ? null
-                    : new ResolvedNamespace(k.namespace(), "kustomization", k.file().relativePath());
+            ResolvedNamespace own = k.namespace() == null
+                    ? null
+                    : new ResolvedNamespace(
+                            k.namespace(), "kustomization", k.file().relativePath());
             List<KustomizeFile> components = new ArrayList<>();
             for (KustomizeEntry e : k.entries(KustomizeEntry.Role.COMPONENT)) {
                 KustomizeFile c = e.status() == KustomizeEntry.Status.DIRECTORY ? graph.in(e.target()) : null;
@@ -188,7 +202,8 @@ final class BuildWalker {
         for (int i = components.size() - 1; i >= from; i--) {
             KustomizeFile c = components.get(i);
             if (c.namespace() != null) {
-                return new ResolvedNamespace(c.namespace(), "kustomization", c.file().relativePath());
+                return new ResolvedNamespace(
+                        c.namespace(), "kustomization", c.file().relativePath());
             }
         }
         return null;

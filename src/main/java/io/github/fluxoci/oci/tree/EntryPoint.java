@@ -16,10 +16,21 @@ import java.util.List;
  * @param targetNamespace {@code spec.targetNamespace}, or null
  * @param dependsOn       {@code spec.dependsOn} as {@code namespace/name} or {@code name}
  */
-public record EntryPoint(Kind kind, String cluster, KubeObject object, String path, String declaredPath,
-                         String targetNamespace, List<String> dependsOn) {
+public record EntryPoint(
+        Kind kind,
+        String cluster,
+        KubeObject object,
+        String path,
+        String declaredPath,
+        String targetNamespace,
+        List<String> dependsOn) {
 
-    public enum Kind { FLUX_KUSTOMIZATION, FLUX_INSTANCE, CLUSTER_FOLDER, WHOLE_TREE }
+    public enum Kind {
+        FLUX_KUSTOMIZATION,
+        FLUX_INSTANCE,
+        CLUSTER_FOLDER,
+        WHOLE_TREE
+    }
 
     public EntryPoint {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

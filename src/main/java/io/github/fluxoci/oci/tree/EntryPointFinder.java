@@ -1,6 +1,5 @@
 package io.github.fluxoci.oci.tree;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +42,16 @@ final class EntryPointFinder {
     static final String BOOTSTRAP_SYNC = "flux-system/gotk-sync.yaml";
 
     /** The builds of the tree. */
-    record Result(boolean wholeTree, List<EntryPoint> entryPoints, List<BuildWalker.Build> builds,
-                  Set<ManifestFile> built, List<KubeObject> notApplied, Set<String> thisRepository) {
-    }
+    record Result(
+            boolean wholeTree,
+            List<EntryPoint> entryPoints,
+            List<BuildWalker.Build> builds,
+            Set<ManifestFile> built,
+            List<KubeObject> notApplied,
+            Set<String> thisRepository) {}
 
     /** An entry point to build: a Flux object, or a bootstrap cluster folder ({@code object} null). */
-    private record Pending(KubeObject object, String path, String cluster) {
-    }
+    private record Pending(KubeObject object, String path, String cluster) {}
 
     private final FileIndex index;
     private final KustomizeGraph graph;
@@ -84,7 +86,8 @@ final class EntryPointFinder {
             if (f.relativePath().equals(BOOTSTRAP_SYNC) || f.relativePath().endsWith("/" + BOOTSTRAP_SYNC)) {
                 // a bootstrap folder whose sync is not in the tree (flux bootstrap writes it at install time); a sync
                 // that is here is a candidate of its own, and one that syncs another path is a leftover
-                boolean sync = f.objects().stream().anyMatch(o -> o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization"));
+                boolean sync =
+                        f.objects().stream().anyMatch(o -> o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization"));
                 if (!sync) {
                     clusterFolders.add(FileIndex.parentOf(f.directory()));
                 }
@@ -101,8 +104,8 @@ final class EntryPointFinder {
         Map<KubeObject, Set<KubeObject>> applies = new IdentityHashMap<>();
         Map<KubeObject, List<KubeObject>> appliedFrom = new IdentityHashMap<>();
         for (KubeObject c : candidates) {
-            BuildWalker.Build build = walker.walk(entryPoint(new Pending(c, pathOf.get(c), ""),
-                    Nodes.text(c.root(), "spec", "targetNamespace")));
+            BuildWalker.Build build = walker.walk(
+                    entryPoint(new Pending(c, pathOf.get(c), ""), Nodes.text(c.root(), "spec", "targetNamespace")));
             built.put(c, build);
             Set<KubeObject> out = appliedBy(build, isCandidate);
             applies.put(c, out);
@@ -123,8 +126,9 @@ final class EntryPointFinder {
         // roots: applied by nothing, or only by their own cycle (a bootstrap sync applies itself)
         List<KubeObject> roots = new ArrayList<>();
         for (KubeObject c : candidates) {
-            boolean source = !appliedByClusterFolder.contains(c) && appliedFrom.getOrDefault(c, List.of()).stream()
-                    .allMatch(from -> from == c || reach.get(c).contains(from));
+            boolean source = !appliedByClusterFolder.contains(c)
+                    && appliedFrom.getOrDefault(c, List.of()).stream()
+                            .allMatch(from -> from == c || reach.get(c).contains(from));
             if (source) {
                 roots.add(c);
             }
@@ -135,7 +139,9 @@ final class EntryPointFinder {
         for (KubeObject r : roots) {
             liveByPath.computeIfAbsent(pathOf.get(r), p -> new ArrayList<>()).add(r);
             for (KubeObject c : reach.get(r)) {
-                liveByPath.computeIfAbsent(pathOf.get(c), p -> new ArrayList<>()).add(c);
+                liveByPath
+                        .computeIfAbsent(pathOf.get(c), p -> new ArrayList<>())
+                        .add(c);
             }
         }
         for (String folder : clusterFolders) {
@@ -146,7 +152,7 @@ final class EntryPointFinder {
             boolean leftover = false;
             for (String dir = r.file().directory(); !leftover; dir = FileIndex.parentOf(dir)) {
                 for (KubeObject c : liveByPath.getOrDefault(dir, List.of())) {
-                    leftover |= c == null || c != r && !reach.get(r).contains(c);
+                    leftover |= c == null || (c != r && !reach.get(r).contains(c));
                 }
                 if (dir.isEmpty()) {
                     break;
@@ -176,8 +182,14 @@ final class EntryPointFinder {
             queue.add(new Pending(null, folder, clusterOf(null, folder)));
         }
         for (KubeObject r : entryRoots) {
-            queue.add(new Pending(r, pathOf.get(r), clusterOf(r,
-                    reach.get(r).contains(r) || r.is(FLUX_INSTANCE_GROUP, "FluxInstance") ? pathOf.get(r) : null)));
+            queue.add(new Pending(
+                    r,
+                    pathOf.get(r),
+                    clusterOf(
+                            r,
+                            reach.get(r).contains(r) || r.is(FLUX_INSTANCE_GROUP, "FluxInstance")
+                                    ? pathOf.get(r)
+                                    : null)));
         }
         while (!queue.isEmpty()) {
             Pending next = queue.poll();
@@ -188,7 +200,8 @@ final class EntryPointFinder {
             }
             if (k != null) {
                 applied.add(k);
-                if (fromGit(k) && k.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization")
+                if (fromGit(k)
+                        && k.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization")
                         && !thisRepository.contains(Nodes.text(k.root(), "spec", "sourceRef", "name"))) {
                     continue; // another repository's content: not in this tree
                 }
@@ -208,12 +221,13 @@ final class EntryPointFinder {
             KubeObject r = ep.object();
             if (r != null && isEntryRoot.contains(r) && !reached.contains(r.file())) {
                 reached.add(r.file());
-                EntryPoint bootstrap = new EntryPoint(ep.kind(), ep.cluster(), r, r.file().relativePath(), null, null,
-                        List.of());
+                EntryPoint bootstrap =
+                        new EntryPoint(ep.kind(), ep.cluster(), r, r.file().relativePath(), null, null, List.of());
                 builds.add(walker.walk(bootstrap));
             }
         }
-        List<KubeObject> notApplied = candidates.stream().filter(c -> !applied.contains(c)).toList();
+        List<KubeObject> notApplied =
+                candidates.stream().filter(c -> !applied.contains(c)).toList();
         return new Result(false, entryPoints, builds, reached, notApplied, Set.copyOf(thisRepository));
     }
 
@@ -222,7 +236,8 @@ final class EntryPointFinder {
         List<BuildWalker.Build> builds = new ArrayList<>();
         Set<ManifestFile> built = new LinkedHashSet<>();
         for (KustomizeFile k : graph.files()) {
-            boolean listed = graph.listersOf(k.directory()).stream().anyMatch(e -> e.role() != KustomizeEntry.Role.PATCH);
+            boolean listed =
+                    graph.listersOf(k.directory()).stream().anyMatch(e -> e.role() != KustomizeEntry.Role.PATCH);
             if (listed || !"Kustomization".equals(k.kind())) {
                 continue;
             }
@@ -234,8 +249,8 @@ final class EntryPointFinder {
         }
         for (ManifestFile f : index.files()) {
             if (!built.contains(f) && !graph.isPatchOnly(f)) {
-                EntryPoint loose = new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, f.relativePath(), null, null,
-                        List.of());
+                EntryPoint loose =
+                        new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, f.relativePath(), null, null, List.of());
                 builds.add(walker.walk(loose));
             }
         }
@@ -258,7 +273,8 @@ final class EntryPointFinder {
             return new EntryPoint(EntryPoint.Kind.CLUSTER_FOLDER, p.cluster(), null, p.path(), null, null, List.of());
         }
         boolean instance = o.is(FLUX_INSTANCE_GROUP, "FluxInstance");
-        String declared = instance ? Nodes.text(o.root(), "spec", "sync", "path") : Nodes.text(o.root(), "spec", "path");
+        String declared =
+                instance ? Nodes.text(o.root(), "spec", "sync", "path") : Nodes.text(o.root(), "spec", "path");
         List<String> dependsOn = new ArrayList<>();
         for (Node d : Nodes.items(o.root(), "spec", "dependsOn")) {
             String name = Nodes.text(d, "name");
@@ -267,8 +283,14 @@ final class EntryPointFinder {
                 dependsOn.add(ns != null ? ns + "/" + name : name);
             }
         }
-        return new EntryPoint(instance ? EntryPoint.Kind.FLUX_INSTANCE : EntryPoint.Kind.FLUX_KUSTOMIZATION, p.cluster(),
-                o, p.path(), declared, targetNamespace, dependsOn);
+        return new EntryPoint(
+                instance ? EntryPoint.Kind.FLUX_INSTANCE : EntryPoint.Kind.FLUX_KUSTOMIZATION,
+                p.cluster(),
+                o,
+                p.path(),
+                declared,
+                targetNamespace,
+                dependsOn);
     }
 
     /**
@@ -277,7 +299,8 @@ final class EntryPointFinder {
      * {@code cluster.yaml} applied by hand, Kustomizations whose parent is outside the tree).
      */
     private static String clusterOf(KubeObject root, String syncPath) {
-        for (String path : new String[] {syncPath, root == null ? null : root.file().directory()}) {
+        for (String path :
+                new String[] {syncPath, root == null ? null : root.file().directory()}) {
             String folder = path == null ? null : clustersFolder(path);
             if (folder != null) {
                 return folder;

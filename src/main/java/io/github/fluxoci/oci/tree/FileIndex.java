@@ -25,11 +25,15 @@ final class FileIndex {
         this.files = List.copyOf(files);
         for (ManifestFile f : this.files) {
             byPath.put(f.relativePath(), f);
-            filesByDirectory.computeIfAbsent(f.directory(), d -> new ArrayList<>()).add(f);
+            filesByDirectory
+                    .computeIfAbsent(f.directory(), d -> new ArrayList<>())
+                    .add(f);
             String dir = f.directory();
             while (!dir.isEmpty()) {
                 String parent = parentOf(dir);
-                if (!subdirectories.computeIfAbsent(parent, p -> new TreeSet<>()).add(dir)) {
+                if (!subdirectories
+                        .computeIfAbsent(parent, p -> new TreeSet<>())
+                        .add(dir)) {
                     break;
                 }
                 dir = parent;
@@ -38,7 +42,9 @@ final class FileIndex {
             for (KubeObject o : f.objects()) {
                 objects.add(o);
                 if (o.kind() != null && o.name() != null) {
-                    byKindAndName.computeIfAbsent(o.kind() + "/" + o.name(), k -> new ArrayList<>()).add(o);
+                    byKindAndName
+                            .computeIfAbsent(o.kind() + "/" + o.name(), k -> new ArrayList<>())
+                            .add(o);
                 }
             }
         }

@@ -69,7 +69,7 @@ final class FluxSourcePaths {
     private String artifactPath(String artifact, String declared) {
         String inArtifact = declared == null ? "" : KustomizeGraph.normalize("", declared);
         List<String[]> copies = artifactCopies.get(artifact);
-        if (inArtifact == null || copies == null || declared != null && declared.contains("${")) {
+        if (inArtifact == null || copies == null || (declared != null && declared.contains("${"))) {
             return null;
         }
         for (String[] copy : copies) {
@@ -98,7 +98,11 @@ final class FluxSourcePaths {
             for (Node copy : Nodes.items(artifact, "copy")) {
                 String from = Nodes.text(copy, "from");
                 String to = Nodes.text(copy, "to");
-                if (name == null || from == null || to == null || !from.startsWith("@") || !to.startsWith("@artifact")) {
+                if (name == null
+                        || from == null
+                        || to == null
+                        || !from.startsWith("@")
+                        || !to.startsWith("@artifact")) {
                     continue;
                 }
                 int slash = from.indexOf('/');
@@ -106,7 +110,8 @@ final class FluxSourcePaths {
                 if (!gitAliases.contains(alias)) {
                     continue;
                 }
-                String source = KustomizeGraph.normalize("", slash < 0 ? "" : from.substring(slash + 1).replaceAll("/?\\*\\*?$", ""));
+                String source = KustomizeGraph.normalize(
+                        "", slash < 0 ? "" : from.substring(slash + 1).replaceAll("/?\\*\\*?$", ""));
                 String target = KustomizeGraph.normalize("", to.substring("@artifact".length()));
                 if (source != null && target != null) {
                     artifactCopies.computeIfAbsent(name, n -> new ArrayList<>()).add(new String[] {source, target});

@@ -56,17 +56,20 @@ public final class GlobMatcher {
     /** A glob as a test: a plain string check for the common shapes, else its regular expression. */
     static Predicate<String> compile(String glob) {
         if (glob.startsWith("**/*.") && isLiteral(glob.substring(5))) {
-            String suffix = glob.substring(4);                       // "**/*.yaml": the last segment ends with ".yaml"
+            String suffix = glob.substring(4); // "**/*.yaml": the last segment ends with ".yaml"
             return path -> path.endsWith(suffix);
         }
-        if (glob.startsWith("**/") && glob.endsWith("/**") && glob.length() > 6 && isLiteral(glob.substring(3, glob.length() - 3))) {
-            String name = glob.substring(3, glob.length() - 3);      // "**/target/**": a folder "target" on the path
+        if (glob.startsWith("**/")
+                && glob.endsWith("/**")
+                && glob.length() > 6
+                && isLiteral(glob.substring(3, glob.length() - 3))) {
+            String name = glob.substring(3, glob.length() - 3); // "**/target/**": a folder "target" on the path
             String start = name + "/";
             String inner = "/" + name + "/";
             return path -> path.startsWith(start) || path.contains(inner);
         }
         if (glob.startsWith("**/") && isLiteral(glob.substring(3))) {
-            String name = glob.substring(3);                         // "**/target": the path is or ends in "target"
+            String name = glob.substring(3); // "**/target": the path is or ends in "target"
             String end = "/" + name;
             return path -> path.equals(name) || path.endsWith(end);
         }

@@ -9,12 +9,28 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * One Kubernetes object: a YAML document with {@code apiVersion} and {@code kind}. {@code line} and
  * {@code column} (1-based) are where the document's content starts.
  */
-public record KubeObject(ManifestFile file, int documentIndex, MappingNode root, String apiVersion, String kind,
-                         String name, String metadataNamespace, int line, int column) {
+public record KubeObject(
+        ManifestFile file,
+        int documentIndex,
+        MappingNode root,
+        String apiVersion,
+        String kind,
+        String name,
+        String metadataNamespace,
+        int line,
+        int column) {
 
     static KubeObject of(ManifestFile file, int documentIndex, MappingNode root, int line, int column) {
-        return new KubeObject(file, documentIndex, root, Nodes.text(root, "apiVersion"), Nodes.text(root, "kind"),
-                Nodes.text(root, "metadata", "name"), Nodes.text(root, "metadata", "namespace"), line, column);
+        return new KubeObject(
+                file,
+                documentIndex,
+                root,
+                Nodes.text(root, "apiVersion"),
+                Nodes.text(root, "kind"),
+                Nodes.text(root, "metadata", "name"),
+                Nodes.text(root, "metadata", "namespace"),
+                line,
+                column);
     }
 
     /** The API group, e.g. {@code helm.toolkit.fluxcd.io}, or "" for the core group. */

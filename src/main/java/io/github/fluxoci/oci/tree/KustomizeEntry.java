@@ -14,7 +14,11 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public record KustomizeEntry(KustomizeFile owner, Role role, String value, Node node, String target, Status status) {
 
-    public enum Role { RESOURCE, COMPONENT, PATCH }
+    public enum Role {
+        RESOURCE,
+        COMPONENT,
+        PATCH
+    }
 
     public enum Status {
         /** a YAML file of the tree */

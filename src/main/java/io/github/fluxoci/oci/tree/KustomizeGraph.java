@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -113,7 +114,9 @@ final class KustomizeGraph {
             }
         }
         for (Node item : Nodes.items(root, "patchesStrategicMerge")) {
-            if (item instanceof ScalarNode s && s.getValue().indexOf('\n') < 0 && !s.getValue().contains(":")) {
+            if (item instanceof ScalarNode s
+                    && s.getValue().indexOf('\n') < 0
+                    && !s.getValue().contains(":")) {
                 action.accept(KustomizeEntry.Role.PATCH, item);
             }
         }
@@ -133,11 +136,15 @@ final class KustomizeGraph {
         } else {
             String target = normalize(k.directory(), value);
             KustomizeEntry.Status status = target == null ? KustomizeEntry.Status.OUTSIDE_ROOT : statusOf(target);
-            entry = new KustomizeEntry(k, role, value, item, status == KustomizeEntry.Status.OUTSIDE_ROOT ? null : target,
-                    status);
+            entry = new KustomizeEntry(
+                    k, role, value, item, status == KustomizeEntry.Status.OUTSIDE_ROOT ? null : target, status);
             if (status == KustomizeEntry.Status.OUTSIDE_ROOT) {
-                problems.add(new Problem(k.file().relativePath(), entry.line(), entry.column(),
-                        role.name().toLowerCase() + " path \"" + value + "\" leaves the scanned tree; not followed"
+                problems.add(new Problem(
+                        k.file().relativePath(),
+                        entry.line(),
+                        entry.column(),
+                        role.name().toLowerCase(Locale.ROOT) + " path \"" + value
+                                + "\" leaves the scanned tree; not followed"
                                 + " (scan a directory that contains it with -Doci.directory=...)"));
             }
         }
@@ -169,8 +176,11 @@ final class KustomizeGraph {
     }
 
     static boolean isRemote(String value) {
-        return value.contains("://") || value.startsWith("github.com/") || value.startsWith("git@")
-                || value.contains("?ref=") || value.startsWith("gitlab.com/");
+        return value.contains("://")
+                || value.startsWith("github.com/")
+                || value.startsWith("git@")
+                || value.contains("?ref=")
+                || value.startsWith("gitlab.com/");
     }
 
     /** Joins a path to a directory and normalizes it; null when it climbs out of the root. */

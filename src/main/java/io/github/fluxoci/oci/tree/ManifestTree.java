@@ -59,7 +59,9 @@ public final class ManifestTree {
             clusterNames.add(b.entryPoint().cluster());
             for (ObjectInstance i : b.instances()) {
                 instances.add(i);
-                instancesByObject.computeIfAbsent(i.object(), o -> new ArrayList<>()).add(i);
+                instancesByObject
+                        .computeIfAbsent(i.object(), o -> new ArrayList<>())
+                        .add(i);
             }
         }
         this.clusters = List.copyOf(clusterNames);
@@ -115,7 +117,9 @@ public final class ManifestTree {
 
     /** Every object of a kind with a name, wherever it sits, deployed or not. */
     public List<KubeObject> named(String group, String kind, String name) {
-        return index.objectsNamed(kind, name).stream().filter(o -> group.equals(o.group())).toList();
+        return index.objectsNamed(kind, name).stream()
+                .filter(o -> group.equals(o.group()))
+                .toList();
     }
 
     /** Temporary files an interrupted {@code oci:migrate} left in the tree (relative paths). */
@@ -185,8 +189,10 @@ public final class ManifestTree {
         String kind = Nodes.text(kustomization.root(), "spec", "sourceRef", "kind");
         String source = Nodes.text(kustomization.root(), "spec", "sourceRef", "name");
         String declared = Nodes.text(kustomization.root(), "spec", "path");
-        if (!(kind == null || "GitRepository".equals(kind)) || !builds.thisRepository().contains(source)
-                || declared == null || declared.contains("${")) {
+        if (!(kind == null || "GitRepository".equals(kind))
+                || !builds.thisRepository().contains(source)
+                || declared == null
+                || declared.contains("${")) {
             return null;
         }
         return paths.exists(paths.pathOf(kustomization)) ? null : declared;
@@ -220,7 +226,8 @@ public final class ManifestTree {
      * {@code targetNamespace} (null for none); a folder without kustomization.yaml builds every manifest below it.
      */
     public List<ObjectInstance> build(String directory, String targetNamespace) {
-        EntryPoint ep = new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, directory, null, targetNamespace, List.of());
+        EntryPoint ep =
+                new EntryPoint(EntryPoint.Kind.WHOLE_TREE, "", null, directory, null, targetNamespace, List.of());
         return walker.walk(ep).instances();
     }
 
@@ -244,7 +251,8 @@ public final class ManifestTree {
             }
         }
         List<ObjectInstance> loose = candidates.stream()
-                .filter(i -> namespace == null || i.namespaceValue() == null).toList();
+                .filter(i -> namespace == null || i.namespaceValue() == null)
+                .toList();
         return loose.size() == 1 ? loose.get(0) : null;
     }
 }

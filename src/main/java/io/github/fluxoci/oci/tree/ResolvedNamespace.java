@@ -19,6 +19,8 @@ public record ResolvedNamespace(String value, String source, String setBy) {
 
     public static ResolvedNamespace ofMetadata(KubeObject o) {
         return o.metadataNamespace() != null
-                ? new ResolvedNamespace(o.metadataNamespace(), "metadata", o.file().relativePath()) : UNKNOWN;
+                ? new ResolvedNamespace(
+                        o.metadataNamespace(), "metadata", o.file().relativePath())
+                : UNKNOWN;
     }
 }

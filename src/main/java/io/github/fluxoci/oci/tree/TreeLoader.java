@@ -39,8 +39,7 @@ import io.github.fluxoci.oci.yaml.YamlParseException;
  */
 public final class TreeLoader {
 
-    private TreeLoader() {
-    }
+    private TreeLoader() {}
 
     public static ManifestTree load(TreeOptions options) throws IOException {
         Path root = options.root().toAbsolutePath().normalize();
@@ -71,7 +70,8 @@ public final class TreeLoader {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = relative(root, file);
-                    if (attrs.isRegularFile() && AtomicFiles.isLeftover(file.getFileName().toString())) {
+                    if (attrs.isRegularFile()
+                            && AtomicFiles.isLeftover(file.getFileName().toString())) {
                         leftovers.add(rel);
                         return FileVisitResult.CONTINUE;
                     }
@@ -138,14 +138,17 @@ public final class TreeLoader {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String rel = relative(root, dir);
-                return !rel.isEmpty() && excludes.matchesWholeDirectory(rel) ? FileVisitResult.SKIP_SUBTREE
+                return !rel.isEmpty() && excludes.matchesWholeDirectory(rel)
+                        ? FileVisitResult.SKIP_SUBTREE
                         : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String rel = relative(root, file);
-                if (!attrs.isRegularFile() || attrs.size() > options.maxFileBytes() || !includes.matches(rel)
+                if (!attrs.isRegularFile()
+                        || attrs.size() > options.maxFileBytes()
+                        || !includes.matches(rel)
                         || excludes.matches(rel)) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -180,14 +183,19 @@ public final class TreeLoader {
         files.forEach(f -> read.add(f.relativePath()));
         Set<String> listed = new TreeSet<>();
         for (ManifestFile f : files) {
-            if (!KustomizeGraph.FILE_NAMES.contains(f.name()) || !f.parsed() || f.objects().isEmpty()) {
+            if (!KustomizeGraph.FILE_NAMES.contains(f.name())
+                    || !f.parsed()
+                    || f.objects().isEmpty()) {
                 continue;
             }
             KustomizeGraph.forEachEntry(f.objects().get(0).root(), (role, item) -> {
                 if (item instanceof ScalarNode scalar) {
                     String value = scalar.getValue().trim();
-                    String target = KustomizeGraph.isRemote(value) ? null : KustomizeGraph.normalize(f.directory(), value);
-                    if (target != null && target.toLowerCase(Locale.ROOT).endsWith(".json") && !read.contains(target)
+                    String target =
+                            KustomizeGraph.isRemote(value) ? null : KustomizeGraph.normalize(f.directory(), value);
+                    if (target != null
+                            && target.toLowerCase(Locale.ROOT).endsWith(".json")
+                            && !read.contains(target)
                             && !excludes.matches(target)) {
                         listed.add(target);
                     }
@@ -218,9 +226,13 @@ public final class TreeLoader {
         } catch (OutOfMemoryError e) {
             // the failed allocation was this file's text or nodes: dropped with the frame, so the run can go on
             String rel = relative(root, path);
-            problems.add(new Problem(rel, 0, 0, "not read: the JVM ran out of memory reading it (" + size(path)
-                    + " bytes); give Maven more heap (MAVEN_OPTS=-Xmx...), lower -Doci.maxFileBytes, or exclude it with"
-                    + " oci.excludes"));
+            problems.add(new Problem(
+                    rel,
+                    0,
+                    0,
+                    "not read: the JVM ran out of memory reading it (" + size(path)
+                            + " bytes); give Maven more heap (MAVEN_OPTS=-Xmx...), lower -Doci.maxFileBytes, or exclude it with"
+                            + " oci.excludes"));
             return new ManifestFile(rel, path, null);
         }
     }
@@ -233,14 +245,19 @@ public final class TreeLoader {
         }
     }
 
-    private static ManifestFile readOrThrow(Path root, Path path, long maxBytes, YamlLimits limits, List<Problem> problems) {
+    private static ManifestFile readOrThrow(
+            Path root, Path path, long maxBytes, YamlLimits limits, List<Problem> problems) {
         String rel = relative(root, path);
         String text;
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                problems.add(new Problem(rel, 0, 0, "not read: " + size + " bytes, more than the " + maxBytes
-                        + " a manifest may have (raise -Doci.maxFileBytes, or exclude it with oci.excludes)"));
+                problems.add(new Problem(
+                        rel,
+                        0,
+                        0,
+                        "not read: " + size + " bytes, more than the " + maxBytes
+                                + " a manifest may have (raise -Doci.maxFileBytes, or exclude it with oci.excludes)"));
                 return new ManifestFile(rel, path, null);
             }
             text = Files.readString(path, StandardCharsets.UTF_8); // strict: malformed input throws
@@ -254,19 +271,30 @@ public final class TreeLoader {
         YamlFile yaml;
         try {
             // a HelmRelease's values are most of a release's nodes and no goal reads them: left out as the file is read
-            yaml = YamlFile.parse(text, limits, ManifestTree.isKustomizationFileName(rel.substring(rel.lastIndexOf('/') + 1))
-                    ? null : TreeLoader::isHelmRelease);
+            yaml = YamlFile.parse(
+                    text,
+                    limits,
+                    ManifestTree.isKustomizationFileName(rel.substring(rel.lastIndexOf('/') + 1))
+                            ? null
+                            : TreeLoader::isHelmRelease);
         } catch (YamlParseException e) {
             String message = "not valid YAML: " + e.getMessage();
             if (text.contains("{{")) {
-                message += " (the file holds {{ }} template syntax: render it before scanning, or exclude it with oci.excludes)";
+                message +=
+                        " (the file holds {{ }} template syntax: render it before scanning, or exclude it with oci.excludes)";
             }
             problems.add(new Problem(rel, e.line(), e.column(), message));
             return new ManifestFile(rel, path, null);
         } catch (RuntimeException | StackOverflowError e) {
             // a parser fault on one file names that file; the rest of the tree is still read
-            problems.add(new Problem(rel, 0, 0, "cannot parse: " + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName())));
+            problems.add(new Problem(
+                    rel,
+                    0,
+                    0,
+                    "cannot parse: "
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName())));
             return new ManifestFile(rel, path, null);
         }
         ManifestFile file = new ManifestFile(rel, path, yaml);
@@ -291,7 +319,8 @@ public final class TreeLoader {
     /** A document whose {@code spec.values} no goal reads: a HelmRelease. */
     private static boolean isHelmRelease(MappingNode root) {
         String apiVersion = Nodes.text(root, "apiVersion");
-        return "HelmRelease".equals(Nodes.text(root, "kind")) && apiVersion != null
+        return "HelmRelease".equals(Nodes.text(root, "kind"))
+                && apiVersion != null
                 && apiVersion.startsWith(ManifestTree.HELM_GROUP + "/");
     }
 
@@ -319,7 +348,9 @@ public final class TreeLoader {
 
     static String relative(Path root, Path path) {
         String rel = root.relativize(path).toString();
-        return path.getFileSystem().getSeparator().equals("/") ? rel : rel.replace(path.getFileSystem().getSeparator(), "/");
+        return path.getFileSystem().getSeparator().equals("/")
+                ? rel
+                : rel.replace(path.getFileSystem().getSeparator(), "/");
     }
 
     private static String describe(IOException e) {

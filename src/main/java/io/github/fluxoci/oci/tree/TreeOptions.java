@@ -11,7 +11,12 @@ import io.github.fluxoci.oci.yaml.YamlLimits;
  * threads parse files, the largest file read ({@code maxFileBytes}; a larger one is a problem naming it), and how
  * deep and how far expanded by aliases one YAML document may be ({@link YamlLimits}).
  */
-public record TreeOptions(Path root, List<String> includes, List<String> excludes, int threads, long maxFileBytes,
+public record TreeOptions(
+        Path root,
+        List<String> includes,
+        List<String> excludes,
+        int threads,
+        long maxFileBytes,
         YamlLimits yamlLimits) {
 
     /** 32 MiB: far above any real manifest (Flux's own gotk-components.yaml is under 1 MiB). */

@@ -62,22 +62,28 @@ public final class ChartRefTargetRule implements Rule {
             if (named.stream().anyMatch(o -> !context.applied(o))) {
                 continue; // the object is in the tree but nothing builds it: source-deployed says so
             }
-            if (ns == null && named.stream().flatMap(o -> tree.instancesOf(o).stream())
-                    .anyMatch(i -> i.cluster().equals(r.cluster()))) {
+            if (ns == null
+                    && named.stream()
+                            .flatMap(o -> tree.instancesOf(o).stream())
+                            .anyMatch(i -> i.cluster().equals(r.cluster()))) {
                 continue; // the release's namespace is unknown and its cluster deploys one of that name: cannot tell
             }
             Set<String> elsewhere = new LinkedHashSet<>();
             for (KubeObject o : named) {
                 for (ObjectInstance i : tree.instancesOf(o)) {
-                    elsewhere.add(o.file().relativePath() + " deploys one" + SourceLookup.where(tree, i.namespaceValue(),
-                            i.cluster()));
+                    elsewhere.add(o.file().relativePath() + " deploys one"
+                            + SourceLookup.where(tree, i.namespaceValue(), i.cluster()));
                 }
             }
-            out.add(VerifyContext.at(this, r.object(), chartRef, "chartRef names " + kind + " \"" + name + "\" but none is"
-                    + " deployed" + SourceLookup.where(tree, ns, r.cluster())
-                    + (elsewhere.isEmpty() ? "" : " (" + String.join("; ", elsewhere) + ")")
-                    + "; run mvn oci:migrate -Doci.charts=" + r.qualifiedName()
-                    + " or add the " + kind + "'s file to a kustomization of that build"));
+            out.add(VerifyContext.at(
+                    this,
+                    r.object(),
+                    chartRef,
+                    "chartRef names " + kind + " \"" + name + "\" but none is"
+                            + " deployed" + SourceLookup.where(tree, ns, r.cluster())
+                            + (elsewhere.isEmpty() ? "" : " (" + String.join("; ", elsewhere) + ")")
+                            + "; run mvn oci:migrate -Doci.charts=" + r.qualifiedName()
+                            + " or add the " + kind + "'s file to a kustomization of that build"));
         }
         return out;
     }

@@ -34,11 +34,19 @@ public final class ChartXorChartRefRule implements Rule {
             boolean chart = Nodes.has(spec, "chart");
             boolean chartRef = Nodes.has(spec, "chartRef");
             if (chart && chartRef) {
-                out.add(VerifyContext.at(this, r.object(), Nodes.get(spec, "chart"), "HelmRelease " + r.qualifiedName()
-                        + " sets both spec.chart and spec.chartRef; remove spec.chart"));
+                out.add(VerifyContext.at(
+                        this,
+                        r.object(),
+                        Nodes.get(spec, "chart"),
+                        "HelmRelease " + r.qualifiedName()
+                                + " sets both spec.chart and spec.chartRef; remove spec.chart"));
             } else if (!chart && !chartRef && spec != null) {
-                out.add(VerifyContext.at(this, r.object(), spec, "HelmRelease " + r.qualifiedName()
-                        + " sets neither spec.chart nor spec.chartRef; add spec.chartRef"));
+                out.add(VerifyContext.at(
+                        this,
+                        r.object(),
+                        spec,
+                        "HelmRelease " + r.qualifiedName()
+                                + " sets neither spec.chart nor spec.chartRef; add spec.chartRef"));
             }
         }
         return out;

@@ -41,8 +41,7 @@ public final class DifferentArchiveRule implements Rule {
         return "(online) the chart archive an OCIRepository pins is the one its former HelmRepository serves (same digest)";
     }
 
-    private record Pinned(KubeObject oci, String url, String tag, String chart, List<String> repositories) {
-    }
+    private record Pinned(KubeObject oci, String url, String tag, String chart, List<String> repositories) {}
 
     @Override
     public List<Finding> check(VerifyContext context) {
@@ -60,19 +59,31 @@ public final class DifferentArchiveRule implements Rule {
             List<String> repositories = formerRepositories(context, context.catalog(), p.url(), chart);
             if (!repositories.isEmpty()) {
                 pinned.add(new Pinned(p.oci(), p.url(), p.tag(), chart, repositories));
-                repositories.forEach(r -> chartsByRepository.computeIfAbsent(r, k -> new HashSet<>()).add(chart));
+                repositories.forEach(r -> chartsByRepository
+                        .computeIfAbsent(r, k -> new HashSet<>())
+                        .add(chart));
             }
         }
         for (Pinned p : pinned) {
             for (String repository : p.repositories()) {
                 HelmIndexClient.Index index = context.helm().index(repository, chartsByRepository.get(repository));
-                ChartProof proof = ChartProof.prove(context.registry(), index, repository, p.chart(),
-                        p.tag().replace('_', '+'), p.url(), p.tag());
+                ChartProof proof = ChartProof.prove(
+                        context.registry(),
+                        index,
+                        repository,
+                        p.chart(),
+                        p.tag().replace('_', '+'),
+                        p.url(),
+                        p.tag());
                 if (proof.verdict() == ChartProof.Verdict.DIFFERENT) {
-                    out.add(VerifyContext.at(this, p.oci(), Nodes.get(p.oci().root(), "spec", "ref", "tag"), p.url() + ":"
-                            + p.tag() + " is not the archive " + repository + " serves for " + p.chart() + " "
-                            + p.tag().replace('_', '+') + ": Helm repository " + proof.helmDigest() + ", OCI "
-                            + proof.ociDigest() + "; " + ChartProof.DIFFERENT_ADVICE));
+                    out.add(VerifyContext.at(
+                            this,
+                            p.oci(),
+                            Nodes.get(p.oci().root(), "spec", "ref", "tag"),
+                            p.url() + ":"
+                                    + p.tag() + " is not the archive " + repository + " serves for " + p.chart() + " "
+                                    + p.tag().replace('_', '+') + ": Helm repository " + proof.helmDigest() + ", OCI "
+                                    + proof.ociDigest() + "; " + ChartProof.DIFFERENT_ADVICE));
                 }
             }
         }
@@ -80,15 +91,18 @@ public final class DifferentArchiveRule implements Rule {
     }
 
     /** The HTTP Helm repositories that served this chart before: in the tree (the catalog maps them here), or mapped by URL. */
-    private static List<String> formerRepositories(VerifyContext context, ChartCatalog catalog, String ociUrl, String chart) {
+    private static List<String> formerRepositories(
+            VerifyContext context, ChartCatalog catalog, String ociUrl, String chart) {
         Set<String> out = new LinkedHashSet<>();
         String wanted = ChartUrls.normalize(ociUrl);
         for (ScannedHelmRepository h : context.scan().helmRepositories()) {
             if (h.url() == null || !h.url().startsWith("http")) {
                 continue;
             }
-            CatalogAnswer answer = catalog.lookup(new HelmRepositoryRef(h.name(), h.namespace(), h.url(), h.type()), chart);
-            if (answer instanceof CatalogAnswer.Found found && ChartUrls.normalize(found.source().url()).equals(wanted)) {
+            CatalogAnswer answer =
+                    catalog.lookup(new HelmRepositoryRef(h.name(), h.namespace(), h.url(), h.type()), chart);
+            if (answer instanceof CatalogAnswer.Found found
+                    && ChartUrls.normalize(found.source().url()).equals(wanted)) {
                 out.add(h.url());
             }
         }

@@ -39,9 +39,14 @@ public final class DuplicateKeyRule implements Rule {
             YamlFile yaml = f.yaml();
             for (ScalarNode key : yaml.duplicateKeys()) {
                 int offset = yaml.startOffset(key);
-                out.add(new Finding(id(), context.fileSeverity(f), f.relativePath(), yaml.lineNumber(offset),
-                        yaml.columnNumber(offset), "key \"" + key.getValue()
-                        + "\" appears a second time in this mapping; kustomize refuses the file: keep one"));
+                out.add(new Finding(
+                        id(),
+                        context.fileSeverity(f),
+                        f.relativePath(),
+                        yaml.lineNumber(offset),
+                        yaml.columnNumber(offset),
+                        "key \"" + key.getValue()
+                                + "\" appears a second time in this mapping; kustomize refuses the file: keep one"));
             }
         }
         return out;

@@ -34,7 +34,9 @@ public final class ExactTagRule implements Rule {
             return out;
         }
         for (ScannedRelease r : context.scan().releases()) {
-            if (r.status() != ReleaseStatus.OCI || r.oci() == null || r.oci().semver() == null
+            if (r.status() != ReleaseStatus.OCI
+                    || r.oci() == null
+                    || r.oci().semver() == null
                     || !r.isNamedBy(context.criticalReleases(), true)) {
                 continue;
             }
@@ -42,8 +44,12 @@ public final class ExactTagRule implements Rule {
             if (oci == null) {
                 continue;
             }
-            out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec", "ref", "semver"), r.qualifiedName()
-                    + " is critical but its OCIRepository uses semver \"" + r.oci().semver() + "\"; pin tag: <exact version>"));
+            out.add(VerifyContext.at(
+                    this,
+                    oci,
+                    Nodes.get(oci.root(), "spec", "ref", "semver"),
+                    r.qualifiedName() + " is critical but its OCIRepository uses semver \""
+                            + r.oci().semver() + "\"; pin tag: <exact version>"));
         }
         return out;
     }

@@ -5,8 +5,8 @@ package io.github.fluxoci.oci.verify;
  * that {@code <exceptions>} excuses carries the reason given there ({@code justification}); it is reported as a
  * note, and in SARIF as a suppressed result of its rule.
  */
-public record Finding(String rule, Severity severity, String file, int line, int column, String message,
-                      String justification) {
+public record Finding(
+        String rule, Severity severity, String file, int line, int column, String message, String justification) {
 
     public Finding(String rule, Severity severity, String file, int line, int column, String message) {
         this(rule, severity, file, line, column, message, null);

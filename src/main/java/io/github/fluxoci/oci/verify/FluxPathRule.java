@@ -33,9 +33,14 @@ public final class FluxPathRule implements Rule {
         for (KubeObject k : context.tree().fluxKustomizations()) {
             String missing = context.tree().missingPath(k);
             if (missing != null && !context.tree().isPatchFile(k.file())) {
-                out.add(VerifyContext.at(this, k, Nodes.get(k.root(), "spec", "path"), "Kustomization \"" + k.name()
-                        + "\" builds spec.path \"" + missing + "\", which does not exist in this repository (paths are"
-                        + " relative to the repository root); fix the path or remove the Kustomization"));
+                out.add(VerifyContext.at(
+                        this,
+                        k,
+                        Nodes.get(k.root(), "spec", "path"),
+                        "Kustomization \"" + k.name()
+                                + "\" builds spec.path \"" + missing
+                                + "\", which does not exist in this repository (paths are"
+                                + " relative to the repository root); fix the path or remove the Kustomization"));
             }
         }
         return out;

@@ -42,28 +42,44 @@ public final class HelmRepositorySourceRule implements Rule {
             }
             ReleaseException excuse = context.exceptions().stream()
                     .filter(e -> e.release() != null && r.isNamedBy(List.of(e.release()), false))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (excuse != null) {
-                out.add(new Finding(id(), Severity.NOTE, r.file(), r.object().lineOf(sourceRef), r.object().columnOf(sourceRef),
-                        r.qualifiedName() + " stays on HelmRepository " + Nodes.text(sourceRef, "name") + ": " + excuse.reason(),
+                out.add(new Finding(
+                        id(),
+                        Severity.NOTE,
+                        r.file(),
+                        r.object().lineOf(sourceRef),
+                        r.object().columnOf(sourceRef),
+                        r.qualifiedName() + " stays on HelmRepository " + Nodes.text(sourceRef, "name") + ": "
+                                + excuse.reason(),
                         excuse.reason()));
                 continue;
             }
             String excuseHint = "<exceptions><exception><release>" + r.qualifiedName()
                     + "</release><reason>...</reason></exception></exceptions>";
             if (r.status() == ReleaseStatus.BLOCKED) {
-                out.add(new Finding(id(), Severity.WARNING, r.file(), r.object().lineOf(sourceRef),
-                        r.object().columnOf(sourceRef), r.qualifiedName() + " stays on HelmRepository "
-                        + Nodes.text(sourceRef, "name") + ": it cannot move (" + String.join("; ", r.reasons())
-                        + "); an <exceptions> entry turns this into a note"));
+                out.add(new Finding(
+                        id(),
+                        Severity.WARNING,
+                        r.file(),
+                        r.object().lineOf(sourceRef),
+                        r.object().columnOf(sourceRef),
+                        r.qualifiedName() + " stays on HelmRepository "
+                                + Nodes.text(sourceRef, "name") + ": it cannot move (" + String.join("; ", r.reasons())
+                                + "); an <exceptions> entry turns this into a note"));
                 continue;
             }
             String advice = r.status() == ReleaseStatus.MIGRATABLE
                     ? "run mvn oci:migrate -Doci.charts=" + r.qualifiedName()
-                    : "no OCI source is known for chart " + r.chart() + " of " + r.source().url()
-                    + ": add a <mapping> and run mvn oci:migrate, or excuse it with " + excuseHint;
-            out.add(VerifyContext.at(this, r.object(), sourceRef, r.qualifiedName() + " still uses HelmRepository "
-                    + Nodes.text(sourceRef, "name") + "; " + advice));
+                    : "no OCI source is known for chart " + r.chart() + " of "
+                            + r.source().url() + ": add a <mapping> and run mvn oci:migrate, or excuse it with "
+                            + excuseHint;
+            out.add(VerifyContext.at(
+                    this,
+                    r.object(),
+                    sourceRef,
+                    r.qualifiedName() + " still uses HelmRepository " + Nodes.text(sourceRef, "name") + "; " + advice));
         }
         return out;
     }

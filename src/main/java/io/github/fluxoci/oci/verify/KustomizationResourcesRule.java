@@ -2,6 +2,7 @@ package io.github.fluxoci.oci.verify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.fluxoci.oci.tree.KustomizeEntry;
 import io.github.fluxoci.oci.tree.KustomizeFile;
@@ -31,9 +32,14 @@ public final class KustomizationResourcesRule implements Rule {
         for (KustomizeFile k : context.tree().kustomizeFiles()) {
             for (KustomizeEntry e : k.entries()) {
                 if (e.status() == KustomizeEntry.Status.MISSING) {
-                    out.add(new Finding(id(), severity(), k.file().relativePath(), e.line(), e.column(),
-                            e.role().name().toLowerCase() + " \"" + e.value() + "\" does not exist (" + e.target()
-                                    + "); fix the path or remove the entry"));
+                    out.add(new Finding(
+                            id(),
+                            severity(),
+                            k.file().relativePath(),
+                            e.line(),
+                            e.column(),
+                            e.role().name().toLowerCase(Locale.ROOT) + " \"" + e.value() + "\" does not exist ("
+                                    + e.target() + "); fix the path or remove the entry"));
                 }
             }
         }

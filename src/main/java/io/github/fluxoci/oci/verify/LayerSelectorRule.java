@@ -39,10 +39,15 @@ public final class LayerSelectorRule implements Rule {
                 continue;
             }
             Node at = selector != null ? selector : Nodes.get(oci.root(), "spec");
-            String what = selector == null ? "has no spec.layerSelector"
+            String what = selector == null
+                    ? "has no spec.layerSelector"
                     : "has layerSelector mediaType " + mediaType + ", operation " + operation;
-            out.add(VerifyContext.at(this, oci, at, "OCIRepository \"" + oci.name() + "\" " + what + "; set spec.layerSelector"
-                    + " to {mediaType: " + OciRepositoryDocument.HELM_CHART_MEDIA_TYPE + ", operation: copy}"));
+            out.add(VerifyContext.at(
+                    this,
+                    oci,
+                    at,
+                    "OCIRepository \"" + oci.name() + "\" " + what + "; set spec.layerSelector" + " to {mediaType: "
+                            + OciRepositoryDocument.HELM_CHART_MEDIA_TYPE + ", operation: copy}"));
         }
         return out;
     }

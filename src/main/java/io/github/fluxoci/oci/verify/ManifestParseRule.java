@@ -38,10 +38,18 @@ public final class ManifestParseRule implements Rule {
             if (file == null || file.parsed()) {
                 continue; // not a file that failed to parse (a path leaving the tree, a cycle: reported elsewhere)
             }
-            String message = p.message() + (context.reached(file) ? "; the build that reaches it fails"
-                    : tree.hasEntryPoints() ? "" // the verifier notes it as not deployed
-                    : "; no kustomization lists this file, so Flux never reads it (fix it or exclude it with oci.excludes)");
-            out.add(new Finding(id(), context.fileSeverity(file), p.file(), Math.max(p.line(), 1), Math.max(p.column(), 1),
+            String message = p.message()
+                    + (context.reached(file)
+                            ? "; the build that reaches it fails"
+                            : tree.hasEntryPoints()
+                                    ? "" // the verifier notes it as not deployed
+                                    : "; no kustomization lists this file, so Flux never reads it (fix it or exclude it with oci.excludes)");
+            out.add(new Finding(
+                    id(),
+                    context.fileSeverity(file),
+                    p.file(),
+                    Math.max(p.line(), 1),
+                    Math.max(p.column(), 1),
                     message));
         }
         return out;

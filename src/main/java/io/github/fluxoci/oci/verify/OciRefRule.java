@@ -37,9 +37,13 @@ public final class OciRefRule implements Rule {
         for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
             Node ref = Nodes.get(oci.root(), "spec", "ref");
             if (ref == null) {
-                out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec"), "OCIRepository \"" + oci.name()
-                        + "\" has no spec.ref, so Flux pulls the tag latest, which Helm charts never publish; add ref.tag"
-                        + " (an exact chart version) or ref.semver"));
+                out.add(VerifyContext.at(
+                        this,
+                        oci,
+                        Nodes.get(oci.root(), "spec"),
+                        "OCIRepository \"" + oci.name()
+                                + "\" has no spec.ref, so Flux pulls the tag latest, which Helm charts never publish; add ref.tag"
+                                + " (an exact chart version) or ref.semver"));
                 continue;
             }
             String tag = Nodes.text(ref, "tag");
@@ -50,17 +54,29 @@ public final class OciRefRule implements Rule {
             }
             if (tag != null && !tag.contains("${")) {
                 if (tag.contains("+")) {
-                    out.add(VerifyContext.at(this, oci, Nodes.get(ref, "tag"), "tag \"" + tag + "\" holds '+', which OCI tags"
-                            + " cannot; Helm stores it as \"" + tag.replace('+', '_') + "\": write that"));
+                    out.add(VerifyContext.at(
+                            this,
+                            oci,
+                            Nodes.get(ref, "tag"),
+                            "tag \"" + tag + "\" holds '+', which OCI tags" + " cannot; Helm stores it as \""
+                                    + tag.replace('+', '_') + "\": write that"));
                 } else if (looksLikeRange(tag)) {
-                    out.add(VerifyContext.at(this, oci, Nodes.get(ref, "tag"), "tag \"" + tag + "\" is a range, which a tag"
-                            + " cannot be; write semver: \"" + tag + "\" instead, or pin an exact version"));
+                    out.add(VerifyContext.at(
+                            this,
+                            oci,
+                            Nodes.get(ref, "tag"),
+                            "tag \"" + tag + "\" is a range, which a tag" + " cannot be; write semver: \"" + tag
+                                    + "\" instead, or pin an exact version"));
                 }
             }
             if (semver != null && !semver.contains("${")) {
-                Constraint.problem(semver).ifPresent(problem -> out.add(VerifyContext.at(this, oci, Nodes.get(ref, "semver"),
-                        "semver \"" + semver + "\" is not a range Flux can read (" + problem + "); write e.g."
-                                + " \">=1.2.0 <2.0.0\", \"1.x\" or \"*\"")));
+                Constraint.problem(semver)
+                        .ifPresent(problem -> out.add(VerifyContext.at(
+                                this,
+                                oci,
+                                Nodes.get(ref, "semver"),
+                                "semver \"" + semver + "\" is not a range Flux can read (" + problem + "); write e.g."
+                                        + " \">=1.2.0 <2.0.0\", \"1.x\" or \"*\"")));
             }
         }
         return out;

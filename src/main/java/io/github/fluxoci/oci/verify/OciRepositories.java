@@ -18,8 +18,7 @@ import io.github.fluxoci.oci.yaml.Nodes;
 /** OCIRepositories that hold Helm charts: those a chartRef points at. */
 final class OciRepositories {
 
-    private OciRepositories() {
-    }
+    private OciRepositories() {}
 
     static List<KubeObject> usedByChartRef(VerifyContext context) {
         Set<KubeObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -38,8 +37,7 @@ final class OciRepositories {
      *
      * @param tag the tag as the registry stores it ({@code +} as {@code _})
      */
-    record PinnedTag(KubeObject oci, String url, String tag) {
-    }
+    record PinnedTag(KubeObject oci, String url, String tag) {}
 
     /** The chart OCIRepositories (see {@link #usedByChartRef}) that pin a literal url and {@code ref.tag}. */
     static List<PinnedTag> pinnedByTag(VerifyContext context) {
@@ -70,7 +68,8 @@ final class OciRepositories {
         if (!r.deployed()) {
             return SourceLookup.object(context.tree(), "OCIRepository", name, namespace, null);
         }
-        ObjectInstance i = context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, namespace, r.cluster());
+        ObjectInstance i =
+                context.tree().find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, namespace, r.cluster());
         return i == null ? null : i.object();
     }
 }

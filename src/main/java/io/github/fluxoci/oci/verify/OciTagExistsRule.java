@@ -47,7 +47,12 @@ public final class OciTagExistsRule implements Rule {
             }
             OciRegistryClient.Tags tags = registry.tags(url);
             if (!tags.known()) {
-                out.add(new Finding(id(), Severity.WARNING, oci.file().relativePath(), oci.line(), oci.column(),
+                out.add(new Finding(
+                        id(),
+                        Severity.WARNING,
+                        oci.file().relativePath(),
+                        oci.line(),
+                        oci.column(),
                         "could not check " + url + ": " + tags.error()));
                 continue;
             }
@@ -55,13 +60,22 @@ public final class OciTagExistsRule implements Rule {
                 String wanted = tag.replace('+', '_');
                 if (!tags.tags().contains(wanted)) {
                     Node at = Nodes.get(oci.root(), "spec", "ref", "tag");
-                    out.add(VerifyContext.at(this, oci, at, "tag " + wanted + " is not published at " + url
-                            + (tags.repositoryExists() ? "" : " (no such repository)") + "; pick a published version"));
+                    out.add(VerifyContext.at(
+                            this,
+                            oci,
+                            at,
+                            "tag " + wanted + " is not published at " + url
+                                    + (tags.repositoryExists() ? "" : " (no such repository)")
+                                    + "; pick a published version"));
                 }
             } else {
                 if (!ChartVersions.anyTagSatisfies(tags.tags(), semver)) {
-                    out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec", "ref", "semver"), "no tag at " + url
-                            + " matches semver \"" + semver + "\"; widen the range or pick a published version"));
+                    out.add(VerifyContext.at(
+                            this,
+                            oci,
+                            Nodes.get(oci.root(), "spec", "ref", "semver"),
+                            "no tag at " + url + " matches semver \"" + semver
+                                    + "\"; widen the range or pick a published version"));
                 }
             }
         }

@@ -36,27 +36,39 @@ public final class OciUrlRule implements Rule {
             Node urlNode = Nodes.get(oci.root(), "spec", "url");
             String url = Nodes.text(oci.root(), "spec", "url");
             if (url == null) {
-                out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec"), "OCIRepository \"" + oci.name()
-                        + "\" has no spec.url; add url: oci://<registry>/<path>"));
+                out.add(VerifyContext.at(
+                        this,
+                        oci,
+                        Nodes.get(oci.root(), "spec"),
+                        "OCIRepository \"" + oci.name() + "\" has no spec.url; add url: oci://<registry>/<path>"));
                 continue;
             }
             if (url.contains("${")) {
                 continue;
             }
             if (!url.startsWith("oci://")) {
-                out.add(VerifyContext.at(this, oci, urlNode, "url \"" + url + "\" must start with oci:// (Flux rejects it)"));
+                out.add(VerifyContext.at(
+                        this, oci, urlNode, "url \"" + url + "\" must start with oci:// (Flux rejects it)"));
                 continue;
             }
             String path = url.substring("oci://".length());
             int slash = path.indexOf('/');
             String last = slash < 0 ? "" : path.substring(path.lastIndexOf('/') + 1);
             if (path.contains("@")) {
-                out.add(VerifyContext.at(this, oci, urlNode, "url \"" + url + "\" holds a digest; move it to spec.ref.digest"
-                        + " and keep url: oci://" + path.substring(0, path.indexOf('@'))));
+                out.add(VerifyContext.at(
+                        this,
+                        oci,
+                        urlNode,
+                        "url \"" + url + "\" holds a digest; move it to spec.ref.digest" + " and keep url: oci://"
+                                + path.substring(0, path.indexOf('@'))));
             } else if (last.contains(":")) {
                 String tag = last.substring(last.indexOf(':') + 1);
-                out.add(VerifyContext.at(this, oci, urlNode, "url \"" + url + "\" holds the tag " + tag
-                        + "; move it to spec.ref.tag and keep url: " + url.substring(0, url.lastIndexOf(':'))));
+                out.add(VerifyContext.at(
+                        this,
+                        oci,
+                        urlNode,
+                        "url \"" + url + "\" holds the tag " + tag + "; move it to spec.ref.tag and keep url: "
+                                + url.substring(0, url.lastIndexOf(':'))));
             }
         }
         return out;

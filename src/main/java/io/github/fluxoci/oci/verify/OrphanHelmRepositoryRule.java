@@ -28,8 +28,13 @@ public final class OrphanHelmRepositoryRule implements Rule {
         List<Finding> out = new ArrayList<>();
         for (ScannedHelmRepository h : context.scan().helmRepositories()) {
             if (h.usedBy().isEmpty()) {
-                out.add(VerifyContext.at(this, h.object(), null, "HelmRepository \"" + h.name() + "\" is used by no"
-                        + " HelmRelease in the tree; remove it (mvn oci:migrate -Doci.prune=true) if nothing else uses it"));
+                out.add(
+                        VerifyContext.at(
+                                this,
+                                h.object(),
+                                null,
+                                "HelmRepository \"" + h.name() + "\" is used by no"
+                                        + " HelmRelease in the tree; remove it (mvn oci:migrate -Doci.prune=true) if nothing else uses it"));
             }
         }
         return out;

@@ -84,12 +84,15 @@ public final class ReleaseShapeRule implements Rule {
         if (chart != null) {
             Node chartSpec = Nodes.get(chart, "spec");
             if (!(chart instanceof MappingNode) || !(chartSpec instanceof MappingNode)) {
-                out.add(VerifyContext.at(this, hr, chart, "spec.chart must be a mapping with spec.chart and"
-                        + " spec.sourceRef"));
+                out.add(VerifyContext.at(
+                        this, hr, chart, "spec.chart must be a mapping with spec.chart and" + " spec.sourceRef"));
             } else {
                 Node chartName = Nodes.get(chartSpec, "chart");
                 if (!isString(chartName)) {
-                    out.add(VerifyContext.at(this, hr, chartName != null ? chartName : chartSpec,
+                    out.add(VerifyContext.at(
+                            this,
+                            hr,
+                            chartName != null ? chartName : chartSpec,
                             "spec.chart.spec.chart must be a string (the chart's name)"));
                 }
                 Node version = Nodes.get(chartSpec, "version");
@@ -98,22 +101,40 @@ public final class ReleaseShapeRule implements Rule {
                     out.add(VerifyContext.at(this, hr, version, "spec.chart.spec.version must be a string; quote it"));
                 } else if (version != null && "HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
                     String text = Nodes.text(chartSpec, "version");
-                    ChartVersions.chartVersionProblem(text).ifPresent(problem -> out.add(VerifyContext.at(this, hr, version,
-                            "spec.chart.spec.version \"" + text + "\" is not a version Helm can resolve (" + problem
-                                    + "); write an exact version such as 1.2.3 or a range such as \">=1.2.0 <2.0.0\"")));
+                    ChartVersions.chartVersionProblem(text)
+                            .ifPresent(
+                                    problem -> out.add(
+                                            VerifyContext.at(
+                                                    this,
+                                                    hr,
+                                                    version,
+                                                    "spec.chart.spec.version \"" + text
+                                                            + "\" is not a version Helm can resolve (" + problem
+                                                            + "); write an exact version such as 1.2.3 or a range such as \">=1.2.0 <2.0.0\"")));
                 }
-                if (!(sourceRef instanceof MappingNode) || !oneOf(SOURCE_KINDS, Nodes.text(sourceRef, "kind"))
+                if (!(sourceRef instanceof MappingNode)
+                        || !oneOf(SOURCE_KINDS, Nodes.text(sourceRef, "kind"))
                         || !isString(Nodes.get(sourceRef, "name"))) {
-                    out.add(VerifyContext.at(this, hr, sourceRef != null ? sourceRef : chartSpec, "spec.chart.spec.sourceRef"
-                            + " needs kind (HelmRepository, GitRepository or Bucket) and name"));
+                    out.add(VerifyContext.at(
+                            this,
+                            hr,
+                            sourceRef != null ? sourceRef : chartSpec,
+                            "spec.chart.spec.sourceRef"
+                                    + " needs kind (HelmRepository, GitRepository or Bucket) and name"));
                 }
             }
         }
         Node chartRef = Nodes.get(spec, "chartRef");
-        if (chartRef != null && (!(chartRef instanceof MappingNode)
-                || !oneOf(CHART_REF_KINDS, Nodes.text(chartRef, "kind")) || !isString(Nodes.get(chartRef, "name")))) {
-            out.add(VerifyContext.at(this, hr, chartRef, "spec.chartRef needs kind (OCIRepository, HelmChart or"
-                    + " ExternalArtifact) and name, as a mapping"));
+        if (chartRef != null
+                && (!(chartRef instanceof MappingNode)
+                        || !oneOf(CHART_REF_KINDS, Nodes.text(chartRef, "kind"))
+                        || !isString(Nodes.get(chartRef, "name")))) {
+            out.add(VerifyContext.at(
+                    this,
+                    hr,
+                    chartRef,
+                    "spec.chartRef needs kind (OCIRepository, HelmChart or"
+                            + " ExternalArtifact) and name, as a mapping"));
         }
     }
 
@@ -122,6 +143,8 @@ public final class ReleaseShapeRule implements Rule {
     }
 
     private static boolean isString(Node n) {
-        return n instanceof ScalarNode s && Tag.STR.equals(s.getTag()) && !s.getValue().isEmpty();
+        return n instanceof ScalarNode s
+                && Tag.STR.equals(s.getTag())
+                && !s.getValue().isEmpty();
     }
 }

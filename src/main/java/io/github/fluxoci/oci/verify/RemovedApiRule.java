@@ -36,15 +36,18 @@ public final class RemovedApiRule implements Rule {
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
         for (KubeObject o : context.tree().objects()) {
-            boolean relevant = ("OCIRepository".equals(o.kind()) || "HelmRepository".equals(o.kind()))
-                    && "source.toolkit.fluxcd.io".equals(o.group())
-                    || "HelmRelease".equals(o.kind()) && "helm.toolkit.fluxcd.io".equals(o.group());
+            boolean relevant = (("OCIRepository".equals(o.kind()) || "HelmRepository".equals(o.kind()))
+                            && "source.toolkit.fluxcd.io".equals(o.group()))
+                    || ("HelmRelease".equals(o.kind()) && "helm.toolkit.fluxcd.io".equals(o.group()));
             String replacement = relevant ? REMOVED.get(o.apiVersion()) : null;
             if (replacement == null || context.tree().isPatchFile(o.file())) {
                 continue;
             }
-            out.add(VerifyContext.at(this, o, Nodes.get(o.root(), "apiVersion"), o.kind() + " \"" + o.name() + "\" uses "
-                    + o.apiVersion() + "; use " + replacement));
+            out.add(VerifyContext.at(
+                    this,
+                    o,
+                    Nodes.get(o.root(), "apiVersion"),
+                    o.kind() + " \"" + o.name() + "\" uses " + o.apiVersion() + "; use " + replacement));
         }
         return out;
     }

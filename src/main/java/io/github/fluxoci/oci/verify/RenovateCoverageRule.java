@@ -24,8 +24,15 @@ import io.github.fluxoci.oci.tree.KubeObject;
  */
 public final class RenovateCoverageRule implements Rule {
 
-    static final List<String> CONFIG_FILES = List.of("renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json",
-            ".renovaterc.json5", ".github/renovate.json", ".github/renovate.json5", ".gitlab/renovate.json",
+    static final List<String> CONFIG_FILES = List.of(
+            "renovate.json",
+            "renovate.json5",
+            ".renovaterc",
+            ".renovaterc.json",
+            ".renovaterc.json5",
+            ".github/renovate.json",
+            ".github/renovate.json5",
+            ".gitlab/renovate.json",
             ".gitlab/renovate.json5");
     private static final String DEFAULT_PATTERN = "/(^|/)gotk-components\\.ya?ml$/";
 
@@ -48,14 +55,23 @@ public final class RenovateCoverageRule implements Rule {
     @Override
     public List<Finding> check(VerifyContext context) {
         Path root = context.tree().root();
-        Path config = CONFIG_FILES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
+        Path config = CONFIG_FILES.stream()
+                .map(root::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElse(null);
         if (config == null) {
             return List.of();
         }
         JsonNode json;
         try {
-            json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES).build()
+            json = JsonMapper.builder()
+                    .enable(
+                            JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                            JsonReadFeature.ALLOW_TRAILING_COMMA,
+                            JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+                            JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                    .build()
                     .readTree(Files.readString(config));
         } catch (IOException e) {
             return List.of(); // not JSON(5) we can read: say nothing rather than guess
@@ -85,9 +101,14 @@ public final class RenovateCoverageRule implements Rule {
             if (!seen.add(file) || patterns.stream().anyMatch(p -> matches(p, file))) {
                 continue;
             }
-            out.add(VerifyContext.at(this, oci, null, "Renovate (" + configName + ") does not read " + file
-                    + ", so the tag of OCIRepository \"" + oci.name() + "\" is never updated; add a pattern such as"
-                    + " \"/\\\\.ya?ml$/\" to flux.managerFilePatterns"));
+            out.add(VerifyContext.at(
+                    this,
+                    oci,
+                    null,
+                    "Renovate (" + configName + ") does not read " + file
+                            + ", so the tag of OCIRepository \"" + oci.name()
+                            + "\" is never updated; add a pattern such as"
+                            + " \"/\\\\.ya?ml$/\" to flux.managerFilePatterns"));
         }
         return out;
     }
@@ -128,7 +149,9 @@ public final class RenovateCoverageRule implements Rule {
                     re.append("\\[");
                 } else {
                     String body = glob.substring(i + 1, close);
-                    re.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+                    re.append('[')
+                            .append(body.startsWith("!") ? "^" + body.substring(1) : body)
+                            .append(']');
                     i = close;
                 }
             } else if (c == '{') {

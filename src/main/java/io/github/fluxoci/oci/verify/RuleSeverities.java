@@ -43,11 +43,12 @@ public final class RuleSeverities {
             String id = eq < 0 ? p : p.substring(0, eq).trim();
             String level = eq < 0 ? "" : p.substring(eq + 1).trim().toUpperCase(Locale.ROOT);
             if (!ids.contains(id)) {
-                throw new IllegalArgumentException("\"" + id + "\" is not a rule id (the rules are listed in verify.md: "
-                        + String.join(", ", ids) + ")");
+                throw new IllegalArgumentException("\"" + id
+                        + "\" is not a rule id (the rules are listed in verify.md: " + String.join(", ", ids) + ")");
             }
             if (!List.of("ERROR", "WARNING", "NOTE").contains(level)) {
-                throw new IllegalArgumentException("\"" + p + "\": write " + id + "=error, " + id + "=warning or " + id + "=note");
+                throw new IllegalArgumentException(
+                        "\"" + p + "\": write " + id + "=error, " + id + "=warning or " + id + "=note");
             }
             out.put(id, Severity.valueOf(level));
         }
@@ -74,8 +75,10 @@ public final class RuleSeverities {
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
             Severity s = configured.get(f.rule());
-            out.add(s != null && f.severity() == defaults.get(f.rule())
-                    ? new Finding(f.rule(), s, f.file(), f.line(), f.column(), f.message(), f.justification()) : f);
+            out.add(
+                    s != null && f.severity() == defaults.get(f.rule())
+                            ? new Finding(f.rule(), s, f.file(), f.line(), f.column(), f.message(), f.justification())
+                            : f);
         }
         return out;
     }

@@ -37,7 +37,8 @@ public final class SourceDeployedRule implements Rule {
         ManifestTree tree = context.tree();
         for (ScannedRelease r : context.scan().releases()) {
             String name = Nodes.text(r.object().root(), "spec", "chartRef", "name");
-            if (!context.applied(r) || !"OCIRepository".equals(Nodes.text(r.object().root(), "spec", "chartRef", "kind"))
+            if (!context.applied(r)
+                    || !"OCIRepository".equals(Nodes.text(r.object().root(), "spec", "chartRef", "kind"))
                     || name == null) {
                 continue;
             }
@@ -53,13 +54,20 @@ public final class SourceDeployedRule implements Rule {
             }
             String kustomization = tree.listersOf(r.file()).stream()
                     .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE)
-                    .map(e -> e.owner().file().relativePath()).findFirst()
-                    .orElse((r.object().file().directory().isEmpty() ? "" : r.object().file().directory() + "/")
-                            + "kustomization.yaml");
-            out.add(VerifyContext.at(this, oci, null, "OCIRepository \"" + oci.name() + "\" used by " + r.qualifiedName()
-                    + " is in " + oci.file().relativePath() + ", which " + (tree.hasEntryPoints()
-                    ? "no Flux entry point builds" : "no kustomization lists") + ", so Flux never applies it; add \"./"
-                    + oci.file().name() + "\" to the resources of " + kustomization));
+                    .map(e -> e.owner().file().relativePath())
+                    .findFirst()
+                    .orElse((r.object().file().directory().isEmpty()
+                                    ? ""
+                                    : r.object().file().directory() + "/") + "kustomization.yaml");
+            out.add(VerifyContext.at(
+                    this,
+                    oci,
+                    null,
+                    "OCIRepository \"" + oci.name() + "\" used by " + r.qualifiedName()
+                            + " is in " + oci.file().relativePath() + ", which "
+                            + (tree.hasEntryPoints() ? "no Flux entry point builds" : "no kustomization lists")
+                            + ", so Flux never applies it; add \"./"
+                            + oci.file().name() + "\" to the resources of " + kustomization));
         }
         return out;
     }

@@ -35,13 +35,20 @@ public final class StalePatchRule implements Rule {
             }
             String ns = p.object().metadataNamespace();
             for (ScannedRelease r : context.scan().releases()) {
-                boolean same = r.name().equals(p.name()) && (ns == null || !r.namespace().known()
-                        || ns.equals(r.namespace().value()));
+                boolean same = r.name().equals(p.name())
+                        && (ns == null
+                                || !r.namespace().known()
+                                || ns.equals(r.namespace().value()));
                 if (same && Nodes.has(r.object().root(), "spec", "chartRef")) {
-                    out.add(VerifyContext.at(this, p.object(), Nodes.get(p.object().root(), "spec", "chart"), "patch of "
-                            + r.qualifiedName() + " sets " + String.join(", ", p.chartFields()) + " but the release uses"
-                            + " spec.chartRef (" + r.file() + "); patch the OCIRepository's spec.ref instead"
-                            + " (mvn oci:migrate rewrites a version-only patch)"));
+                    out.add(VerifyContext.at(
+                            this,
+                            p.object(),
+                            Nodes.get(p.object().root(), "spec", "chart"),
+                            "patch of "
+                                    + r.qualifiedName() + " sets " + String.join(", ", p.chartFields())
+                                    + " but the release uses"
+                                    + " spec.chartRef (" + r.file() + "); patch the OCIRepository's spec.ref instead"
+                                    + " (mvn oci:migrate rewrites a version-only patch)"));
                     break;
                 }
             }

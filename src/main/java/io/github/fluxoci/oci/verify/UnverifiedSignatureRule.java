@@ -49,9 +49,15 @@ public final class UnverifiedSignatureRule implements Rule {
             }
             OciRegistryClient.Signature signature = registry.signature(url, manifest.digest());
             if (signature.state() == OciRegistryClient.SignatureState.SIGNED) {
-                out.add(VerifyContext.at(this, oci, Nodes.get(oci.root(), "spec"), url + ":" + published
-                        + " is signed with cosign (" + signature.how() + ") but this OCIRepository does not verify it: add"
-                        + " spec.verify.provider: cosign (and matchOIDCIdentity with the publisher's identity)"));
+                out.add(
+                        VerifyContext.at(
+                                this,
+                                oci,
+                                Nodes.get(oci.root(), "spec"),
+                                url + ":" + published
+                                        + " is signed with cosign (" + signature.how()
+                                        + ") but this OCIRepository does not verify it: add"
+                                        + " spec.verify.provider: cosign (and matchOIDCIdentity with the publisher's identity)"));
             }
         }
         return out;

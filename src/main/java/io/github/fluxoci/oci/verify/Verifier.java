@@ -18,14 +18,30 @@ public final class Verifier {
     static final String NOT_DEPLOYED = " (not deployed: no Flux entry point builds this file)";
 
     public static List<Rule> rules() {
-        return List.of(new ManifestParseRule(), new DuplicateKeyRule(), new FluxPathRule(), new ReleaseShapeRule(), new ChartRefTargetRule(), new SourceDeployedRule(), new LayerSelectorRule(), new OciUrlRule(),
-                new OciRefRule(), new ChartXorChartRefRule(), new HelmRepositorySourceRule(), new RemovedApiRule(),
-                new StalePatchRule(), new KustomizationResourcesRule(), new OrphanHelmRepositoryRule(), new ExactTagRule(),
-                new RenovateCoverageRule(), new OciTagExistsRule(), new DifferentArchiveRule(), new UnverifiedSignatureRule());
+        return List.of(
+                new ManifestParseRule(),
+                new DuplicateKeyRule(),
+                new FluxPathRule(),
+                new ReleaseShapeRule(),
+                new ChartRefTargetRule(),
+                new SourceDeployedRule(),
+                new LayerSelectorRule(),
+                new OciUrlRule(),
+                new OciRefRule(),
+                new ChartXorChartRefRule(),
+                new HelmRepositorySourceRule(),
+                new RemovedApiRule(),
+                new StalePatchRule(),
+                new KustomizationResourcesRule(),
+                new OrphanHelmRepositoryRule(),
+                new ExactTagRule(),
+                new RenovateCoverageRule(),
+                new OciTagExistsRule(),
+                new DifferentArchiveRule(),
+                new UnverifiedSignatureRule());
     }
 
-    private Verifier() {
-    }
+    private Verifier() {}
 
     public static List<Finding> verify(VerifyContext context) {
         Set<Finding> out = new LinkedHashSet<>();
@@ -35,16 +51,25 @@ public final class Verifier {
                 found = rule.check(context);
             } catch (RuntimeException | StackOverflowError e) {
                 // one rule failing on an odd shape must not hide what the other rules find
-                found = List.of(new Finding(rule.id(), Severity.ERROR, ".", 1, 1, "rule " + rule.id()
-                        + " could not check this tree (" + e + "); the other rules ran. Please report it with the file"
-                        + " that causes it"));
+                found = List.of(new Finding(
+                        rule.id(),
+                        Severity.ERROR,
+                        ".",
+                        1,
+                        1,
+                        "rule " + rule.id()
+                                + " could not check this tree (" + e
+                                + "); the other rules ran. Please report it with the file"
+                                + " that causes it"));
             }
             for (Finding f : found) {
                 out.add(undeployedAsNote(context, f));
             }
         }
         List<Finding> sorted = new ArrayList<>(out);
-        sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparingInt(Finding::column)
+        sorted.sort(Comparator.comparing(Finding::file)
+                .thenComparingInt(Finding::line)
+                .thenComparingInt(Finding::column)
                 .thenComparing(Finding::rule));
         return sorted;
     }

@@ -22,9 +22,14 @@ import io.github.fluxoci.oci.tree.ManifestTree;
  * @param helm             the Helm repository client with {@code -Doci.online=true}, else null
  * @param catalog          where charts live as OCI (the user's mappings and the shipped catalog), or null
  */
-public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions,
-                            List<String> criticalReleases, OciRegistryClient registry, HelmIndexClient helm,
-                            ChartCatalog catalog) {
+public record VerifyContext(
+        ManifestTree tree,
+        ScanResult scan,
+        List<ReleaseException> exceptions,
+        List<String> criticalReleases,
+        OciRegistryClient registry,
+        HelmIndexClient helm,
+        ChartCatalog catalog) {
 
     public VerifyContext {
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
@@ -32,13 +37,18 @@ public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseExce
     }
 
     /** Online without a Helm repository client or catalog (the tag checks only). */
-    public VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions, List<String> criticalReleases,
-                         OciRegistryClient registry) {
+    public VerifyContext(
+            ManifestTree tree,
+            ScanResult scan,
+            List<ReleaseException> exceptions,
+            List<String> criticalReleases,
+            OciRegistryClient registry) {
         this(tree, scan, exceptions, criticalReleases, registry, null, null);
     }
 
     /** Offline: no registry to ask. */
-    public VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions, List<String> criticalReleases) {
+    public VerifyContext(
+            ManifestTree tree, ScanResult scan, List<ReleaseException> exceptions, List<String> criticalReleases) {
         this(tree, scan, exceptions, criticalReleases, null, null, null);
     }
 
@@ -55,7 +65,8 @@ public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseExce
      * no kustomization: one build of everything).
      */
     public boolean reached(ManifestFile file) {
-        return tree.isBuilt(file) || (!tree.hasEntryPoints() && tree.kustomizeFiles().isEmpty());
+        return tree.isBuilt(file)
+                || (!tree.hasEntryPoints() && tree.kustomizeFiles().isEmpty());
     }
 
     /**
@@ -68,7 +79,8 @@ public record VerifyContext(ManifestTree tree, ScanResult scan, List<ReleaseExce
 
     /** True when Flux applies the release instance (see {@link #applied(KubeObject)}). */
     public boolean applied(ScannedRelease release) {
-        return release.deployed() && (tree.hasEntryPoints() || tree.isBuilt(release.object().file()));
+        return release.deployed()
+                && (tree.hasEntryPoints() || tree.isBuilt(release.object().file()));
     }
 
     /** A finding placed at a node of an object (or at the object when the node is null). */

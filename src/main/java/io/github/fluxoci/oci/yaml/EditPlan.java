@@ -40,13 +40,13 @@ public final class EditPlan {
         for (int i = 0; i < sorted.size(); i++) {
             TextEdit e = sorted.get(i);
             if (e.end() > text.length()) {
-                throw new EditConflictException("edit [" + e.start() + ", " + e.end() + ") runs past the end of the text ("
-                        + text.length() + ")");
+                throw new EditConflictException("edit [" + e.start() + ", " + e.end()
+                        + ") runs past the end of the text (" + text.length() + ")");
             }
             if (i > 0) {
                 TextEdit prev = sorted.get(i - 1);
-                boolean overlap = e.start() < prev.end()
-                        || (e.isInsertion() && prev.isInsertion() && e.start() == prev.start());
+                boolean overlap =
+                        e.start() < prev.end() || (e.isInsertion() && prev.isInsertion() && e.start() == prev.start());
                 if (overlap) {
                     throw new EditConflictException("overlapping edits at offsets " + prev.start() + "-" + prev.end()
                             + " and " + e.start() + "-" + e.end());
@@ -74,8 +74,8 @@ public final class EditPlan {
             throw new EditConflictException("the edited text no longer parses: " + e.getMessage(), e);
         }
         if (result.documents().size() != expectedDocuments) {
-            throw new EditConflictException("the edited text has " + result.documents().size()
-                    + " documents, expected " + expectedDocuments);
+            throw new EditConflictException(
+                    "the edited text has " + result.documents().size() + " documents, expected " + expectedDocuments);
         }
         return result;
     }

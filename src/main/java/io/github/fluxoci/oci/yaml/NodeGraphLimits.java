@@ -23,8 +23,7 @@ final class NodeGraphLimits {
 
     static final int EXPANSION_FACTOR = 10;
 
-    private NodeGraphLimits() {
-    }
+    private NodeGraphLimits() {}
 
     static void check(Node document, int minExpanded) throws YamlParseException {
         int unique = countUnique(document);
@@ -67,16 +66,20 @@ final class NodeGraphLimits {
 
         void visit(Node n) throws YamlParseException {
             if (++expanded > limit) {
-                throw at(n, "aliases and merge keys expand this document to more than " + limit + " nodes (an alias"
-                        + " bomb or a long chain of << merges); write the values out, raise -Doci.maxYamlNodes, or exclude the file with"
-                        + " oci.excludes");
+                throw at(
+                        n,
+                        "aliases and merge keys expand this document to more than " + limit + " nodes (an alias"
+                                + " bomb or a long chain of << merges); write the values out, raise -Doci.maxYamlNodes, or exclude the file with"
+                                + " oci.excludes");
             }
             if (!(n instanceof MappingNode) && !(n instanceof SequenceNode)) {
                 return;
             }
             if (!path.add(n)) {
-                throw at(n, "an alias refers to a node that contains it (a recursive alias"
-                        + (n.getAnchor() != null ? " *" + n.getAnchor() : "") + "); Kubernetes cannot read it");
+                throw at(
+                        n,
+                        "an alias refers to a node that contains it (a recursive alias"
+                                + (n.getAnchor() != null ? " *" + n.getAnchor() : "") + "); Kubernetes cannot read it");
             }
             if (n instanceof MappingNode m) {
                 for (NodeTuple t : m.getValue()) {
@@ -93,7 +96,8 @@ final class NodeGraphLimits {
 
         private static YamlParseException at(Node n, String message) {
             Mark m = n.getStartMark();
-            return new YamlParseException(message, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, null);
+            return new YamlParseException(
+                    message, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, null);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -15,11 +16,10 @@ public final class Nodes {
 
     private static final String MERGE_KEY = "<<";
 
-    private Nodes() {
-    }
+    private Nodes() {}
 
     /** The entry of {@code key} in a mapping (own entries first, then merged ones), or null. */
-    public static NodeTuple entry(Node map, String key) {
+    public static @Nullable NodeTuple entry(@Nullable Node map, String key) {
         if (!(map instanceof MappingNode m)) {
             return null;
         }
@@ -44,7 +44,7 @@ public final class Nodes {
     }
 
     /** The value node at a key path, or null. */
-    public static Node get(Node node, String... path) {
+    public static @Nullable Node get(@Nullable Node node, String... path) {
         Node current = node;
         for (String key : path) {
             NodeTuple t = entry(current, key);
@@ -57,7 +57,7 @@ public final class Nodes {
     }
 
     /** The scalar text at a key path, or null when absent or not a scalar. An empty/null scalar gives null too. */
-    public static String text(Node node, String... path) {
+    public static @Nullable String text(@Nullable Node node, String... path) {
         Node n = get(node, path);
         if (n instanceof ScalarNode s) {
             String v = s.getValue();

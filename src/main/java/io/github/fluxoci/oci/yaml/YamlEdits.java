@@ -68,8 +68,11 @@ public final class YamlEdits {
 
     /** {@code value} as a plain scalar when it stays a plain scalar of tag {@code tag}, else double-quoted. */
     public static String plainOrQuoted(String value, Tag tag) {
-        boolean safe = PLAIN_SAFE.matcher(value).matches() && !value.endsWith(" ") && !value.endsWith(":")
-                && !value.contains(": ") && !value.contains(" #")
+        boolean safe = PLAIN_SAFE.matcher(value).matches()
+                && !value.endsWith(" ")
+                && !value.endsWith(":")
+                && !value.contains(": ")
+                && !value.contains(" #")
                 && RESOLVER.resolve(NodeId.scalar, value, true).equals(tag);
         return safe ? value : doubleQuoted(value);
     }
@@ -129,7 +132,8 @@ public final class YamlEdits {
      * node, whose marks lie where the anchor was defined, so editing it would edit every use.
      */
     public static boolean isAlias(NodeTuple entry) {
-        return entry.getValueNode().getStartMark().getIndex() < entry.getKeyNode().getEndMark().getIndex();
+        return entry.getValueNode().getStartMark().getIndex()
+                < entry.getKeyNode().getEndMark().getIndex();
     }
 
     // ---------------------------------------------------------------- mapping entries
@@ -143,11 +147,13 @@ public final class YamlEdits {
         requireBlank(lineStart, keyOffset, "entry \"" + key + "\"");
         Node value = entry.getValueNode();
         // a block sequence may sit at the key's own indentation ("key:\n- a"): its dash lines belong to the entry
-        boolean flushSequence = value instanceof SequenceNode seq && isBlock(seq) && !isAlias(entry)
-                && !seq.getValue().isEmpty() && dashColumn(seq.getValue().get(0)) == keyOffset - lineStart;
+        boolean flushSequence = value instanceof SequenceNode seq
+                && isBlock(seq)
+                && !isAlias(entry)
+                && !seq.getValue().isEmpty()
+                && dashColumn(seq.getValue().get(0)) == keyOffset - lineStart;
         int end = blockEnd(keyOffset, keyOffset - lineStart, flushSequence);
-        boolean blockCollection = (value instanceof MappingNode || value instanceof SequenceNode)
-                && isBlock(value);
+        boolean blockCollection = (value instanceof MappingNode || value instanceof SequenceNode) && isBlock(value);
         if (!blockCollection && !isAlias(entry)) {
             int valueEnd = file.endOffset(value);
             end = Math.max(end, file.lineEnd(Math.max(valueEnd - 1, keyOffset)));
@@ -178,9 +184,12 @@ public final class YamlEdits {
             throw new EditConflictException("can only insert into a non-empty block mapping");
         }
         List<NodeTuple> entries = map.getValue();
-        String anchorKey = afterKey != null ? afterKey : ((ScalarNode) entries.get(entries.size() - 1).getKeyNode()).getValue();
+        String anchorKey = afterKey != null
+                ? afterKey
+                : ((ScalarNode) entries.get(entries.size() - 1).getKeyNode()).getValue();
         LineRange r = entryLines(map, anchorKey);
-        int column = file.startOffset(entries.get(0).getKeyNode()) - file.lineStart(file.startOffset(entries.get(0).getKeyNode()));
+        int column = file.startOffset(entries.get(0).getKeyNode())
+                - file.lineStart(file.startOffset(entries.get(0).getKeyNode()));
         String insert = indentBlock(block, column);
         if (r.end() == text.length() && !endsWithLineBreak(text)) {
             insert = file.lineEnding() + stripTrailingLineEnding(insert);
@@ -251,7 +260,8 @@ public final class YamlEdits {
             p--;
         }
         if (p < 0 || text.charAt(p) != '-') {
-            throw new EditConflictException("no '-' before sequence item at line " + file.lineNumber(file.startOffset(item)));
+            throw new EditConflictException(
+                    "no '-' before sequence item at line " + file.lineNumber(file.startOffset(item)));
         }
         return p;
     }
@@ -340,10 +350,14 @@ public final class YamlEdits {
                 continue;
             }
             Node value = t.getValueNode();
-            if (value instanceof MappingNode child && isBlock(child) && !child.getValue().isEmpty()) {
+            if (value instanceof MappingNode child
+                    && isBlock(child)
+                    && !child.getValue().isEmpty()) {
                 int keyCol = column(t.getKeyNode());
                 int childCol = column(child.getValue().get(0).getKeyNode());
-                if (childCol > keyCol && file.lineNumber(file.startOffset(child)) > file.lineNumber(file.startOffset(t.getKeyNode()))) {
+                if (childCol > keyCol
+                        && file.lineNumber(file.startOffset(child))
+                                > file.lineNumber(file.startOffset(t.getKeyNode()))) {
                     return childCol - keyCol;
                 }
             }
@@ -409,7 +423,9 @@ public final class YamlEdits {
             boolean comment = !blank && text.charAt(i) == '#';
             int lineIndent = i - p;
             if (!blank && !comment) {
-                boolean dash = dashesAtIndent && lineIndent == indent && text.charAt(i) == '-'
+                boolean dash = dashesAtIndent
+                        && lineIndent == indent
+                        && text.charAt(i) == '-'
                         && (i + 1 >= lineEnd || Character.isWhitespace(text.charAt(i + 1)));
                 if (lineIndent <= indent && !dash) {
                     break;
@@ -429,8 +445,8 @@ public final class YamlEdits {
                 return t;
             }
         }
-        throw new EditConflictException("no entry \"" + key + "\" in the mapping at line "
-                + file.lineNumber(file.startOffset(map)));
+        throw new EditConflictException(
+                "no entry \"" + key + "\" in the mapping at line " + file.lineNumber(file.startOffset(map)));
     }
 
     private void requireBlank(int from, int to, String what) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -43,9 +44,11 @@ public final class YamlFile {
     private final boolean bom;
     private final String lineEnding;
     private final List<Node> documents;
-    /** code point index -> UTF-16 offset, only when the text holds surrogate pairs. */
+    /** code point index -> UTF-16 offset when the text holds surrogate pairs; empty otherwise. */
     private final int[] codePointOffsets;
-    private int[] lineStarts;
+
+    /** Where each line starts; empty until first asked. */
+    private int[] lineStarts = new int[0];
     /** Duplicate keys of the subtrees {@link #dropValue} dropped, found before they went. */
     private final List<ScalarNode> droppedDuplicates = new ArrayList<>(0);
 
@@ -55,7 +58,8 @@ public final class YamlFile {
         this.bom = bom;
         this.documents = documents;
         this.lineEnding = detectLineEnding(text);
-        this.codePointOffsets = text.codePointCount(0, text.length()) != text.length() ? codePointOffsets(text) : null;
+        this.codePointOffsets =
+                text.codePointCount(0, text.length()) != text.length() ? codePointOffsets(text) : new int[0];
     }
 
     /** Parses a whole file's text (which may start with a byte order mark) within the default limits. */
@@ -72,7 +76,7 @@ public final class YamlFile {
      * Parses a whole file's text as {@link #parse(String, YamlLimits)} does, and then {@link #dropValue drops} the
      * {@code spec.values} of each document {@code release} accepts. {@code release} null: nothing dropped.
      */
-    public static YamlFile parse(String content, YamlLimits limits, Predicate<MappingNode> release)
+    public static YamlFile parse(String content, YamlLimits limits, @Nullable Predicate<MappingNode> release)
             throws YamlParseException {
         boolean bom = content.startsWith(BOM);
         String text = bom ? content.substring(1) : content;
@@ -117,10 +121,12 @@ public final class YamlFile {
     private static YamlParseException parseError(MarkedYAMLException e) {
         Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         // "but got <stream end>" points past the last line: the construct that was left open is the place to fix
-        if (e.getContextMark() != null && e.getProblem() != null && e.getProblem().contains("<stream end>")) {
+        if (e.getContextMark() != null
+                && e.getProblem() != null
+                && e.getProblem().contains("<stream end>")) {
             m = e.getContextMark();
         }
-        String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        String what = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage());
         if (e.getContext() != null && e.getProblem() != null) {
             what = e.getContext() + ": " + e.getProblem();
         }
@@ -170,7 +176,9 @@ public final class YamlFile {
                 Set<String> keys = new HashSet<>();
                 List<Node> children = new ArrayList<>();
                 for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && !"<<".equals(k.getValue()) && !keys.add(k.getValue())) {
+                    if (t.getKeyNode() instanceof ScalarNode k
+                            && !"<<".equals(k.getValue())
+                            && !keys.add(k.getValue())) {
                         out.add(k);
                     }
                     children.add(t.getValueNode());
@@ -206,11 +214,11 @@ public final class YamlFile {
             Node value = t.getValueNode();
             Node empty;
             if (value instanceof MappingNode m) {
-                empty = new MappingNode(m.getTag(), true, new ArrayList<>(0), m.getStartMark(), m.getEndMark(),
-                        m.getFlowStyle());
+                empty = new MappingNode(
+                        m.getTag(), true, new ArrayList<>(0), m.getStartMark(), m.getEndMark(), m.getFlowStyle());
             } else if (value instanceof SequenceNode q) {
-                empty = new SequenceNode(q.getTag(), true, new ArrayList<>(0), q.getStartMark(), q.getEndMark(),
-                        q.getFlowStyle());
+                empty = new SequenceNode(
+                        q.getTag(), true, new ArrayList<>(0), q.getStartMark(), q.getEndMark(), q.getFlowStyle());
             } else {
                 return false;
             }
@@ -254,7 +262,7 @@ public final class YamlFile {
     /** UTF-16 offset into {@link #text()} of a SnakeYAML mark. */
     public int offset(Mark mark) {
         int index = mark.getIndex();
-        if (codePointOffsets == null) {
+        if (codePointOffsets.length == 0) {
             return Math.min(index, text.length());
         }
         return codePointOffsets[Math.min(index, codePointOffsets.length - 1)];
@@ -313,14 +321,18 @@ public final class YamlFile {
 
     private int[] lineStarts() {
         int[] starts = lineStarts;
-        if (starts == null) {
+        if (starts.length == 0) {
             int[] found = new int[16];
             int count = 1;
             int n = text.length();
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
-                if ((c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
-                        || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) && i + 1 < n) {
+                if ((c == '\n'
+                                || c == '\u0085'
+                                || c == '\u2028'
+                                || c == '\u2029'
+                                || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n')))
+                        && i + 1 < n) {
                     if (count == found.length) {
                         found = Arrays.copyOf(found, count * 2);
                     }

@@ -17,8 +17,8 @@ public record YamlLimits(int maxExpandedNodes, int maxDepth) {
 
     public YamlLimits {
         if (maxExpandedNodes <= 0 || maxDepth <= 0) {
-            throw new IllegalArgumentException("YAML limits must be positive: maxYamlNodes=" + maxExpandedNodes
-                    + ", maxYamlDepth=" + maxDepth);
+            throw new IllegalArgumentException(
+                    "YAML limits must be positive: maxYamlNodes=" + maxExpandedNodes + ", maxYamlDepth=" + maxDepth);
         }
     }
 

@@ -19,8 +19,7 @@ import io.github.fluxoci.oci.tree.TreeOptions;
  */
 public final class ColdEngine {
 
-    private ColdEngine() {
-    }
+    private ColdEngine() {}
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
@@ -31,7 +30,8 @@ public final class ColdEngine {
         ConsoleReport.render(result, "").forEach(l -> System.out.println(l.text()));
         ScanReports.write(result, Path.of(args[1]), "kubernetes", "");
         long t3 = System.nanoTime();
-        System.err.printf("load %d ms, classify %d ms, console and reports %d ms%n", (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        System.err.printf(
+                "load %d ms, classify %d ms, console and reports %d ms%n",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
 }

@@ -1,8 +1,5 @@
 package io.github.fluxoci.oci.bench;
 
-import static io.github.fluxoci.oci.TestFiles.copyTree;
-import static io.github.fluxoci.oci.TestFiles.deleteTree;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +31,9 @@ import io.github.fluxoci.oci.tree.TreeOptions;
 import io.github.fluxoci.oci.verify.Verifier;
 import io.github.fluxoci.oci.verify.VerifyContext;
 
+import static io.github.fluxoci.oci.TestFiles.copyTree;
+import static io.github.fluxoci.oci.TestFiles.deleteTree;
+
 /**
  * Times {@code oci:scan}'s engine against the floor (walk, read and composeAll-parse the same files,
  * single-threaded, in this JVM) on synthetic fleets. Not part of the normal build (tag {@code benchmark});
@@ -55,7 +55,8 @@ class FleetBenchmark {
     void scanAgainstTheParseFloor() throws Exception {
         ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
         List<String> rows = new ArrayList<>();
-        rows.add("| apps | files | floor (ms) | scan (ms) | scan / floor | scan, 1 thread (ms) | 1 thread / floor | scan per app (µs) |");
+        rows.add(
+                "| apps | files | floor (ms) | scan (ms) | scan / floor | scan, 1 thread (ms) | 1 thread / floor | scan per app (µs) |");
         rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : SIZES) {
             Path root = Path.of("target/bench-fleet-" + n);
@@ -65,7 +66,8 @@ class FleetBenchmark {
             int files = countFiles(root);
             ScanResult check = new Scanner(catalog).scan(TreeLoader.load(TreeOptions.of(root)));
             if (check.count(ReleaseStatus.MIGRATABLE) + check.count(ReleaseStatus.OCI) != n) {
-                throw new AssertionError("fleet is not what the generator promises: " + check.releases().size());
+                throw new AssertionError("fleet is not what the generator promises: "
+                        + check.releases().size());
             }
             for (int i = 0; i < WARMUP; i++) {
                 floor(root);
@@ -90,15 +92,27 @@ class FleetBenchmark {
             double f = median(floor) / 1e6;
             double s = median(scan) / 1e6;
             double one = median(single) / 1e6;
-            rows.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.2f | %.0f | %.2f | %.0f |", n, files, f, s, s / f,
-                    one, one / f, s * 1000 / n));
+            rows.add(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %.0f | %.0f | %.2f | %.0f | %.2f | %.0f |",
+                    n,
+                    files,
+                    f,
+                    s,
+                    s / f,
+                    one,
+                    one / f,
+                    s * 1000 / n));
         }
         String table = String.join("\n", rows) + "\n";
         System.out.println(table);
         Files.createDirectories(Path.of("target/benchmark"));
-        Files.writeString(Path.of("target/benchmark/scan.md"), "Medians of " + RUNS + " runs after " + WARMUP
-                + " warm-up runs, " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.version") + "\n\n" + table);
+        Files.writeString(
+                Path.of("target/benchmark/scan.md"),
+                "Medians of " + RUNS + " runs after " + WARMUP
+                        + " warm-up runs, " + Runtime.getRuntime().availableProcessors() + " cores, "
+                        + System.getProperty("java.vm.name")
+                        + " " + System.getProperty("java.version") + "\n\n" + table);
     }
 
     @Test
@@ -128,7 +142,8 @@ class FleetBenchmark {
                 floor(copy);
                 long t1 = System.nanoTime();
                 ManifestTree tree = TreeLoader.load(TreeOptions.of(copy));
-                MigrationPlan plan = MigrationPlanner.plan(tree, new Scanner(catalog).scan(tree), MigrateOptions.defaults());
+                MigrationPlan plan =
+                        MigrationPlanner.plan(tree, new Scanner(catalog).scan(tree), MigrateOptions.defaults());
                 long t2 = System.nanoTime();
                 PlanApplier.apply(copy, plan.writes());
                 long t3 = System.nanoTime();
@@ -153,15 +168,29 @@ class FleetBenchmark {
             double m = median(migrate) / 1e6;
             double p = median(planOnly) / 1e6;
             double w = median(writeFloor) / 1e6;
-            rows.add(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.0f | %.2f | %.0f | %.2f | %.2f |", n, migrated,
-                    written, f, w, m, m / f, p, p / f, m / (f + w)));
+            rows.add(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %d | %.0f | %.0f | %.0f | %.2f | %.0f | %.2f | %.2f |",
+                    n,
+                    migrated,
+                    written,
+                    f,
+                    w,
+                    m,
+                    m / f,
+                    p,
+                    p / f,
+                    m / (f + w)));
         }
         String table = String.join("\n", rows) + "\n";
         System.out.println(table);
         Files.createDirectories(Path.of("target/benchmark"));
-        Files.writeString(Path.of("target/benchmark/migrate.md"), "Medians of " + runs + " runs after 1 warm-up run, each on a"
-                + " fresh copy of the fleet (the copy is not timed), " + Runtime.getRuntime().availableProcessors() + " cores\n\n"
-                + table);
+        Files.writeString(
+                Path.of("target/benchmark/migrate.md"),
+                "Medians of " + runs + " runs after 1 warm-up run, each on a"
+                        + " fresh copy of the fleet (the copy is not timed), "
+                        + Runtime.getRuntime().availableProcessors() + " cores\n\n"
+                        + table);
     }
 
     @Test
@@ -193,19 +222,22 @@ class FleetBenchmark {
             }
             double f = median(floor) / 1e6;
             double v = median(verify) / 1e6;
-            rows.add(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.2f |", n, countFiles(root), findings, f, v, v / f));
+            rows.add(String.format(
+                    Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.2f |", n, countFiles(root), findings, f, v, v / f));
         }
         String table = String.join("\n", rows) + "\n";
         System.out.println(table);
         Files.createDirectories(Path.of("target/benchmark"));
-        Files.writeString(Path.of("target/benchmark/verify.md"), "Medians of " + RUNS + " runs after " + WARMUP
-                + " warm-up runs\n\n" + table);
+        Files.writeString(
+                Path.of("target/benchmark/verify.md"),
+                "Medians of " + RUNS + " runs after " + WARMUP + " warm-up runs\n\n" + table);
     }
 
     /** The oci:verify engine as the Mojo runs it: load, scan, every rule (reports not written). */
     static int verify(Path root, ChartCatalog catalog) throws IOException {
         ManifestTree tree = TreeLoader.load(TreeOptions.of(root));
-        return Verifier.verify(new VerifyContext(tree, new Scanner(catalog).scan(tree), List.of(), List.of())).size();
+        return Verifier.verify(new VerifyContext(tree, new Scanner(catalog).scan(tree), List.of(), List.of()))
+                .size();
     }
 
     static void rawWrite(Path root, MigrationPlan plan) throws IOException {
@@ -216,7 +248,10 @@ class FleetBenchmark {
             } else {
                 Path tmp = target.resolveSibling("." + target.getFileName() + ".raw-tmp");
                 Files.writeString(tmp, c.after());
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        tmp,
+                        target,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
@@ -227,8 +262,11 @@ class FleetBenchmark {
         int documents = 0;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         }
         for (Path p : files) {
             String text = Files.readString(p, StandardCharsets.UTF_8);

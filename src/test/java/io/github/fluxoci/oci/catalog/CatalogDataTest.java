@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped {@code charts.json}, entry by entry: what a reviewer of a catalog change would check by hand. A bad
@@ -77,10 +77,13 @@ class CatalogDataTest {
             }
         }
         for (ChartCatalog.MirrorOrganization m : ChartCatalog.loadMirrorOrganizations()) {
-            if (!OCI_URL.matcher(m.current()).matches() || m.source() == null || m.former().isEmpty()) {
+            if (!OCI_URL.matcher(m.current()).matches()
+                    || m.source() == null
+                    || m.former().isEmpty()) {
                 wrong.add("mirror organization " + m.current() + ": an oci:// prefix, former names and a source");
             }
-            m.former().stream().filter(f -> !OCI_URL.matcher(f).matches() || f.equals(m.current()))
+            m.former().stream()
+                    .filter(f -> !OCI_URL.matcher(f).matches() || f.equals(m.current()))
                     .forEach(f -> wrong.add("mirror organization " + m.current() + ": former name " + f));
         }
         assertThat(wrong).isEmpty();
@@ -139,8 +142,10 @@ class CatalogDataTest {
     private static boolean isHttpUrl(String s) {
         try {
             URI u = new URI(s);
-            return ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null
-                    && u.getQuery() == null && u.getFragment() == null;
+            return ("https".equals(u.getScheme()) || "http".equals(u.getScheme()))
+                    && u.getHost() != null
+                    && u.getQuery() == null
+                    && u.getFragment() == null;
         } catch (Exception e) {
             return false;
         }

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.goal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing below {@code maven/} imports Maven: the design says so, and the forked JVM depends on it (its class path
@@ -25,12 +25,15 @@ class MavenFreeEngineTest {
                     .filter(p -> !root.relativize(p).startsWith("maven"))
                     .filter(p -> {
                         try {
-                            return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import org.apache.maven.")
-                                    || l.startsWith("import org.codehaus.plexus."));
+                            return Files.readAllLines(p).stream()
+                                    .anyMatch(l -> l.startsWith("import org.apache.maven.")
+                                            || l.startsWith("import org.codehaus.plexus."));
                         } catch (IOException e) {
                             throw new IllegalStateException(e);
                         }
-                    }).map(p -> root.relativize(p).toString()).toList();
+                    })
+                    .map(p -> root.relativize(p).toString())
+                    .toList();
         }
         assertThat(offenders).isEmpty();
         assertThat(root.resolve("goal/GoalRun.java")).exists();

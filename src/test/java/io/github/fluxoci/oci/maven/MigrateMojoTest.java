@@ -1,9 +1,5 @@
 package io.github.fluxoci.oci.maven;
 
-import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +9,10 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Proves that the POM configuration of oci:migrate reaches the planner (dry run: nothing is written). */
 @MojoTest
@@ -26,15 +26,18 @@ class MigrateMojoTest {
     @InjectMojo(goal = "migrate", pom = "migrate-pom.xml")
     void layoutIntervalSchemaMappingsAndDryRunReachThePlanner(MigrateMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", out.toFile());
-        Path release = Path.of(getClass().getResource("/unit/scan-config/manifests/app/helmrelease.yaml").toURI());
+        Path release = Path.of(getClass()
+                .getResource("/unit/scan-config/manifests/app/helmrelease.yaml")
+                .toURI());
         String before = Files.readString(release);
         mojo.execute();
         assertThat(Files.readString(release)).as("dry run writes nothing").isEqualTo(before);
         String diff = Files.readString(out.resolve("migrate.diff"));
-        assertThat(diff).contains("+++ b/app/helmrelease.yaml")                              // inline layout
+        assertThat(diff)
+                .contains("+++ b/app/helmrelease.yaml") // inline layout
                 .contains("+# yaml-language-server: $schema=https://schemas.example/ocirepository.json")
-                .contains("+  interval: 2h")                                                 // the chart sets none
-                .contains("+  url: oci://registry.example/charts/echo-server")               // the mapping
+                .contains("+  interval: 2h") // the chart sets none
+                .contains("+  url: oci://registry.example/charts/echo-server") // the mapping
                 .doesNotContain("ocirepository.yaml");
         assertThat(Files.readString(out.resolve("migrate.json"))).contains("\"dryRun\" : true");
     }
@@ -44,7 +47,8 @@ class MigrateMojoTest {
     @InjectMojo(goal = "migrate", pom = "migrate-pom.xml")
     void aBadLayoutIsAUserError(MigrateMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "layout", "sideways");
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("oci.layout: layout \"sideways\" is not one of file, inline, auto");
     }
 
@@ -54,19 +58,23 @@ class MigrateMojoTest {
     void badShareIntervalAndVerifyValuesAreUserErrorsNamingTheParameter(MigrateMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", out.toFile());
         setVariableValueToObject(mojo, "interval", "1d");
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("oci.interval \"1d\" is not chart, release or a duration Flux accepts");
         setVariableValueToObject(mojo, "interval", "release");
         setVariableValueToObject(mojo, "share", "everything");
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("oci.share: \"everything\" is not one of none, chart");
         setVariableValueToObject(mojo, "share", "chart");
         setVariableValueToObject(mojo, "shareLayout", "cluster");
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("oci.shareLayout: \"cluster\" is not one of namespace, component");
         setVariableValueToObject(mojo, "shareLayout", "component");
         setVariableValueToObject(mojo, "verifySignatures", "notary");
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessage("oci.verify: \"notary\" is not one of none, cosign");
         setVariableValueToObject(mojo, "verifySignatures", "cosign");
         mojo.execute(); // every value valid: the dry run plans

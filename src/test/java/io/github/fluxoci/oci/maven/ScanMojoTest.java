@@ -1,14 +1,12 @@
 package io.github.fluxoci.oci.maven;
 
-import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -16,8 +14,9 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Proves that the POM configuration reaches the engine. */
 @MojoTest
@@ -54,7 +53,8 @@ class ScanMojoTest {
     void failOnProblemsFailsWithEveryProblemAndItsLine(ScanMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "excludes", List.of("archive/**"));
         setVariableValueToObject(mojo, "outputDirectory", out.toFile());
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("1 file problem (oci.failOnProblems=true)")
                 .hasMessageContaining("broken/bad.yaml:4:");
         assertThat(out.resolve("scan.json")).as("reports are still written").exists();
@@ -80,10 +80,14 @@ class ScanMojoTest {
         bad.setChart("x");
         setVariableValueToObject(mojo, "mappings", List.of(bad));
         setVariableValueToObject(mojo, "outputDirectory", out.toFile());
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("<mappings>: mapping for ealenn: \"https://not-oci.example/x\" must start with oci://");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining(
+                        "<mappings>: mapping for ealenn: \"https://not-oci.example/x\" must start with oci://");
         setVariableValueToObject(mojo, "directory", new File("/does/not/exist"));
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("is not a directory").hasMessageContaining("-Doci.directory=");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("is not a directory")
+                .hasMessageContaining("-Doci.directory=");
     }
 }

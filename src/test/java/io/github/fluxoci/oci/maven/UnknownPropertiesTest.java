@@ -1,10 +1,10 @@
 package io.github.fluxoci.oci.maven;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UnknownPropertiesTest {
 
@@ -16,6 +16,7 @@ class UnknownPropertiesTest {
         assertThat(UnknownProperties.closest("oci.dry-run", KNOWN)).isEqualTo("oci.dryRun");
         assertThat(UnknownProperties.closest("oci.chart", KNOWN)).isEqualTo("oci.charts");
         assertThat(UnknownProperties.closest("oci.failon", KNOWN)).isEqualTo("oci.failOn");
-        assertThat(UnknownProperties.closest("oci.somethingElseEntirely", KNOWN)).isNull();
+        assertThat(UnknownProperties.closest("oci.somethingElseEntirely", KNOWN))
+                .isNull();
     }
 }

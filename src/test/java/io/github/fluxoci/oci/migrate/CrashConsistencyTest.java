@@ -1,10 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static io.github.fluxoci.oci.TestFiles.copyTree;
-import static io.github.fluxoci.oci.TestFiles.readTree;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +24,11 @@ import io.github.fluxoci.oci.verify.Severity;
 import io.github.fluxoci.oci.verify.Verifier;
 import io.github.fluxoci.oci.verify.VerifyContext;
 
+import static io.github.fluxoci.oci.TestFiles.copyTree;
+import static io.github.fluxoci.oci.TestFiles.readTree;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * {@code oci:migrate} killed after any of its writes (simulated in-process: the applier stops dead, restoring
  * nothing, as {@code kill -9} would) leaves a tree Flux can apply, and running it again ends in the same tree as an
@@ -43,15 +43,29 @@ class CrashConsistencyTest {
         }
     }
 
-    private static final Set<String> RULES_THE_PLUGIN_COULD_BREAK = Set.of("chartref-target", "source-deployed",
-            "chart-xor-chartref", "stale-patch", "kustomization-resources", "manifest-parse", "layer-selector", "oci-ref");
+    private static final Set<String> RULES_THE_PLUGIN_COULD_BREAK = Set.of(
+            "chartref-target",
+            "source-deployed",
+            "chart-xor-chartref",
+            "stale-patch",
+            "kustomization-resources",
+            "manifest-parse",
+            "layer-selector",
+            "oci-ref");
 
     @TempDir
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlay-rewrite", "prune-own-file", "multi-document-inline-prune", "guide-kyverno",
-            "selection", "crlf"})
+    @ValueSource(
+            strings = {
+                "overlay-rewrite",
+                "prune-own-file",
+                "multi-document-inline-prune",
+                "guide-kyverno",
+                "selection",
+                "crlf"
+            })
     void killedAfterEveryWriteTheTreeAppliesAndARerunFinishesTheJob(String name) throws Exception {
         Path golden = Path.of(getClass().getResource("/migrate/" + name).toURI());
         MigrateOptions options = options(golden);
@@ -61,7 +75,9 @@ class CrashConsistencyTest {
         MigrationPlan plan = plan(uninterrupted, options);
         PlanApplier.apply(uninterrupted, plan.writes());
         Map<String, String> finished = readTree(uninterrupted);
-        assertThat(plan.writes().size()).as("writes of " + name).isGreaterThanOrEqualTo(plan.changes().size());
+        assertThat(plan.writes().size())
+                .as("writes of " + name)
+                .isGreaterThanOrEqualTo(plan.changes().size());
         List<String> buildsBefore = buildingKustomizations(golden.resolve("before"));
 
         for (int killAfter = 0; killAfter < plan.writes().size(); killAfter++) {
@@ -78,11 +94,16 @@ class CrashConsistencyTest {
             } catch (Killed expected) {
                 // the process is gone: what is on disk is all there is
             }
-            String at = name + " killed after write " + (killAfter + 1) + " of " + fresh.writes().size();
-            assertThat(integrityErrors(work)).as(at + ": the tree Flux would apply").isEmpty();
+            String at = name + " killed after write " + (killAfter + 1) + " of "
+                    + fresh.writes().size();
+            assertThat(integrityErrors(work))
+                    .as(at + ": the tree Flux would apply")
+                    .isEmpty();
             for (String folder : buildsBefore) {
                 Kubectl.Build build = Kubectl.kustomize(work.resolve(folder.isEmpty() ? "." : folder));
-                assertThat(build.error()).as(at + ": kubectl kustomize " + folder).isNull();
+                assertThat(build.error())
+                        .as(at + ": kubectl kustomize " + folder)
+                        .isNull();
             }
             PlanApplier.apply(work, plan(work, options).writes());
             assertThat(readTree(work)).as(at + ", then run again").isEqualTo(finished);
@@ -98,19 +119,24 @@ class CrashConsistencyTest {
         MigrationPlan plan = plan(work, options(golden));
         FileChange last = plan.writes().get(plan.writes().size() - 1);
         assertThatThrownBy(() -> PlanApplier.apply(work, plan.writes(), written -> {
-            if (written == 1) {
-                try {
-                    Files.writeString(work.resolve(last.path()), last.before() + "# edited by someone else\n");
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        })).isInstanceOf(PlanApplier.ApplyException.class)
+                    if (written == 1) {
+                        try {
+                            Files.writeString(work.resolve(last.path()), last.before() + "# edited by someone else\n");
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }))
+                .isInstanceOf(PlanApplier.ApplyException.class)
                 .hasMessageStartingWith(last.path() + " was changed by something else while oci:migrate was writing;"
                         + " the files already written were restored");
         Map<String, String> after = readTree(work);
-        original.put(last.path().replace('\\', '/'), new String((last.before() + "# edited by someone else\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1));
+        original.put(
+                last.path().replace('\\', '/'),
+                new String(
+                        (last.before() + "# edited by someone else\n")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
         assertThat(after).isEqualTo(original);
     }
 
@@ -120,7 +146,8 @@ class CrashConsistencyTest {
         Path work = temp.resolve("hardlink");
         copyTree(golden.resolve("before"), work);
         MigrationPlan plan = plan(work, options(golden));
-        FileChange changed = plan.writes().stream().filter(c -> !c.isNew()).findFirst().orElseThrow();
+        FileChange changed =
+                plan.writes().stream().filter(c -> !c.isNew()).findFirst().orElseThrow();
         Files.createLink(temp.resolve("elsewhere.yaml"), work.resolve(changed.path()));
         assertThatThrownBy(() -> PlanApplier.apply(work, plan.writes()))
                 .hasMessageStartingWith(changed.path() + " has 2 hard links: replacing it would separate them;"
@@ -135,9 +162,10 @@ class CrashConsistencyTest {
         Files.writeString(work.resolve(".helmrelease.yaml.12345.tmp"), "half");
         Files.writeString(work.resolve(".notes.txt.oci-tmp"), "not ours");
         ManifestTree tree = TreeLoader.load(TreeOptions.of(temp.resolve("leftovers")));
-        assertThat(tree.leftovers()).containsExactlyInAnyOrder("app/.kustomization.yaml.oci-tmp",
-                "app/.helmrelease.yaml.12345.tmp");
-        assertThat(PlanApplier.removeLeftovers(tree.root(), tree.leftovers())).hasSize(2)
+        assertThat(tree.leftovers())
+                .containsExactlyInAnyOrder("app/.kustomization.yaml.oci-tmp", "app/.helmrelease.yaml.12345.tmp");
+        assertThat(PlanApplier.removeLeftovers(tree.root(), tree.leftovers()))
+                .hasSize(2)
                 .allMatch(m -> m.startsWith("removed app/.") && m.endsWith(", left by an interrupted oci:migrate"));
         assertThat(work.resolve(".kustomization.yaml.oci-tmp")).doesNotExist();
         assertThat(work.resolve(".notes.txt.oci-tmp")).exists();
@@ -155,8 +183,8 @@ class CrashConsistencyTest {
 
     private static List<String> integrityErrors(Path root) throws Exception {
         ManifestTree tree = TreeLoader.load(TreeOptions.of(root));
-        List<Finding> findings = Verifier.verify(new VerifyContext(tree,
-                new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree), List.of(), List.of()));
+        List<Finding> findings = Verifier.verify(new VerifyContext(
+                tree, new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree), List.of(), List.of()));
         List<String> out = new ArrayList<>();
         for (Finding f : findings) {
             if (f.severity() == Severity.ERROR && RULES_THE_PLUGIN_COULD_BREAK.contains(f.rule())) {
@@ -173,8 +201,9 @@ class CrashConsistencyTest {
             return out;
         }
         for (KustomizeFile k : TreeLoader.load(TreeOptions.of(root)).kustomizeFiles()) {
-            if ("Kustomization".equals(k.kind()) && Kubectl.kustomize(root.resolve(k.directory().isEmpty() ? "."
-                    : k.directory())).ok()) {
+            if ("Kustomization".equals(k.kind())
+                    && Kubectl.kustomize(root.resolve(k.directory().isEmpty() ? "." : k.directory()))
+                            .ok()) {
                 out.add(k.directory());
             }
         }

@@ -1,10 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static io.github.fluxoci.oci.TestFiles.copyTree;
-import static io.github.fluxoci.oci.TestFiles.deleteTree;
-import static io.github.fluxoci.oci.TestFiles.readTree;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -29,6 +24,11 @@ import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
 
+import static io.github.fluxoci.oci.TestFiles.copyTree;
+import static io.github.fluxoci.oci.TestFiles.deleteTree;
+import static io.github.fluxoci.oci.TestFiles.readTree;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Golden before/after trees of {@code oci:migrate}: {@code src/test/resources/migrate/<case>/before/} is migrated
  * with the options of {@code options.properties} (charts, namespaces, layout, prune) and must equal
@@ -48,7 +48,8 @@ class MigrateGoldenTest {
             cases = s.filter(Files::isDirectory).sorted().toList();
         }
         assertThat(cases).hasSizeGreaterThan(8);
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+        return cases.stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
 
     private void check(Path dir) throws Exception {
@@ -68,8 +69,11 @@ class MigrateGoldenTest {
         gitApplyGivesTheSameTree(dir, plan);
 
         Path skippedFile = dir.resolve("skipped.txt");
-        List<String> expectedSkips = Files.exists(skippedFile) ? Files.readAllLines(skippedFile).stream()
-                .filter(l -> !l.isBlank()).toList() : List.of();
+        List<String> expectedSkips = Files.exists(skippedFile)
+                ? Files.readAllLines(skippedFile).stream()
+                        .filter(l -> !l.isBlank())
+                        .toList()
+                : List.of();
         assertThat(plan.skipped()).hasSize(expectedSkips.size());
         for (int i = 0; i < expectedSkips.size(); i++) {
             String[] parts = expectedSkips.get(i).split(": ", 2);
@@ -91,11 +95,14 @@ class MigrateGoldenTest {
         copyTree(dir.resolve("before"), copy);
         Path diff = temp.resolve(dir.getFileName() + ".diff");
         Files.writeString(diff, UnifiedDiff.render(plan.changes()), StandardCharsets.UTF_8);
-        for (List<String> command : List.of(List.of("git", "apply", "--check", diff.toString()),
-                List.of("git", "apply", diff.toString()))) {
+        for (List<String> command : List.of(
+                List.of("git", "apply", "--check", diff.toString()), List.of("git", "apply", diff.toString()))) {
             Process p;
             try {
-                p = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true).start();
+                p = new ProcessBuilder(command)
+                        .directory(copy.toFile())
+                        .redirectErrorStream(true)
+                        .start();
             } catch (IOException e) {
                 Assumptions.assumeTrue(false, "git is not installed");
                 return;
@@ -119,14 +126,23 @@ class MigrateGoldenTest {
                 p.load(in);
             }
         }
-        ShareOptions share = new ShareOptions(ShareOptions.parseShare(p.getProperty("share")),
-                ShareLayout.parse(p.getProperty("shareLayout", "namespace")), p.getProperty("shareNamespace"),
-                p.getProperty("shareFolder"), Integer.parseInt(p.getProperty("shareMinReleases", "2")));
-        return new MigrateOptions(list(p.getProperty("charts")), list(p.getProperty("namespaces")),
-                Layout.parse(p.getProperty("layout", "auto")), Interval.parse(p.getProperty("interval")),
-                p.getProperty("schemaUrl", MigrateOptions.DEFAULT_SCHEMA), Prune.parse(p.getProperty("prune")),
-                Boolean.parseBoolean(p.getProperty("includeUndeployed")), share,
-                MigrateOptions.parseVerify(p.getProperty("verify")), MirrorPrefix.parse(p.getProperty("mirrorPrefix")));
+        ShareOptions share = new ShareOptions(
+                ShareOptions.parseShare(p.getProperty("share")),
+                ShareLayout.parse(p.getProperty("shareLayout", "namespace")),
+                p.getProperty("shareNamespace"),
+                p.getProperty("shareFolder"),
+                Integer.parseInt(p.getProperty("shareMinReleases", "2")));
+        return new MigrateOptions(
+                list(p.getProperty("charts")),
+                list(p.getProperty("namespaces")),
+                Layout.parse(p.getProperty("layout", "auto")),
+                Interval.parse(p.getProperty("interval")),
+                p.getProperty("schemaUrl", MigrateOptions.DEFAULT_SCHEMA),
+                Prune.parse(p.getProperty("prune")),
+                Boolean.parseBoolean(p.getProperty("includeUndeployed")),
+                share,
+                MigrateOptions.parseVerify(p.getProperty("verify")),
+                MirrorPrefix.parse(p.getProperty("mirrorPrefix")));
     }
 
     private static List<String> list(String csv) {

@@ -1,8 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static io.github.fluxoci.oci.Kubectl.at;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.fluxoci.oci.Kubectl;
+
+import static io.github.fluxoci.oci.Kubectl.at;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the cluster gets from the rewritten overlays of the golden case {@code overlay-rewrite}: {@code kubectl
@@ -28,7 +28,8 @@ class OverlayKustomizeTest {
         List<Map<String, Object>> before = build(golden.resolve("before/apps/" + overlay));
         List<Map<String, Object>> after = build(golden.resolve("after/apps/" + overlay));
 
-        assertThat(at(find(before, "HelmRelease"), "spec", "chart", "spec", "version")).isEqualTo(version);
+        assertThat(at(find(before, "HelmRelease"), "spec", "chart", "spec", "version"))
+                .isEqualTo(version);
         Map<String, Object> release = find(after, "HelmRelease");
         assertThat(at(release, "spec", "chartRef", "name")).isEqualTo("podinfo");
         assertThat(at(release, "spec", "chart")).isNull();
@@ -46,7 +47,8 @@ class OverlayKustomizeTest {
     @ParameterizedTest
     @CsvSource({"production, 6.5.4, ''", "staging, '', >=1.0.0-alpha"})
     void anExactVersionOverABaseRangeReplacesTheRange(String overlay, String tag, String semver) throws Exception {
-        Path golden = Path.of(getClass().getResource("/migrate/overlay-version-swap").toURI());
+        Path golden =
+                Path.of(getClass().getResource("/migrate/overlay-version-swap").toURI());
         List<Map<String, Object>> after = build(golden.resolve("after/apps/" + overlay));
         Map<String, Object> oci = find(after, "OCIRepository");
         @SuppressWarnings("unchecked")
@@ -56,8 +58,13 @@ class OverlayKustomizeTest {
         } else {
             assertThat(ref).containsOnlyKeys("tag").containsEntry("tag", tag);
         }
-        assertThat(at(find(build(golden.resolve("before/apps/" + overlay)), "HelmRelease"), "spec", "chart", "spec",
-                "version")).isEqualTo(tag.isEmpty() ? semver : tag);
+        assertThat(at(
+                        find(build(golden.resolve("before/apps/" + overlay)), "HelmRelease"),
+                        "spec",
+                        "chart",
+                        "spec",
+                        "version"))
+                .isEqualTo(tag.isEmpty() ? semver : tag);
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> docs, String kind) {

@@ -1,9 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PlanApplierTest {
 
@@ -26,15 +26,18 @@ class PlanApplierTest {
         if (posix) {
             Files.setPosixFilePermissions(root.resolve("a.yaml"), PosixFilePermissions.fromString("rw-r-----"));
         }
-        PlanApplier.apply(root, List.of(
-                new FileChange("a.yaml", "a: 1\n", "a: 2\n"),
-                new FileChange("b.yaml", null, "b: 1\n"),
-                new FileChange("gone.yaml", "g: 1\n", null)));
+        PlanApplier.apply(
+                root,
+                List.of(
+                        new FileChange("a.yaml", "a: 1\n", "a: 2\n"),
+                        new FileChange("b.yaml", null, "b: 1\n"),
+                        new FileChange("gone.yaml", "g: 1\n", null)));
         assertThat(root.resolve("a.yaml")).hasContent("a: 2");
         assertThat(root.resolve("b.yaml")).hasContent("b: 1");
         assertThat(root.resolve("gone.yaml")).doesNotExist();
         if (posix) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("a.yaml")))).isEqualTo("rw-r-----");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("a.yaml"))))
+                    .isEqualTo("rw-r-----");
         }
         try (var files = Files.list(root)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("a.yaml", "b.yaml");
@@ -44,10 +47,13 @@ class PlanApplierTest {
     @Test
     void refusesAFileThatChangedSinceItWasReadAndWritesNothing() throws IOException {
         Files.writeString(root.resolve("a.yaml"), "a: edited by someone\n");
-        assertThatThrownBy(() -> PlanApplier.apply(root, List.of(
-                new FileChange("new.yaml", null, "n: 1\n"),
-                new FileChange("a.yaml", "a: 1\n", "a: 2\n"))))
-                .isInstanceOf(PlanApplier.ApplyException.class).hasMessageContaining("a.yaml changed since the tree was read");
+        assertThatThrownBy(() -> PlanApplier.apply(
+                        root,
+                        List.of(
+                                new FileChange("new.yaml", null, "n: 1\n"),
+                                new FileChange("a.yaml", "a: 1\n", "a: 2\n"))))
+                .isInstanceOf(PlanApplier.ApplyException.class)
+                .hasMessageContaining("a.yaml changed since the tree was read");
         assertThat(root.resolve("new.yaml")).doesNotExist();
         assertThat(root.resolve("a.yaml")).hasContent("a: edited by someone");
     }
@@ -56,7 +62,8 @@ class PlanApplierTest {
     void refusesPathsOutsideTheRoot() throws IOException {
         Path inner = Files.createDirectories(root.resolve("tree"));
         assertThatThrownBy(() -> PlanApplier.apply(inner, List.of(new FileChange("../escape.yaml", null, "x: 1\n"))))
-                .isInstanceOf(PlanApplier.ApplyException.class).hasMessageContaining("outside");
+                .isInstanceOf(PlanApplier.ApplyException.class)
+                .hasMessageContaining("outside");
         assertThat(root.resolve("escape.yaml")).doesNotExist();
     }
 
@@ -70,7 +77,8 @@ class PlanApplierTest {
             assumeTrue(false, "no symbolic links");
         }
         assertThatThrownBy(() -> PlanApplier.apply(tree, List.of(new FileChange("linked/x.yaml", null, "x: 1\n"))))
-                .isInstanceOf(PlanApplier.ApplyException.class).hasMessageContaining("link");
+                .isInstanceOf(PlanApplier.ApplyException.class)
+                .hasMessageContaining("link");
         assertThat(outside.resolve("x.yaml")).doesNotExist();
     }
 
@@ -79,10 +87,12 @@ class PlanApplierTest {
         Files.writeString(root.resolve("a.yaml"), "a: 1\n");
         // a regular file where the last change needs a folder: that write fails, even for root
         Files.writeString(root.resolve("blocker"), "not a folder\n");
-        assertThatThrownBy(() -> PlanApplier.apply(root, List.of(
-                new FileChange("a.yaml", "a: 1\n", "a: 2\n"),
-                new FileChange("new.yaml", null, "n: 1\n"),
-                new FileChange("blocker/x.yaml", null, "x: 1\n"))))
+        assertThatThrownBy(() -> PlanApplier.apply(
+                        root,
+                        List.of(
+                                new FileChange("a.yaml", "a: 1\n", "a: 2\n"),
+                                new FileChange("new.yaml", null, "n: 1\n"),
+                                new FileChange("blocker/x.yaml", null, "x: 1\n"))))
                 .isInstanceOf(PlanApplier.ApplyException.class)
                 .hasMessageContaining("cannot write blocker/x.yaml")
                 .hasMessageContaining("the files already written were restored");

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +11,8 @@ import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeFixture;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code -Doci.prune}: a HelmRepository goes only when nothing can use it any more, and by default only when this
@@ -50,7 +50,9 @@ class PruneTest {
 
     private MigrationPlan plan(TreeFixture t, Prune prune) throws IOException {
         ManifestTree tree = t.load();
-        return MigrationPlanner.plan(tree, new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree),
+        return MigrationPlanner.plan(
+                tree,
+                new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree),
                 new MigrateOptions(List.of(), List.of(), Layout.FILE, null, "none", prune, false));
     }
 
@@ -63,8 +65,9 @@ class PruneTest {
         TreeFixture t = tree("freed", "idle");
         MigrationPlan freedOnly = plan(t, Prune.FREED);
         assertThat(pruned(freedOnly)).containsExactly("freed");
-        assertThat(freedOnly.warnings()).containsExactly("HelmRepository idle (repos/idle.yaml) was unused before this run;"
-                + " kept (-Doci.prune=all removes it too)");
+        assertThat(freedOnly.warnings())
+                .containsExactly("HelmRepository idle (repos/idle.yaml) was unused before this run;"
+                        + " kept (-Doci.prune=all removes it too)");
         assertThat(freedOnly.changes()).anySatisfy(c -> {
             assertThat(c.path()).isEqualTo("repos/kustomization.yaml");
             assertThat(c.after()).isEqualTo("resources:\n  - ./idle.yaml\n");
@@ -76,14 +79,20 @@ class PruneTest {
     @Test
     void anOverlayPatchAHelmChartAndAnUndeployedReleaseKeepTheirRepositories() throws IOException {
         TreeFixture t = tree("freed", "patched", "charted", "archived")
-                .file("clusters/home/flux.yaml", TreeFixture.fluxKustomization("staging", "./staging", null) + "---\n"
-                        + TreeFixture.fluxKustomization("repos", "./repos", null) + "---\n"
-                        + TreeFixture.fluxKustomization("charts", "./charts", null))
+                .file(
+                        "clusters/home/flux.yaml",
+                        TreeFixture.fluxKustomization("staging", "./staging", null) + "---\n"
+                                + TreeFixture.fluxKustomization("repos", "./repos", null) + "---\n"
+                                + TreeFixture.fluxKustomization("charts", "./charts", null))
                 .file("staging/kustomization.yaml", "resources:\n  - ../apps\npatches:\n  - path: patch.yaml\n")
-                .file("staging/patch.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
-                        + "  name: gone\nspec:\n  chart:\n    spec:\n      sourceRef:\n        name: patched\n")
-                .file("charts/chart.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmChart\nmetadata:\n"
-                        + "  name: c\nspec:\n  chart: c\n  sourceRef:\n    kind: HelmRepository\n    name: charted\n")
+                .file(
+                        "staging/patch.yaml",
+                        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
+                                + "  name: gone\nspec:\n  chart:\n    spec:\n      sourceRef:\n        name: patched\n")
+                .file(
+                        "charts/chart.yaml",
+                        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmChart\nmetadata:\n"
+                                + "  name: c\nspec:\n  chart: c\n  sourceRef:\n    kind: HelmRepository\n    name: charted\n")
                 .file(".archive/old.yaml", release("old", "archived").replace("version: 1.0.0", "version: 2.0.0"));
         MigrationPlan plan = plan(t, Prune.ALL);
         assertThat(plan.migrated()).extracting(m -> m.release().name()).containsExactly("app");
@@ -102,15 +111,19 @@ class PruneTest {
         t.file("apps/other.yaml", release("other", "${CHART_REPO}"));
         MigrationPlan stopped = plan(t, Prune.ALL);
         assertThat(stopped.pruned()).isEmpty();
-        assertThat(stopped.warnings()).anyMatch(w -> w.startsWith("prune skipped: HelmRelease/apps/other (apps/other.yaml:2)"
-                + " names its HelmRepository through a substitution without a default"));
+        assertThat(stopped.warnings())
+                .anyMatch(w -> w.startsWith("prune skipped: HelmRelease/apps/other (apps/other.yaml:2)"
+                        + " names its HelmRepository through a substitution without a default"));
     }
 
     @Test
     void aFlowListLosesExactlyThePrunedEntries() throws IOException {
         TreeFixture t = tree("freed", "idle", "kept")
                 .file("repos/kustomization.yaml", "resources: [./freed.yaml, \"./idle.yaml\", ./kept.yaml]  # repos\n")
-                .file("apps/kept.yaml", release("kept", "kept").replace("version: 1.0.0", "version: 9.9.9\n      valuesFiles: [a.yaml]"))
+                .file(
+                        "apps/kept.yaml",
+                        release("kept", "kept")
+                                .replace("version: 1.0.0", "version: 9.9.9\n      valuesFiles: [a.yaml]"))
                 .file("apps/kustomization.yaml", "resources:\n  - ./app.yaml\n  - ./kept.yaml\n");
         MigrationPlan plan = plan(t, Prune.ALL);
         assertThat(pruned(plan)).containsExactlyInAnyOrder("freed", "idle");

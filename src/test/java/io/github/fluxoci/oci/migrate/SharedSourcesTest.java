@@ -1,9 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static io.github.fluxoci.oci.Kubectl.at;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.fluxoci.oci.Kubectl;
 
+import static io.github.fluxoci.oci.Kubectl.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * {@code oci.share=chart} on the golden trees: what the cluster gets ({@code kubectl kustomize} of every Flux
  * Kustomization the cluster folder reaches, with its {@code targetNamespace}), what a reviewer reads (notes and
@@ -36,7 +36,8 @@ class SharedSourcesTest {
 
     private static MigrationPlan plan(String name) throws Exception {
         Path dir = golden(name);
-        return MigrateGoldenTest.plan(dir.resolve("before"), MigrateGoldenTest.options(dir.resolve("options.properties")));
+        return MigrateGoldenTest.plan(
+                dir.resolve("before"), MigrateGoldenTest.options(dir.resolve("options.properties")));
     }
 
     /**
@@ -53,7 +54,8 @@ class SharedSourcesTest {
             String ns = (String) at(release, "metadata", "namespace");
             String refNs = at(release, "spec", "chartRef", "namespace") instanceof String s ? s : ns;
             String ref = refNs + "/" + at(release, "spec", "chartRef", "name");
-            assertThat(cluster.ociRepositories).as("OCIRepositories for HelmRelease " + ns + "/" + at(release, "metadata", "name"))
+            assertThat(cluster.ociRepositories)
+                    .as("OCIRepositories for HelmRelease " + ns + "/" + at(release, "metadata", "name"))
                     .contains(ref);
         }
     }
@@ -63,18 +65,30 @@ class SharedSourcesTest {
         Kubectl.assumeAvailable();
         Cluster cluster = Cluster.build(golden("share-component").resolve("after"), "clusters/main");
         assertThat(cluster.ociRepositories).contains("media/app-template", "networking/app-template");
-        assertThat(cluster.releases).allSatisfy(r -> assertThat(at(r, "spec", "chartRef", "namespace")).isNull());
+        assertThat(cluster.releases)
+                .allSatisfy(
+                        r -> assertThat(at(r, "spec", "chartRef", "namespace")).isNull());
     }
 
     @Test
     void namespaceLayoutWarnsAboutNoCrossNamespaceRefsAndNamesWhatStaysPerRelease() throws Exception {
         MigrationPlan plan = plan("share-namespace");
-        assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).startsWith("3 releases now name an OCIRepository in flux-system")
-                .contains("--no-cross-namespace-refs=true").contains("-Doci.shareLayout=component"));
-        MigratedRelease smtp = plan.migrated().stream().filter(m -> m.release().name().equals("smtp-relay")).findFirst().orElseThrow();
+        assertThat(plan.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("3 releases now name an OCIRepository in flux-system")
+                        .contains("--no-cross-namespace-refs=true")
+                        .contains("-Doci.shareLayout=component"));
+        MigratedRelease smtp = plan.migrated().stream()
+                .filter(m -> m.release().name().equals("smtp-relay"))
+                .findFirst()
+                .orElseThrow();
         assertThat(smtp.ociName()).isEqualTo("smtp-relay");
-        assertThat(smtp.notes()).contains("not shared: only 1 release of app-template at 3.6.0 (oci.shareMinReleases=2)");
-        MigratedRelease sonarr = plan.migrated().stream().filter(m -> m.release().name().equals("sonarr")).findFirst().orElseThrow();
+        assertThat(smtp.notes())
+                .contains("not shared: only 1 release of app-template at 3.6.0 (oci.shareMinReleases=2)");
+        MigratedRelease sonarr = plan.migrated().stream()
+                .filter(m -> m.release().name().equals("sonarr"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sonarr.ociNamespace()).isEqualTo("flux-system");
         assertThat(sonarr.ociFile()).isEqualTo("flux/repositories/oci/app-template.yaml");
     }
@@ -84,17 +98,23 @@ class SharedSourcesTest {
         MigrationPlan plan = plan("share-versions");
         Map<String, String> byRelease = new LinkedHashMap<>();
         plan.migrated().forEach(m -> byRelease.put(m.release().name(), m.ociNamespace() + "/" + m.ociName()));
-        assertThat(byRelease).containsEntry("atuin", "default/app-template-3-7-2").containsEntry("actual", "default/app-template-3-7-2")
-                .containsEntry("sonarr", "flux-system/app-template-3-6-0").containsEntry("echo-server", "flux-system/app-template-3-6-0")
+        assertThat(byRelease)
+                .containsEntry("atuin", "default/app-template-3-7-2")
+                .containsEntry("actual", "default/app-template-3-7-2")
+                .containsEntry("sonarr", "flux-system/app-template-3-6-0")
+                .containsEntry("echo-server", "flux-system/app-template-3-6-0")
                 .containsEntry("radarr", "media/radarr");
-        assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).startsWith("2 releases now name an OCIRepository in flux-system"));
+        assertThat(plan.warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("2 releases now name an OCIRepository in flux-system"));
     }
 
     @Test
     void anExistingSharedSourceIsReusedAndATreesOwnSourceIsLearned() throws Exception {
         MigrationPlan plan = plan("share-reuse");
         assertThat(plan.changes()).noneMatch(c -> c.isNew() && c.path().startsWith("flux/"));
-        MigratedRelease bookstack = plan.migrated().stream().filter(m -> m.release().name().equals("bookstack")).findFirst()
+        MigratedRelease bookstack = plan.migrated().stream()
+                .filter(m -> m.release().name().equals("bookstack"))
+                .findFirst()
                 .orElseThrow();
         assertThat(bookstack.release().oci().url()).isEqualTo("oci://registry.example.com/charts/mychart");
         assertThat(bookstack.release().oci().provenance()).isEqualTo("this tree");
@@ -104,10 +124,18 @@ class SharedSourcesTest {
     @Test
     void verifyCosignIsWrittenForSignedChartsOnlyAndSaysWhyNot() throws Exception {
         MigrationPlan plan = plan("interval-release-cosign");
-        MigratedRelease podinfo = plan.migrated().stream().filter(m -> m.release().name().equals("podinfo")).findFirst().orElseThrow();
-        assertThat(podinfo.notes()).anySatisfy(n -> assertThat(n).startsWith("oci.verify=cosign: spec.verify not written"));
-        assertThat(plan.changes().stream().filter(c -> c.path().endsWith("external-secrets/ocirepository.yaml")).findFirst()
-                .orElseThrow().after()).contains("  verify:\n    provider: cosign\n");
+        MigratedRelease podinfo = plan.migrated().stream()
+                .filter(m -> m.release().name().equals("podinfo"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(podinfo.notes())
+                .anySatisfy(n -> assertThat(n).startsWith("oci.verify=cosign: spec.verify not written"));
+        assertThat(plan.changes().stream()
+                        .filter(c -> c.path().endsWith("external-secrets/ocirepository.yaml"))
+                        .findFirst()
+                        .orElseThrow()
+                        .after())
+                .contains("  verify:\n    provider: cosign\n");
     }
 
     @Test
@@ -118,14 +146,17 @@ class SharedSourcesTest {
         assertThat(Interval.parse("release").choose(null, "5m")).isEqualTo("5m");
         assertThat(Interval.parse("1h30m").choose("2h", "5m")).isEqualTo("1h30m");
         for (String bad : List.of("15", "1d", "-5m", "5 m", "1h-30m", "soon")) {
-            assertThatThrownBy(() -> Interval.parse(bad)).as(bad).hasMessageStartingWith("oci.interval \"" + bad + "\"")
+            assertThatThrownBy(() -> Interval.parse(bad))
+                    .as(bad)
+                    .hasMessageStartingWith("oci.interval \"" + bad + "\"")
                     .hasMessageContaining("such as 15m");
         }
     }
 
     @Test
     void shareOptionsRefuseWhatCannotWork() {
-        assertThatThrownBy(() -> ShareOptions.parseShare("repository")).hasMessage("\"repository\" is not one of none, chart");
+        assertThatThrownBy(() -> ShareOptions.parseShare("repository"))
+                .hasMessage("\"repository\" is not one of none, chart");
         assertThatThrownBy(() -> new ShareOptions(true, ShareLayout.NAMESPACE, "Flux_System", null, 2))
                 .hasMessageContaining("oci.shareNamespace \"Flux_System\" is not a Kubernetes namespace name");
         assertThatThrownBy(() -> new ShareOptions(true, ShareLayout.NAMESPACE, null, "../shared", 2))
@@ -147,7 +178,8 @@ class SharedSourcesTest {
             Cluster c = new Cluster();
             Deque<String[]> paths = new ArrayDeque<>();
             try (Stream<Path> s = Files.list(root.resolve(clusterFolder))) {
-                for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Path f :
+                        s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                     for (Map<String, Object> d : Kubectl.documents(Files.readString(f))) {
                         c.take(d, null, paths);
                     }
@@ -178,7 +210,8 @@ class SharedSourcesTest {
             }
             List<Map<String, Object>> out = new ArrayList<>();
             try (Stream<Path> s = Files.walk(dir)) {
-                for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Path f :
+                        s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                     out.addAll(Kubectl.documents(Files.readString(f)));
                 }
             }
@@ -205,5 +238,4 @@ class SharedSourcesTest {
             }
         }
     }
-
 }

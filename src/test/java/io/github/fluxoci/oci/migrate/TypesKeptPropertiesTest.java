@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.migrate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import io.github.fluxoci.oci.yaml.Nodes;
 import io.github.fluxoci.oci.yaml.YamlFile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Values that {@code oci:migrate} copies from a HelmRepository or a chart spec into the new OCIRepository keep
  * their YAML type. Checked on resolved values, by an independent reader (SnakeYAML's own constructor, which
@@ -30,10 +30,41 @@ class TypesKeptPropertiesTest {
     static final long MASTER_SEED = 0x7E5_2026_1126L;
 
     /** Scalars as written in real trees: plain booleans, numbers and nulls, and the same looks quoted. */
-    static final List<String> SCALARS = List.of("true", "false", "\"true\"", "'false'", "yes", "\"yes\"", "on", "42", "\"42\"",
-            "1.10", "'1.10'", "0x1F", "\"0x1F\"", "1e3", "null", "~", "\"null\"", "60s", "'60s'", "\"\"", "ghcr-auth",
-            "\"with: colon\"", "'# not a comment'", "\"multi\\nline\"", "2026-11-26", "\"2026-11-26\"", "'- dash'", "v1.2.3",
-            "'*'", "\"${VAR}\"", "!!str 12", "\"ünï\"", ".inf", "-0");
+    static final List<String> SCALARS = List.of(
+            "true",
+            "false",
+            "\"true\"",
+            "'false'",
+            "yes",
+            "\"yes\"",
+            "on",
+            "42",
+            "\"42\"",
+            "1.10",
+            "'1.10'",
+            "0x1F",
+            "\"0x1F\"",
+            "1e3",
+            "null",
+            "~",
+            "\"null\"",
+            "60s",
+            "'60s'",
+            "\"\"",
+            "ghcr-auth",
+            "\"with: colon\"",
+            "'# not a comment'",
+            "\"multi\\nline\"",
+            "2026-11-26",
+            "\"2026-11-26\"",
+            "'- dash'",
+            "v1.2.3",
+            "'*'",
+            "\"${VAR}\"",
+            "!!str 12",
+            "\"ünï\"",
+            ".inf",
+            "-0");
 
     static Stream<Long> seeds() {
         Random master = new Random(MASTER_SEED);
@@ -49,11 +80,17 @@ class TypesKeptPropertiesTest {
         for (int i = 0; i < n; i++) {
             source.append("  k").append(i).append(": ").append(pick(random)).append('\n');
         }
-        source.append("  nested:\n    inner: ").append(pick(random)).append("\n    list:\n      - ").append(pick(random))
-                .append("\n      - ").append(pick(random)).append('\n');
+        source.append("  nested:\n    inner: ")
+                .append(pick(random))
+                .append("\n    list:\n      - ")
+                .append(pick(random))
+                .append("\n      - ")
+                .append(pick(random))
+                .append('\n');
         Node spec = Nodes.get(YamlFile.parse(source.toString()).documents().get(0), "spec");
 
-        OciRepositoryDocument doc = OciRepositoryDocument.of("", "app", null, "15m", "oci://ghcr.io/x/app", "1.0.0", null);
+        OciRepositoryDocument doc =
+                OciRepositoryDocument.of("", "app", null, "15m", "oci://ghcr.io/x/app", "1.0.0", null);
         for (int i = 0; i < n; i++) {
             doc.copy("k" + i, Nodes.get(spec, "k" + i));
         }

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.online;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -12,12 +10,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpServer;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.ChartMapping;
@@ -39,6 +36,8 @@ import io.github.fluxoci.oci.verify.Finding;
 import io.github.fluxoci.oci.verify.UnverifiedSignatureRule;
 import io.github.fluxoci.oci.verify.VerifyContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Online proof against the real registry: chart archives built here are pushed with Helm's media types, and a Helm
  * repository on loopback serves an {@code index.yaml} with the digests of the same (or of other) archives. Covers
@@ -49,6 +48,7 @@ class ChartProofRegistryTest {
 
     @TempDir
     Path dir;
+
     LoopbackRegistry registry;
     HttpServer helm;
     String proxy;
@@ -66,9 +66,17 @@ class ChartProofRegistryTest {
     void start() throws Exception {
         registry = LoopbackRegistry.start(dir, "");
         proxy = registry.countingProxy();
-        for (String[] a : new String[][] {{"same", "1.0.0", "s"}, {"other", "2.0.0", "helm build"}, {"other-oci", "2.0.0", "oci build"},
-                {"nodigest", "1.0.0", "n"}, {"wrapped", "1.0.0", "w"}, {"found", "3.0.0", "f"}, {"linked", "1.5.0", "l"},
-                {"lookalike", "1.0.0", "helm"}, {"lookalike-oci", "1.0.0", "another publisher"}}) {
+        for (String[] a : new String[][] {
+            {"same", "1.0.0", "s"},
+            {"other", "2.0.0", "helm build"},
+            {"other-oci", "2.0.0", "oci build"},
+            {"nodigest", "1.0.0", "n"},
+            {"wrapped", "1.0.0", "w"},
+            {"found", "3.0.0", "f"},
+            {"linked", "1.5.0", "l"},
+            {"lookalike", "1.0.0", "helm"},
+            {"lookalike-oci", "1.0.0", "another publisher"}
+        }) {
             archives.put(a[0], LoopbackRegistry.chartArchive(a[0].replace("-oci", ""), a[1], a[2]));
         }
         sameManifest = registry.pushChart("charts/same", "1.0.0", archives.get("same"), null);
@@ -90,7 +98,8 @@ class ChartProofRegistryTest {
                 + "  found:\n    - version: 3.0.0\n      digest: " + hex(archives.get("found")) + "\n"
                 + "  lookalike:\n    - version: 1.0.0\n      digest: " + hex(archives.get("lookalike")) + "\n"
                 + "  linked:\n    - version: 1.5.0\n      digest: " + hex(archives.get("linked")) + "\n"
-                + "      home: https://linked.example.invalid\n      sources:\n        - oci://" + proxy + "/elsewhere/linked\n";
+                + "      home: https://linked.example.invalid\n      sources:\n        - oci://" + proxy
+                + "/elsewhere/linked\n";
         helm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         helm.createContext("/charts/index.yaml", ex -> {
             indexRequests.incrementAndGet();
@@ -119,12 +128,20 @@ class ChartProofRegistryTest {
     private ManifestTree tree() throws IOException {
         return new TreeFixture(dir.resolve("tree"))
                 .file("kustomization.yaml", TreeFixture.kustomization("apps", "releases.yaml", "repo.yaml"))
-                .file("repo.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: local\n"
-                        + "  namespace: flux-system\nspec:\n  interval: 1h\n  url: " + helmUrl + "\n")
-                .file("releases.yaml", release("same-a", "same", "1.0.0") + release("same-b", "same", "1.0.0")
-                        + release("other", "other", "2.0.0") + release("nodigest", "nodigest", "1.0.0")
-                        + release("wrapped", "wrapped", "1.0.0") + release("found", "found", "3.0.0")
-                        + release("lookalike", "lookalike", "1.0.0") + release("linked", "linked", "1.5.0"))
+                .file(
+                        "repo.yaml",
+                        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: local\n"
+                                + "  namespace: flux-system\nspec:\n  interval: 1h\n  url: " + helmUrl + "\n")
+                .file(
+                        "releases.yaml",
+                        release("same-a", "same", "1.0.0")
+                                + release("same-b", "same", "1.0.0")
+                                + release("other", "other", "2.0.0")
+                                + release("nodigest", "nodigest", "1.0.0")
+                                + release("wrapped", "wrapped", "1.0.0")
+                                + release("found", "found", "3.0.0")
+                                + release("lookalike", "lookalike", "1.0.0")
+                                + release("linked", "linked", "1.5.0"))
                 .load();
     }
 
@@ -133,28 +150,41 @@ class ChartProofRegistryTest {
         for (String chart : List.of("same", "other", "nodigest", "wrapped")) {
             mappings.add(new ChartMapping(helmUrl, chart, "oci://" + proxy + "/charts/" + chart, null, null));
         }
-        return new ChartCatalog(mappings, List.of(), List.of(new ChartCatalog.Guess(
-                Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/charts"), List.of("oci://" + proxy + "/discovered/{chart}"),
-                "test guess")));
+        return new ChartCatalog(
+                mappings,
+                List.of(),
+                List.of(new ChartCatalog.Guess(
+                        Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/charts"),
+                        List.of("oci://" + proxy + "/discovered/{chart}"),
+                        "test guess")));
     }
 
     /** The scan with the online checks, one run's clients. */
     private ScanResult onlineScan(ManifestTree tree) {
         ChartCatalog catalog = catalog();
         OnlineOptions options = OnlineOptions.defaults();
-        return OnlineChecks.apply(tree, new Scanner(catalog).scan(tree), new OciRegistryClient(options),
-                new HelmIndexClient(options), catalog);
+        return OnlineChecks.apply(
+                tree,
+                new Scanner(catalog).scan(tree),
+                new OciRegistryClient(options),
+                new HelmIndexClient(options),
+                catalog);
     }
 
     private static ScannedRelease named(ScanResult scan, String name) {
-        return scan.releases().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return scan.releases().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void theArchivesBuiltHereAreRealCharts() throws Exception {
         Path tgz = dir.resolve("same-1.0.0.tgz");
         Files.write(tgz, archives.get("same"));
-        Process tar = new ProcessBuilder("tar", "-tzf", tgz.toString()).redirectErrorStream(true).start();
+        Process tar = new ProcessBuilder("tar", "-tzf", tgz.toString())
+                .redirectErrorStream(true)
+                .start();
         String listing = LoopbackRegistry.read(tar.getInputStream());
         assertThat(tar.waitFor()).as(listing).isZero();
         assertThat(listing.lines()).containsExactly("same/Chart.yaml", "same/values.yaml");
@@ -181,9 +211,10 @@ class ChartProofRegistryTest {
         assertThat(other.oci().proof().verdict()).isEqualTo(ChartProof.Verdict.DIFFERENT);
         assertThat(other.oci().proof().helmDigest()).isEqualTo(LoopbackRegistry.sha256(archives.get("other")));
         assertThat(other.oci().proof().ociDigest()).isEqualTo(LoopbackRegistry.sha256(archives.get("other-oci")));
-        assertThat(other.warnings()).anySatisfy(w -> assertThat(w)
-                .contains("the OCI chart is a different archive: review it before moving")
-                .contains(LoopbackRegistry.sha256(archives.get("other"))));
+        assertThat(other.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .contains("the OCI chart is a different archive: review it before moving")
+                        .contains(LoopbackRegistry.sha256(archives.get("other"))));
 
         ChartProof nodigest = named(scan, "nodigest").oci().proof();
         assertThat(nodigest.verdict()).isEqualTo(ChartProof.Verdict.UNKNOWN);
@@ -193,7 +224,8 @@ class ChartProofRegistryTest {
 
         ChartProof wrapped = named(scan, "wrapped").oci().proof();
         assertThat(wrapped.verdict()).as(wrapped.reason()).isEqualTo(ChartProof.Verdict.IDENTICAL);
-        assertThat(wrapped.manifestDigest()).as("the index is what the tag names, and what a signature would sign")
+        assertThat(wrapped.manifestDigest())
+                .as("the index is what the tag names, and what a signature would sign")
                 .isEqualTo(wrappedIndex);
 
         ScannedRelease found = named(scan, "found");
@@ -201,7 +233,8 @@ class ChartProofRegistryTest {
         assertThat(found.oci().url()).isEqualTo("oci://" + proxy + "/discovered/found");
         assertThat(found.oci().provenance()).isEqualTo("verified by digest");
         assertThat(found.oci().proof().identical()).isTrue();
-        assertThat(found.warnings()).anySatisfy(w -> assertThat(w).contains("<oci>oci://" + proxy + "/discovered/found</oci>"));
+        assertThat(found.warnings())
+                .anySatisfy(w -> assertThat(w).contains("<oci>oci://" + proxy + "/discovered/found</oci>"));
 
         ScannedRelease linked = named(scan, "linked");
         assertThat(linked.status()).as("the index entry's sources name it").isEqualTo(ReleaseStatus.MIGRATABLE);
@@ -209,15 +242,22 @@ class ChartProofRegistryTest {
 
         ScannedRelease lookalike = named(scan, "lookalike");
         assertThat(lookalike.status()).isEqualTo(ReleaseStatus.UNKNOWN);
-        assertThat(lookalike.warnings()).anySatisfy(w -> assertThat(w).startsWith("suggestion: oci://" + proxy
-                + "/discovered/lookalike publishes version 1.0.0, but the OCI chart is a different archive"));
+        assertThat(lookalike.warnings())
+                .anySatisfy(
+                        w -> assertThat(w)
+                                .startsWith(
+                                        "suggestion: oci://" + proxy
+                                                + "/discovered/lookalike publishes version 1.0.0, but the OCI chart is a different archive"));
 
         // each repository and tag asked at most once in the run, the Helm index once
         assertThat(registry.requests).isNotEmpty();
-        registry.requests.forEach((request, n) -> assertThat(n.get()).as(request).isEqualTo(1));
+        registry.requests.forEach(
+                (request, n) -> assertThat(n.get()).as(request).isEqualTo(1));
         assertThat(registry.count("GET /v2/charts/same/manifests/1.0.0")).isEqualTo(1);
         assertThat(registry.count("GET /v2/charts/same/tags/list")).isEqualTo(1);
-        assertThat(registry.count("GET /v2/charts/same/referrers/" + sameManifest)).as("the .sig tag answered").isZero();
+        assertThat(registry.count("GET /v2/charts/same/referrers/" + sameManifest))
+                .as("the .sig tag answered")
+                .isZero();
         assertThat(indexRequests.get()).isEqualTo(1);
     }
 
@@ -225,18 +265,30 @@ class ChartProofRegistryTest {
     void migrateWritesCosignVerificationOnlyForTheSignedTag() throws Exception {
         ManifestTree tree = tree();
         ScanResult scan = onlineScan(tree);
-        MigrationPlan plan = MigrationPlanner.plan(tree, scan, new MigrateOptions(List.of("same-a", "wrapped"), List.of(),
-                null, null, "", null, false, null, true));
+        MigrationPlan plan = MigrationPlanner.plan(
+                tree,
+                scan,
+                new MigrateOptions(List.of("same-a", "wrapped"), List.of(), null, null, "", null, false, null, true));
         List<String> written = new java.util.ArrayList<>();
-        plan.changes().stream().filter(FileChange::isNew).forEach(c -> written.addAll(List.of(c.after().split("(?m)^---\n"))));
-        assertThat(written).anySatisfy(text -> assertThat(text).contains("url: oci://" + proxy + "/charts/same\n")
-                .contains("  verify:\n    provider: cosign\n"));
-        assertThat(written).anySatisfy(text -> assertThat(text).contains("url: oci://" + proxy + "/charts/wrapped\n")
-                .doesNotContain("verify:"));
-        MigratedRelease wrapped = plan.migrated().stream().filter(m -> m.release().name().equals("wrapped")).findFirst()
+        plan.changes().stream()
+                .filter(FileChange::isNew)
+                .forEach(c -> written.addAll(List.of(c.after().split("(?m)^---\n"))));
+        assertThat(written)
+                .anySatisfy(text -> assertThat(text)
+                        .contains("url: oci://" + proxy + "/charts/same\n")
+                        .contains("  verify:\n    provider: cosign\n"));
+        assertThat(written)
+                .anySatisfy(text -> assertThat(text)
+                        .contains("url: oci://" + proxy + "/charts/wrapped\n")
+                        .doesNotContain("verify:"));
+        MigratedRelease wrapped = plan.migrated().stream()
+                .filter(m -> m.release().name().equals("wrapped"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(wrapped.notes()).anySatisfy(n -> assertThat(n).startsWith("oci.verify=cosign: spec.verify not written, oci://"
-                + proxy + "/charts/wrapped:1.0.0 carries no cosign signature"));
+        assertThat(wrapped.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("oci.verify=cosign: spec.verify not written, oci://" + proxy
+                                + "/charts/wrapped:1.0.0 carries no cosign signature"));
     }
 
     @Test
@@ -244,30 +296,49 @@ class ChartProofRegistryTest {
         String oci = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: %s\nspec:\n"
                 + "  interval: 1h\n  url: oci://" + proxy + "/charts/%s\n  ref:\n    tag: %s\n"
                 + "  layerSelector:\n    mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip\n    operation: copy\n%s";
-        String hr = "---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: %s\nspec:\n  interval: 1h\n"
-                + "  chartRef:\n    kind: OCIRepository\n    name: %s\n";
+        String hr =
+                "---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: %s\nspec:\n  interval: 1h\n"
+                        + "  chartRef:\n    kind: OCIRepository\n    name: %s\n";
         ManifestTree tree = new TreeFixture(dir.resolve("migrated"))
-                .file("kustomization.yaml", TreeFixture.kustomization("apps", "same.yaml", "verified.yaml", "other.yaml",
-                        "wrapped.yaml", "repo.yaml"))
-                .file("repo.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: local\n"
-                        + "spec:\n  interval: 1h\n  url: " + helmUrl + "\n")
+                .file(
+                        "kustomization.yaml",
+                        TreeFixture.kustomization(
+                                "apps", "same.yaml", "verified.yaml", "other.yaml", "wrapped.yaml", "repo.yaml"))
+                .file(
+                        "repo.yaml",
+                        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: local\n"
+                                + "spec:\n  interval: 1h\n  url: " + helmUrl + "\n")
                 .file("same.yaml", String.format(oci, "same", "same", "1.0.0", "") + String.format(hr, "same", "same"))
-                .file("verified.yaml", String.format(oci, "verified", "same", "1.0.0", "  verify:\n    provider: cosign\n")
-                        + String.format(hr, "verified", "verified"))
-                .file("other.yaml", String.format(oci, "other", "other", "2.0.0", "") + String.format(hr, "other", "other"))
-                .file("wrapped.yaml", String.format(oci, "wrapped", "wrapped", "1.0.0", "") + String.format(hr, "wrapped", "wrapped"))
+                .file(
+                        "verified.yaml",
+                        String.format(oci, "verified", "same", "1.0.0", "  verify:\n    provider: cosign\n")
+                                + String.format(hr, "verified", "verified"))
+                .file(
+                        "other.yaml",
+                        String.format(oci, "other", "other", "2.0.0", "") + String.format(hr, "other", "other"))
+                .file(
+                        "wrapped.yaml",
+                        String.format(oci, "wrapped", "wrapped", "1.0.0", "") + String.format(hr, "wrapped", "wrapped"))
                 .load();
         ChartCatalog catalog = catalog();
         OnlineOptions options = OnlineOptions.defaults();
-        VerifyContext context = new VerifyContext(tree, new Scanner(catalog).scan(tree), List.of(), List.of(),
-                new OciRegistryClient(options), new HelmIndexClient(options), catalog);
+        VerifyContext context = new VerifyContext(
+                tree,
+                new Scanner(catalog).scan(tree),
+                List.of(),
+                List.of(),
+                new OciRegistryClient(options),
+                new HelmIndexClient(options),
+                catalog);
 
         List<Finding> different = new DifferentArchiveRule().check(context);
         assertThat(different).singleElement().satisfies(f -> {
             assertThat(f.file()).isEqualTo("other.yaml");
             assertThat(f.line()).isEqualTo(9);
-            assertThat(f.message()).contains(LoopbackRegistry.sha256(archives.get("other")))
-                    .contains(LoopbackRegistry.sha256(archives.get("other-oci"))).contains("review it before moving");
+            assertThat(f.message())
+                    .contains(LoopbackRegistry.sha256(archives.get("other")))
+                    .contains(LoopbackRegistry.sha256(archives.get("other-oci")))
+                    .contains("review it before moving");
         });
         List<Finding> unverified = new UnverifiedSignatureRule().check(context);
         assertThat(unverified).singleElement().satisfies(f -> {

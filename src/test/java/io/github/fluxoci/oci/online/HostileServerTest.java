@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.online;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -17,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import io.github.fluxoci.oci.semver.Version;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The online client against hostile servers on loopback: the registry on 127.0.0.1 holds the credentials, a
@@ -41,7 +40,8 @@ class HostileServerTest {
 
     static final String USER = "robot";
     static final String PASSWORD = "s3cr3t-PASSWORD-9f2";
-    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    static final String BASIC =
+            "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     static final String TOKEN = "tok-1234567890abcdef";
 
     /** Every message the client produced in this class: scanned for secrets at the end. */
@@ -82,14 +82,26 @@ class HostileServerTest {
     static void noSecretInAnyMessage() {
         assertThat(MESSAGES).isNotEmpty();
         for (String m : MESSAGES) {
-            assertThat(m).doesNotContain(PASSWORD).doesNotContain(BASIC.substring(6)).doesNotContain(TOKEN)
+            assertThat(m)
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(BASIC.substring(6))
+                    .doesNotContain(TOKEN)
                     .doesNotContain("X-Evil");
         }
     }
 
     private OnlineOptions options(Set<String> tokenHosts, Duration timeout, Duration budget, long maxBytes) {
-        return new OnlineOptions(Map.of(host, new Credentials(USER, PASSWORD)), Set.of(), tokenHosts, timeout, 2,
-                Duration.ofSeconds(1), 2, maxBytes, 0, RunBudget.startingNow(budget));
+        return new OnlineOptions(
+                Map.of(host, new Credentials(USER, PASSWORD)),
+                Set.of(),
+                tokenHosts,
+                timeout,
+                2,
+                Duration.ofSeconds(1),
+                2,
+                maxBytes,
+                0,
+                RunBudget.startingNow(budget));
     }
 
     private OnlineOptions options() {
@@ -162,20 +174,27 @@ class HostileServerTest {
 
     @Test
     void aRedirectFromHttpsToHttpIsRefused() throws Exception {
-        assertThat(HostPolicy.downgrade(new URI("https://registry.example/v2/"), new URI("http://registry.example/v2/")))
+        assertThat(HostPolicy.downgrade(
+                        new URI("https://registry.example/v2/"), new URI("http://registry.example/v2/")))
                 .isTrue();
-        assertThat(HostPolicy.downgrade(new URI("https://a.example/"), new URI("https://b.example/"))).isFalse();
-        assertThat(HostPolicy.downgrade(new URI("http://127.0.0.1/"), new URI("http://127.0.0.2/"))).isFalse();
+        assertThat(HostPolicy.downgrade(new URI("https://a.example/"), new URI("https://b.example/")))
+                .isFalse();
+        assertThat(HostPolicy.downgrade(new URI("http://127.0.0.1/"), new URI("http://127.0.0.2/")))
+                .isFalse();
     }
 
     @Test
     void aLinkPageOnAnotherHostIsNotFollowed() {
-        basicRegistry(ex -> reply(ex, 200, "{\"tags\":[\"1.0.0\"]}",
+        basicRegistry(ex -> reply(
+                ex,
+                200,
+                "{\"tags\":[\"1.0.0\"]}",
                 Map.of("Link", "<http://" + otherHost + "/v2/charts/app/tags/list?last=1.0.0>; rel=\"next\"")));
         recordingOther("{\"tags\":[\"9.9.9\"]}");
         OciRegistryClient.Tags tags = tags(options());
-        assertThat(tags.error()).isEqualTo("the tags list of " + host + " continues on another host (" + otherHost
-                + "), which is not followed");
+        assertThat(tags.error())
+                .isEqualTo("the tags list of " + host + " continues on another host (" + otherHost
+                        + "), which is not followed");
         assertThat(otherSaw).isEmpty();
     }
 
@@ -184,7 +203,11 @@ class HostileServerTest {
             if (("Bearer " + TOKEN).equals(auth(ex))) {
                 reply(ex, 200, "{\"tags\":[\"3.0.0\"]}", Map.of());
             } else {
-                reply(ex, 401, "", Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\",scope=\"x\""));
+                reply(
+                        ex,
+                        401,
+                        "",
+                        Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\",scope=\"x\""));
             }
         });
     }
@@ -209,33 +232,40 @@ class HostileServerTest {
             otherSaw.add(auth(ex));
             reply(ex, 401, "", Map.of());
         });
-        assertThat(tags(options()).error()).isEqualTo(host + ": the token service at " + otherHost + " answered 401 (the"
-                + " credentials for " + host + " were not sent: its token service " + otherHost + " is another host;"
-                + " allow it with -Doci.tokenHosts=127.0.0.2)");
+        assertThat(tags(options()).error())
+                .isEqualTo(host + ": the token service at " + otherHost + " answered 401 (the"
+                        + " credentials for " + host + " were not sent: its token service " + otherHost
+                        + " is another host;"
+                        + " allow it with -Doci.tokenHosts=127.0.0.2)");
         assertThat(otherSaw).containsExactly("");
     }
 
     @Test
     void aPlainHttpRealmOnARemoteHostIsNotAsked() {
         bearerRegistry("http://auth.example.com/token");
-        assertThat(tags(options()).error()).isEqualTo(host + ": its token service is not asked: plain HTTP to"
-                + " auth.example.com is refused (HTTPS only, except loopback hosts and those listed in oci.insecureRegistries)");
+        assertThat(tags(options()).error())
+                .isEqualTo(
+                        host + ": its token service is not asked: plain HTTP to"
+                                + " auth.example.com is refused (HTTPS only, except loopback hosts and those listed in oci.insecureRegistries)");
     }
 
     @Test
     void aPlainHttpHelmRepositoryOnARemoteHostIsNotFetched() {
-        HelmIndexClient.Index index = new HelmIndexClient(options()).index("http://charts.example.com/stable", Set.of("x"));
+        HelmIndexClient.Index index =
+                new HelmIndexClient(options()).index("http://charts.example.com/stable", Set.of("x"));
         MESSAGES.add(index.error());
-        assertThat(index.error()).isEqualTo("plain HTTP to charts.example.com is refused (HTTPS only, except loopback"
-                + " hosts and those listed in oci.insecureRegistries)");
+        assertThat(index.error())
+                .isEqualTo("plain HTTP to charts.example.com is refused (HTTPS only, except loopback"
+                        + " hosts and those listed in oci.insecureRegistries)");
     }
 
     @Test
     void aTokenAHeaderCannotCarryIsNeitherUsedNorPrinted() {
         bearerRegistry("/token");
-        registry.createContext("/token", ex -> reply(ex, 200, "{\"token\":\"" + TOKEN + "\\r\\nX-Evil: 1\"}", Map.of()));
-        assertThat(tags(options()).error()).isEqualTo(host + ": the token service at " + host
-                + " sent a token that an HTTP header cannot carry");
+        registry.createContext(
+                "/token", ex -> reply(ex, 200, "{\"token\":\"" + TOKEN + "\\r\\nX-Evil: 1\"}", Map.of()));
+        assertThat(tags(options()).error())
+                .isEqualTo(host + ": the token service at " + host + " sent a token that an HTTP header cannot carry");
     }
 
     @Test
@@ -280,9 +310,11 @@ class HostileServerTest {
             }
         });
         long t0 = System.nanoTime();
-        OciRegistryClient.Tags tags = tags(options(Set.of(), Duration.ofSeconds(20), Duration.ofSeconds(60), 1024 * 1024));
-        assertThat(tags.error()).isEqualTo(host + " sent an answer larger than 1048576 bytes (raise -Doci.onlineMaxBytes"
-                + " or -Doci.onlineMaxIndexBytes if it is genuine)");
+        OciRegistryClient.Tags tags =
+                tags(options(Set.of(), Duration.ofSeconds(20), Duration.ofSeconds(60), 1024 * 1024));
+        assertThat(tags.error())
+                .isEqualTo(host + " sent an answer larger than 1048576 bytes (raise -Doci.onlineMaxBytes"
+                        + " or -Doci.onlineMaxIndexBytes if it is genuine)");
         assertThat(elapsedMillis(t0)).isLessThan(15_000);
     }
 
@@ -303,7 +335,9 @@ class HostileServerTest {
         long t0 = System.nanoTime();
         OciRegistryClient.Tags tags = tags(options(Set.of(), Duration.ofSeconds(2), Duration.ofSeconds(60), 0));
         assertThat(tags.error()).isEqualTo(host + " did not answer in full within 2 s (oci.onlineTimeout)");
-        assertThat(elapsedMillis(t0)).as("2 s timeout, the basic challenge first").isLessThan(8_000);
+        assertThat(elapsedMillis(t0))
+                .as("2 s timeout, the basic challenge first")
+                .isLessThan(8_000);
     }
 
     @Test
@@ -321,7 +355,8 @@ class HostileServerTest {
         OciRegistryClient.Tags second = client.tags("oci://" + host + "/charts/other");
         MESSAGES.add(first.error());
         MESSAGES.add(second.error());
-        assertThat(second.error()).isEqualTo("not checked: the time budget for online checks is spent (oci.onlineBudget=1 s)");
+        assertThat(second.error())
+                .isEqualTo("not checked: the time budget for online checks is spent (oci.onlineBudget=1 s)");
         assertThat(elapsedMillis(t0)).isLessThan(6_000);
     }
 
@@ -333,7 +368,9 @@ class HostileServerTest {
             try (OutputStream out = ex.getResponseBody()) {
                 StringBuilder sb = new StringBuilder("apiVersion: v1\nentries:\n  app:\n");
                 for (int i = 0; i < versions; i++) {
-                    sb.append("    - name: app\n      version: 1.").append(i).append(".0\n      urls: [https://x/app.tgz]\n");
+                    sb.append("    - name: app\n      version: 1.")
+                            .append(i)
+                            .append(".0\n      urls: [https://x/app.tgz]\n");
                     if (sb.length() > 64 * 1024) {
                         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                         sb.setLength(0);
@@ -343,7 +380,8 @@ class HostileServerTest {
                 out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
             }
         });
-        HelmIndexClient.Index index = new HelmIndexClient(options(Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(120), 0))
+        HelmIndexClient.Index index = new HelmIndexClient(
+                        options(Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(120), 0))
                 .index("http://" + host + "/charts", Set.of("app"));
         assertThat(index.error()).isNull();
         assertThat(index.newestStable("app")).map(Version::toString).hasValue("1." + (versions - 1) + ".0");
@@ -352,24 +390,40 @@ class HostileServerTest {
 
     @Test
     void theHelmIndexCapHolds() {
-        registry.createContext("/charts/index.yaml", ex -> reply(ex, 200, "apiVersion: v1\nentries: {}\n" + "#".repeat(5000),
-                Map.of()));
-        OnlineOptions small = new OnlineOptions(Map.of(), Set.of(), Set.of(), Duration.ofSeconds(5), 0, Duration.ofSeconds(1),
-                1, 0, 1000, RunBudget.startingNow(Duration.ofSeconds(30)));
+        registry.createContext(
+                "/charts/index.yaml",
+                ex -> reply(ex, 200, "apiVersion: v1\nentries: {}\n" + "#".repeat(5000), Map.of()));
+        OnlineOptions small = new OnlineOptions(
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                Duration.ofSeconds(5),
+                0,
+                Duration.ofSeconds(1),
+                1,
+                0,
+                1000,
+                RunBudget.startingNow(Duration.ofSeconds(30)));
         HelmIndexClient.Index index = new HelmIndexClient(small).index("http://" + host + "/charts", Set.of("app"));
         MESSAGES.add(index.error());
-        assertThat(index.error()).isEqualTo(host + " sent an answer larger than 1000 bytes (raise -Doci.onlineMaxBytes"
-                + " or -Doci.onlineMaxIndexBytes if it is genuine)");
+        assertThat(index.error())
+                .isEqualTo(host + " sent an answer larger than 1000 bytes (raise -Doci.onlineMaxBytes"
+                        + " or -Doci.onlineMaxIndexBytes if it is genuine)");
     }
 
     @Test
     void credentialsNeverGoOverPlainHttpToAHostThatIsNotAllowedIt() throws Exception {
         HostPolicy policy = new HostPolicy(options());
-        assertThat(policy.mayCarryCredentialsOf(new URI("http://" + host + "/v2/"), host)).isTrue();
-        assertThat(policy.mayCarryCredentialsOf(new URI("http://registry.example.com/v2/"), "registry.example.com")).isFalse();
-        assertThat(policy.mayCarryCredentialsOf(new URI("https://registry.example.com/v2/"), "registry.example.com")).isTrue();
-        assertThat(policy.mayCarryCredentialsOf(new URI("https://registry.example.com:444/v2/"), "registry.example.com"))
-                .as("another port is another origin").isFalse();
+        assertThat(policy.mayCarryCredentialsOf(new URI("http://" + host + "/v2/"), host))
+                .isTrue();
+        assertThat(policy.mayCarryCredentialsOf(new URI("http://registry.example.com/v2/"), "registry.example.com"))
+                .isFalse();
+        assertThat(policy.mayCarryCredentialsOf(new URI("https://registry.example.com/v2/"), "registry.example.com"))
+                .isTrue();
+        assertThat(policy.mayCarryCredentialsOf(
+                        new URI("https://registry.example.com:444/v2/"), "registry.example.com"))
+                .as("another port is another origin")
+                .isFalse();
         List<String> refused = new ArrayList<>();
         for (String u : List.of("http://registry.example.com/", "ftp://registry.example.com/", "http://10.0.0.1/")) {
             refused.add(policy.refusal(new URI(u)));

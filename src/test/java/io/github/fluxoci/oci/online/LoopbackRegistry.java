@@ -1,8 +1,5 @@
 package io.github.fluxoci.oci.online;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real CNCF Distribution registry (Debian's {@code docker-registry}) on a loopback port with a temporary storage
@@ -74,17 +74,24 @@ final class LoopbackRegistry implements AutoCloseable {
         }
         Path config = dir.resolve("config.yml");
         Path log = dir.resolve("registry.log");
-        Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
-                + dir.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n" + authBlock);
-        Process process = new ProcessBuilder("docker-registry", "serve", config.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Files.writeString(
+                config,
+                "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: " + dir.resolve("data")
+                        + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n" + authBlock);
+        Process process = new ProcessBuilder("docker-registry", "serve", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         String host = "127.0.0.1:" + port;
         LoopbackRegistry registry = new LoopbackRegistry(host, process, log);
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 100; i++) {
             try {
-                int status = http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(
+                                HttpRequest.newBuilder(URI.create("http://" + host + "/v2/"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 200 || status == 401) {
                     return registry;
                 }
@@ -118,9 +125,13 @@ final class LoopbackRegistry implements AutoCloseable {
         proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         proxy.createContext("/", ex -> {
             String path = ex.getRequestURI().getRawPath();
-            requests.computeIfAbsent(ex.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            requests.computeIfAbsent(ex.getRequestMethod() + " " + path, k -> new AtomicInteger())
+                    .incrementAndGet();
             HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://" + host + ex.getRequestURI()))
-                    .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(ex.getRequestBody().readAllBytes()));
+                    .method(
+                            ex.getRequestMethod(),
+                            HttpRequest.BodyPublishers.ofByteArray(
+                                    ex.getRequestBody().readAllBytes()));
             for (String h : List.of("Accept", "Authorization", "Content-Type")) {
                 String v = ex.getRequestHeaders().getFirst(h);
                 if (v != null) {
@@ -130,7 +141,9 @@ final class LoopbackRegistry implements AutoCloseable {
             try {
                 HttpResponse<byte[]> r = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
                 r.headers().map().forEach((k, v) -> {
-                    if (!k.equalsIgnoreCase("content-length") && !k.equalsIgnoreCase("transfer-encoding") && !k.startsWith(":")) {
+                    if (!k.equalsIgnoreCase("content-length")
+                            && !k.equalsIgnoreCase("transfer-encoding")
+                            && !k.startsWith(":")) {
                         v.forEach(value -> ex.getResponseHeaders().add(k, value));
                     }
                 });
@@ -159,8 +172,10 @@ final class LoopbackRegistry implements AutoCloseable {
     /** A real chart archive: {@code <name>/Chart.yaml} (and {@code <name>/values.yaml} with {@code extra}) in a .tgz. */
     static byte[] chartArchive(String name, String version, String extra) throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        tarEntry(tar, name + "/Chart.yaml", ("apiVersion: v2\nname: " + name + "\nversion: " + version + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        tarEntry(
+                tar,
+                name + "/Chart.yaml",
+                ("apiVersion: v2\nname: " + name + "\nversion: " + version + "\n").getBytes(StandardCharsets.UTF_8));
         tarEntry(tar, name + "/values.yaml", ("# " + extra + "\n").getBytes(StandardCharsets.UTF_8));
         tar.write(new byte[1024]); // two zero blocks end the archive
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -204,7 +219,9 @@ final class LoopbackRegistry implements AutoCloseable {
 
     static String sha256(byte[] content) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -230,7 +247,8 @@ final class LoopbackRegistry implements AutoCloseable {
         String digest = sha256(manifest.getBytes(StandardCharsets.UTF_8));
         putManifest(name, digest, manifest, MANIFEST_TYPE, null);
         String index = "{\"schemaVersion\":2,\"mediaType\":\"" + INDEX_TYPE + "\",\"manifests\":[{\"mediaType\":\""
-                + MANIFEST_TYPE + "\",\"digest\":\"" + digest + "\",\"size\":" + manifest.length() + ",\"artifactType\":\""
+                + MANIFEST_TYPE + "\",\"digest\":\"" + digest + "\",\"size\":" + manifest.length()
+                + ",\"artifactType\":\""
                 + CONFIG_TYPE + "\"}]}";
         return putManifest(name, tag, index, INDEX_TYPE, null);
     }
@@ -241,7 +259,8 @@ final class LoopbackRegistry implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\",\"config\":{\"mediaType\":"
-                + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + blob(name, config, null) + "\",\"size\":"
+                + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + blob(name, config, null)
+                + "\",\"size\":"
                 + config.length + "},\"layers\":[{\"mediaType\":\"application/vnd.dev.cosign.simplesigning.v1+json\","
                 + "\"digest\":\"" + blob(name, payload, null) + "\",\"size\":" + payload.length + ",\"annotations\":{"
                 + "\"dev.cosignproject.cosign/signature\":\"MEUCIQ==\"}}]}";
@@ -250,7 +269,8 @@ final class LoopbackRegistry implements AutoCloseable {
 
     private String chartManifest(String name, String tag, byte[] archive, String auth) throws Exception {
         byte[] config = ("{\"name\":\"" + name.substring(name.lastIndexOf('/') + 1) + "\",\"version\":\""
-                + tag.replace('_', '+') + "\",\"apiVersion\":\"v2\"}").getBytes(StandardCharsets.UTF_8);
+                        + tag.replace('_', '+') + "\",\"apiVersion\":\"v2\"}")
+                .getBytes(StandardCharsets.UTF_8);
         String configDigest = blob(name, config, auth);
         String layerDigest = blob(name, archive, auth);
         return "{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\",\"config\":{\"mediaType\":\"" + CONFIG_TYPE
@@ -258,30 +278,38 @@ final class LoopbackRegistry implements AutoCloseable {
                 + LAYER_TYPE + "\",\"digest\":\"" + layerDigest + "\",\"size\":" + archive.length + "}]}";
     }
 
-    private String putManifest(String name, String reference, String manifest, String type, String auth) throws Exception {
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + name + "/manifests/" + reference))
-                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(manifest));
+    private String putManifest(String name, String reference, String manifest, String type, String auth)
+            throws Exception {
+        HttpRequest.Builder put = HttpRequest.newBuilder(
+                        URI.create("http://" + host + "/v2/" + name + "/manifests/" + reference))
+                .header("Content-Type", type)
+                .PUT(HttpRequest.BodyPublishers.ofString(manifest));
         if (auth != null) {
             put.header("Authorization", auth);
         }
         HttpResponse<String> response = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("manifest push: " + response.body()).isEqualTo(201);
+        assertThat(response.statusCode())
+                .as("manifest push: " + response.body())
+                .isEqualTo(201);
         return sha256(manifest.getBytes(StandardCharsets.UTF_8));
     }
 
     private String blob(String name, byte[] content, String auth) throws Exception {
         String digest = sha256(content);
-        HttpRequest.Builder start = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + name + "/blobs/uploads/"))
+        HttpRequest.Builder start = HttpRequest.newBuilder(
+                        URI.create("http://" + host + "/v2/" + name + "/blobs/uploads/"))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (auth != null) {
             start.header("Authorization", auth);
         }
         HttpResponse<String> started = http.send(start.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as("upload start: " + started.body()).isEqualTo(202);
-        URI location = URI.create("http://" + host).resolve(started.headers().firstValue("Location").orElseThrow());
+        URI location = URI.create("http://" + host)
+                .resolve(started.headers().firstValue("Location").orElseThrow());
         String sep = location.getQuery() == null ? "?" : "&";
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(location + sep + "digest=" + digest))
-                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content));
         if (auth != null) {
             put.header("Authorization", auth);
         }

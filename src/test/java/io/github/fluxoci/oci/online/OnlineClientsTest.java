@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.online;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -13,14 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.fluxoci.oci.semver.Version;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The registry and Helm index clients against small servers on loopback made with the JDK's HTTP server: pages,
@@ -66,7 +65,10 @@ class OnlineClientsTest {
         server.createContext("/v2/charts/app/tags/list", ex -> {
             calls.incrementAndGet();
             if (ex.getRequestURI().getQuery() == null) {
-                reply(ex, 200, "{\"name\":\"charts/app\",\"tags\":[\"1.0.0\",\"1.1.0\"]}",
+                reply(
+                        ex,
+                        200,
+                        "{\"name\":\"charts/app\",\"tags\":[\"1.0.0\",\"1.1.0\"]}",
                         Map.of("Link", "</v2/charts/app/tags/list?last=1.1.0&n=2>; rel=\"next\""));
             } else {
                 reply(ex, 200, "{\"name\":\"charts/app\",\"tags\":[\"2.0.0\"]}", Map.of());
@@ -91,19 +93,30 @@ class OnlineClientsTest {
     @Test
     void anonymousBearerTokenFlow() throws IOException {
         server.createContext("/token", ex -> {
-            assertThat(ex.getRequestURI().getRawQuery()).contains("service=test").contains("scope=repository%3Acharts%2Fapp%3Apull");
+            assertThat(ex.getRequestURI().getRawQuery())
+                    .contains("service=test")
+                    .contains("scope=repository%3Acharts%2Fapp%3Apull");
             assertThat(ex.getRequestHeaders().getFirst("Authorization")).isNull();
             reply(ex, 200, "{\"token\":\"anon-token-123\"}", Map.of());
         });
         server.createContext("/v2/charts/app/tags/list", ex -> {
             if (!"Bearer anon-token-123".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                reply(ex, 401, "", Map.of("WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\",service=\"test\","
-                        + "scope=\"repository:charts/app:pull\""));
+                reply(
+                        ex,
+                        401,
+                        "",
+                        Map.of(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"http://" + host + "/token\",service=\"test\","
+                                        + "scope=\"repository:charts/app:pull\""));
             } else {
                 reply(ex, 200, "{\"tags\":[\"1.2.3\"]}", Map.of());
             }
         });
-        assertThat(client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app").tags()).containsExactly("1.2.3");
+        assertThat(client(Map.of(), Duration.ofSeconds(5))
+                        .tags("oci://" + host + "/charts/app")
+                        .tags())
+                .containsExactly("1.2.3");
     }
 
     @Test
@@ -115,32 +128,47 @@ class OnlineClientsTest {
         });
         server.createContext("/v2/private/app/tags/list", ex -> {
             if (!"Bearer tok-xyz".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                reply(ex, 401, "", Map.of("WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\",service=\"s\""));
+                reply(
+                        ex,
+                        401,
+                        "",
+                        Map.of("WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\",service=\"s\""));
             } else {
                 reply(ex, 200, "{\"tags\":[\"0.1.0\"]}", Map.of());
             }
         });
         assertThat(client(Map.of(host, new Credentials("robot", "s3cr3t-pass")), Duration.ofSeconds(5))
-                .tags("oci://" + host + "/private/app").tags()).containsExactly("0.1.0");
-        OciRegistryClient.Tags denied = client(Map.of(host, new Credentials("robot", "wrong-pass")), Duration.ofSeconds(5))
+                        .tags("oci://" + host + "/private/app")
+                        .tags())
+                .containsExactly("0.1.0");
+        OciRegistryClient.Tags denied = client(
+                        Map.of(host, new Credentials("robot", "wrong-pass")), Duration.ofSeconds(5))
                 .tags("oci://" + host + "/private/app");
         assertThat(denied.known()).isFalse();
-        assertThat(denied.error()).contains("token service").doesNotContain("wrong-pass").doesNotContain("tok-xyz");
+        assertThat(denied.error())
+                .contains("token service")
+                .doesNotContain("wrong-pass")
+                .doesNotContain("tok-xyz");
         assertThat(new Credentials("robot", "s3cr3t-pass").toString()).doesNotContain("s3cr3t");
     }
 
     @Test
     void basicAuthChallenge() {
         server.createContext("/v2/charts/app/tags/list", ex -> {
-            if (new Credentials("u", "p").basicHeader().equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            if (new Credentials("u", "p")
+                    .basicHeader()
+                    .equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 reply(ex, 200, "{\"tags\":[\"3.0.0\"]}", Map.of());
             } else {
                 reply(ex, 401, "", Map.of("WWW-Authenticate", "Basic realm=\"registry\""));
             }
         });
-        assertThat(client(Map.of(host, new Credentials("u", "p")), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app")
-                .tags()).containsExactly("3.0.0");
-        OciRegistryClient.Tags anonymous = client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app");
+        assertThat(client(Map.of(host, new Credentials("u", "p")), Duration.ofSeconds(5))
+                        .tags("oci://" + host + "/charts/app")
+                        .tags())
+                .containsExactly("3.0.0");
+        OciRegistryClient.Tags anonymous =
+                client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app");
         assertThat(anonymous.error()).contains("answered 401").contains("add a <server> with id " + host);
     }
 
@@ -157,7 +185,9 @@ class OnlineClientsTest {
         OciRegistryClient.Tags tags = client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app");
         assertThat(tags.tags()).containsExactly("1.0.0");
         assertThat(calls.get()).isEqualTo(2);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("waited as told").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                .as("waited as told")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test
@@ -177,7 +207,9 @@ class OnlineClientsTest {
     @Test
     void garbageIsAClearError() {
         server.createContext("/v2/", ex -> reply(ex, 200, "<html>definitely not JSON", Map.of()));
-        assertThat(client(Map.of(), Duration.ofSeconds(5)).tags("oci://" + host + "/charts/app").error())
+        assertThat(client(Map.of(), Duration.ofSeconds(5))
+                        .tags("oci://" + host + "/charts/app")
+                        .error())
                 .isEqualTo(host + " sent a tags list answer that is not JSON");
     }
 
@@ -223,7 +255,8 @@ class OnlineClientsTest {
                         pending = chart < charts ? "  chart-" + chart + ":\n" : "generated: now\n";
                     } else {
                         pending = "    - name: chart-" + chart + "\n      version: 1." + version + ".0\n"
-                                + "      description: " + "x".repeat(40) + "\n      urls:\n        - https://example/c.tgz\n";
+                                + "      description: " + "x".repeat(40)
+                                + "\n      urls:\n        - https://example/c.tgz\n";
                         version++;
                     }
                     pos = 0;
@@ -235,12 +268,14 @@ class OnlineClientsTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Map<String, List<String>> parsed = HelmIndexClient.parse(huge);
         assertThat(parsed).hasSize(charts);
-        assertThat(parsed.get("chart-1999")).hasSize(versions).startsWith("1.0.0").endsWith("1.299.0");
+        assertThat(parsed.get("chart-1999"))
+                .hasSize(versions)
+                .startsWith("1.0.0")
+                .endsWith("1.299.0");
     }
 
     @Test
@@ -249,11 +284,13 @@ class OnlineClientsTest {
         assertThat(versions).containsOnlyKeys("ingress-nginx", "other");
         assertThat(versions.get("ingress-nginx")).containsExactly("4.14.1", "4.13.0");
         server.createContext("/charts/index.yaml", ex -> reply(ex, 200, INDEX, Map.of()));
-        HelmIndexClient.Index index = new HelmIndexClient(OnlineOptions.defaults()).index("http://" + host + "/charts/",
-                Set.of("ingress-nginx"));
+        HelmIndexClient.Index index = new HelmIndexClient(OnlineOptions.defaults())
+                .index("http://" + host + "/charts/", Set.of("ingress-nginx"));
         assertThat(index.error()).isNull();
         assertThat(index.newestStable("ingress-nginx")).map(Version::toString).hasValue("4.14.1");
-        assertThat(index.newestStable("other")).as("a chart the tree does not use is not kept").isEmpty();
+        assertThat(index.newestStable("other"))
+                .as("a chart the tree does not use is not kept")
+                .isEmpty();
     }
 
     /** An index as `helm repo index` writes it: the digest is the archive's sha256 in hex, links beside it. */
@@ -288,8 +325,8 @@ class OnlineClientsTest {
     @Test
     void helmIndexEntriesKeepDigestLinksAndHomeOfTheWantedCharts() {
         server.createContext("/podinfo/index.yaml", ex -> reply(ex, 200, INDEX_WITH_DIGESTS, Map.of()));
-        HelmIndexClient.Index index = new HelmIndexClient(OnlineOptions.defaults()).index("http://" + host + "/podinfo",
-                Set.of("podinfo"));
+        HelmIndexClient.Index index =
+                new HelmIndexClient(OnlineOptions.defaults()).index("http://" + host + "/podinfo", Set.of("podinfo"));
         HelmIndexClient.Entry e = index.entry("podinfo", "6.7.1").orElseThrow();
         assertThat(e.digest()).isEqualTo("sha256:30b6f7f4c3ff4d5d2a0ce8a5d1a2b7c1f2c7b2b5a3b3c9f1e4a8e2d8c6b1a0f9");
         assertThat(e.urls()).containsExactly("https://stefanprodan.github.io/podinfo/podinfo-6.7.1.tgz");
@@ -298,22 +335,35 @@ class OnlineClientsTest {
         HelmIndexClient.Entry v = index.entry("podinfo", "6.7.0").orElseThrow();
         assertThat(v.version()).as("a v-prefixed version is the same version").isEqualTo("v6.7.0");
         assertThat(v.digest()).as("not a sha256: no digest to compare").isNull();
-        assertThat(index.entry("other", "1.0.0")).as("a chart the tree does not use is not kept").isEmpty();
-        assertThat(io.github.fluxoci.oci.catalog.ChartCatalog.withBuiltIn(List.of()).guessesFromLinks(e.links(), e.chart()))
-                .as("the chart's GitHub repository: its owner on ghcr.io").startsWith("oci://ghcr.io/stefanprodan/charts/podinfo", "oci://ghcr.io/stefanprodan/podinfo/podinfo");
+        assertThat(index.entry("other", "1.0.0"))
+                .as("a chart the tree does not use is not kept")
+                .isEmpty();
+        assertThat(io.github.fluxoci.oci.catalog.ChartCatalog.withBuiltIn(List.of())
+                        .guessesFromLinks(e.links(), e.chart()))
+                .as("the chart's GitHub repository: its owner on ghcr.io")
+                .startsWith("oci://ghcr.io/stefanprodan/charts/podinfo", "oci://ghcr.io/stefanprodan/podinfo/podinfo");
     }
 
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.cncf.helm.config.v1+json\",\"digest\":\"" + DIGEST + "\",\"size\":2},"
-            + "\"layers\":[{\"mediaType\":\"application/vnd.cncf.helm.chart.content.v1.tar+gzip\",\"digest\":\"" + DIGEST
-            + "\",\"size\":2}]}";
+    private static final String MANIFEST =
+            "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                    + "\"config\":{\"mediaType\":\"application/vnd.cncf.helm.config.v1+json\",\"digest\":\"" + DIGEST
+                    + "\",\"size\":2},"
+                    + "\"layers\":[{\"mediaType\":\"application/vnd.cncf.helm.chart.content.v1.tar+gzip\",\"digest\":\""
+                    + DIGEST
+                    + "\",\"size\":2}]}";
 
     /** A registry with the OCI 1.1 referrers API (Debian's distribution 2.8 has none): what cosign 2 and 3 attach. */
     private void repositoryWithReferrers(String name, List<String> tags, String referrers) {
         String digest = OciRegistryClient.sha256(MANIFEST.getBytes(StandardCharsets.UTF_8));
-        server.createContext("/v2/" + name + "/tags/list", ex -> reply(ex, 200, "{\"tags\":[\"" + String.join("\",\"",
-                tags).replace("DIGEST", digest.replace(':', '-')) + "\"]}", Map.of()));
+        server.createContext(
+                "/v2/" + name + "/tags/list",
+                ex -> reply(
+                        ex,
+                        200,
+                        "{\"tags\":[\"" + String.join("\",\"", tags).replace("DIGEST", digest.replace(':', '-'))
+                                + "\"]}",
+                        Map.of()));
         server.createContext("/v2/" + name + "/manifests/", ex -> {
             calls.incrementAndGet();
             String ref = ex.getRequestURI().getPath().substring(("/v2/" + name + "/manifests/").length());
@@ -337,9 +387,13 @@ class OnlineClientsTest {
 
     private static String referrers(String artifactType, String predicate) {
         return "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[{"
-                + "\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + DIGEST + "\",\"size\":10,"
-                + "\"artifactType\":\"" + artifactType + "\"" + (predicate == null ? "" : ",\"annotations\":{"
-                + "\"dev.sigstore.bundle.predicateType\":\"" + predicate + "\"}") + "}]}";
+                + "\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + DIGEST
+                + "\",\"size\":10,"
+                + "\"artifactType\":\"" + artifactType + "\""
+                + (predicate == null
+                        ? ""
+                        : ",\"annotations\":{" + "\"dev.sigstore.bundle.predicateType\":\"" + predicate + "\"}")
+                + "}]}";
     }
 
     private OciRegistryClient.Signature signatureOf(String name) {
@@ -351,18 +405,26 @@ class OnlineClientsTest {
 
     @Test
     void signaturesAreFoundAmongReferrersAndAttestationsAreNotSignatures() {
-        repositoryWithReferrers("cosign2", List.of("1.0.0"), referrers("application/vnd.dev.cosign.artifact.sig.v1+json", null));
-        repositoryWithReferrers("cosign3", List.of("1.0.0"), referrers("application/vnd.dev.sigstore.bundle.v0.3+json",
-                "https://sigstore.dev/cosign/sign/v1"));
-        repositoryWithReferrers("attested", List.of("1.0.0"), referrers("application/vnd.dev.sigstore.bundle.v0.3+json",
-                "https://slsa.dev/provenance/v1"));
-        repositoryWithReferrers("fallback", List.of("1.0.0", "DIGEST"), referrers("application/vnd.dev.sigstore.bundle.v0.3+json",
-                null));
+        repositoryWithReferrers(
+                "cosign2", List.of("1.0.0"), referrers("application/vnd.dev.cosign.artifact.sig.v1+json", null));
+        repositoryWithReferrers(
+                "cosign3",
+                List.of("1.0.0"),
+                referrers("application/vnd.dev.sigstore.bundle.v0.3+json", "https://sigstore.dev/cosign/sign/v1"));
+        repositoryWithReferrers(
+                "attested",
+                List.of("1.0.0"),
+                referrers("application/vnd.dev.sigstore.bundle.v0.3+json", "https://slsa.dev/provenance/v1"));
+        repositoryWithReferrers(
+                "fallback",
+                List.of("1.0.0", "DIGEST"),
+                referrers("application/vnd.dev.sigstore.bundle.v0.3+json", null));
         repositoryWithReferrers("plain", List.of("1.0.0"), null);
 
         assertThat(signatureOf("cosign2").state()).isEqualTo(OciRegistryClient.SignatureState.SIGNED);
         assertThat(signatureOf("cosign3").state()).isEqualTo(OciRegistryClient.SignatureState.SIGNED);
-        assertThat(signatureOf("attested").state()).as("an attestation is not a signature")
+        assertThat(signatureOf("attested").state())
+                .as("an attestation is not a signature")
                 .isEqualTo(OciRegistryClient.SignatureState.UNSIGNED);
         OciRegistryClient.Signature fallback = signatureOf("fallback");
         assertThat(fallback.state()).isEqualTo(OciRegistryClient.SignatureState.SIGNED);

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Validates reports against schemas the tests did not write: the JSON reports against the schemas the plugin ships
@@ -26,8 +26,7 @@ public final class ReportSchemas {
     private static final Schema VERIFY = load("/io/github/fluxoci/oci/report/verify.schema.json");
     private static final Schema SARIF = load("/schema/sarif-schema-2.1.0.json");
 
-    private ReportSchemas() {
-    }
+    private ReportSchemas() {}
 
     private static Schema load(String resource) {
         try (InputStream in = ReportSchemas.class.getResourceAsStream(resource)) {
@@ -56,6 +55,9 @@ public final class ReportSchemas {
 
     private static void check(Schema schema, String json, String what) {
         List<Error> errors = schema.validate(json, InputFormat.JSON);
-        assertThat(errors).as(what + " against its schema").extracting(Error::toString).isEmpty();
+        assertThat(errors)
+                .as(what + " against its schema")
+                .extracting(Error::toString)
+                .isEmpty();
     }
 }

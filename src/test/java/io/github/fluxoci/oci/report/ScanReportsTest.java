@@ -1,17 +1,14 @@
 package io.github.fluxoci.oci.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -19,6 +16,8 @@ import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.TreeFixture;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reports of a scan of the bundled example (the guide's tree). */
 class ScanReportsTest {
@@ -46,8 +45,18 @@ class ScanReportsTest {
 
         JsonNode kyverno = null;
         for (JsonNode r : json.get("releases")) {
-            for (String key : List.of("name", "namespace", "file", "line", "chart", "version", "status", "source", "oci",
-                    "reasons", "warnings")) {
+            for (String key : List.of(
+                    "name",
+                    "namespace",
+                    "file",
+                    "line",
+                    "chart",
+                    "version",
+                    "status",
+                    "source",
+                    "oci",
+                    "reasons",
+                    "warnings")) {
                 assertThat(r.has(key)).as(r.get("name") + " has " + key).isTrue();
             }
             if ("kyverno".equals(r.get("name").asText())) {
@@ -56,7 +65,8 @@ class ScanReportsTest {
         }
         assertThat(kyverno).isNotNull();
         assertThat(kyverno.get("namespace").asText()).isEqualTo("security-system");
-        assertThat(kyverno.get("file").asText()).isEqualTo("kubernetes/apps/base/security-system/kyverno/app/helmrelease.yaml");
+        assertThat(kyverno.get("file").asText())
+                .isEqualTo("kubernetes/apps/base/security-system/kyverno/app/helmrelease.yaml");
         assertThat(kyverno.get("status").asText()).isEqualTo("MIGRATABLE");
         assertThat(kyverno.at("/source/kind").asText()).isEqualTo("HelmRepository");
         assertThat(kyverno.at("/source/name").asText()).isEqualTo("kyverno-charts");
@@ -81,21 +91,33 @@ class ScanReportsTest {
     @Test
     void markdownIsTheGuidesStatusOverview() {
         String md = ScanMarkdown.render(result, "homelab");
-        assertThat(md).contains("## ✅ Already Migrated to OCI", "## 🆕 Ready to Migrate", "## ❌ Charts That Cannot Use OCI",
-                "## ❓ Unknown OCI Source", "## Migration Order");
-        assertThat(md).contains("| external-dns | network-system | external-dns | "
-                + "`oci://ghcr.io/home-operations/charts-mirror/external-dns` | tag `1.16.1` | ⚠️ Mirror |");
+        assertThat(md)
+                .contains(
+                        "## ✅ Already Migrated to OCI",
+                        "## 🆕 Ready to Migrate",
+                        "## ❌ Charts That Cannot Use OCI",
+                        "## ❓ Unknown OCI Source",
+                        "## Migration Order");
+        assertThat(md)
+                .contains("| external-dns | network-system | external-dns | "
+                        + "`oci://ghcr.io/home-operations/charts-mirror/external-dns` | tag `1.16.1` | ⚠️ Mirror |");
         assertThat(md).contains("`kubernetes/apps/base/security-system/kyverno/app/ocirepository.yaml`");
-        assertThat(md).contains("| **ingress-nginx** | network-system/ingress-nginx | "
-                + "charts-mirror lags behind official releases (4.13.0 vs 4.14.1)");
+        assertThat(md)
+                .contains("| **ingress-nginx** | network-system/ingress-nginx | "
+                        + "charts-mirror lags behind official releases (4.13.0 vs 4.14.1)");
         assertThat(md).contains("Fairwinds only publishes to traditional Helm repos");
-        assertThat(md).contains("### Phase 5 - security-system")
+        assertThat(md)
+                .contains("### Phase 5 - security-system")
                 .contains("`mvn oci:migrate -Doci.charts=security-system/kyverno`")
                 .contains("   - Update: `kubernetes/apps/base/security-system/kyverno/app/kustomization.yaml`");
         // the unknown release's repository, once, with the <mapping> to complete (also in mappings.xml)
-        assertThat(md).containsPattern("\\| `https?://[^`]+` \\| [^|]+ \\| 1 \\| `<mapping><repository>[^`]+</repository><chart>[^<]+"
-                + "</chart><oci>oci://REGISTRY/PATH/[^<]+</oci></mapping>` \\|");
-        assertThat(MappingSuggestions.xml(result)).startsWith("<!-- Written by oci:scan").contains("<mappings>\n  <!-- ")
+        assertThat(md)
+                .containsPattern(
+                        "\\| `https?://[^`]+` \\| [^|]+ \\| 1 \\| `<mapping><repository>[^`]+</repository><chart>[^<]+"
+                                + "</chart><oci>oci://REGISTRY/PATH/[^<]+</oci></mapping>` \\|");
+        assertThat(MappingSuggestions.xml(result))
+                .startsWith("<!-- Written by oci:scan")
+                .contains("<mappings>\n  <!-- ")
                 .endsWith("</mappings>\n");
     }
 
@@ -105,8 +127,9 @@ class ScanReportsTest {
         StringBuilder resources = new StringBuilder();
         for (int i = 0; i < 800; i++) {
             String name = "app-" + i + "-" + "x".repeat(40);
-            t.file("apps/" + name + ".yaml", TreeFixture.helmRelease(name, "team-" + (i % 40)).replace("name: repo",
-                    "name: repo-" + i));
+            t.file(
+                    "apps/" + name + ".yaml",
+                    TreeFixture.helmRelease(name, "team-" + (i % 40)).replace("name: repo", "name: repo-" + i));
             resources.append("  - apps/").append(name).append(".yaml\n");
         }
         t.file("kustomization.yaml", "resources:\n" + resources);
@@ -119,7 +142,8 @@ class ScanReportsTest {
         assertThat(full).doesNotContain("more in `scan-full.md`");
 
         // the console shows the first rows of each status and says how many more scan.md holds
-        List<String> console = ConsoleReport.render(big).stream().map(ConsoleReport.Line::text).toList();
+        List<String> console =
+                ConsoleReport.render(big).stream().map(ConsoleReport.Line::text).toList();
         assertThat(console).contains("UNKNOWN (800)", "  ... and 700 more UNKNOWN releases: every one is in scan.md");
         assertThat(console).hasSizeLessThan(2 * ConsoleReport.MAX_LINES + 20);
     }
@@ -127,13 +151,18 @@ class ScanReportsTest {
     @Test
     void consoleGroupsByStatusAndWarnsWithFileAndLine() {
         List<ConsoleReport.Line> lines = ConsoleReport.render(result);
-        assertThat(lines.get(0).text()).isEqualTo(
-                "17 HelmReleases in 88 files: 7 on OCI, 7 ready to migrate, 2 blocked, 1 unknown; 0 problems");
+        assertThat(lines.get(0).text())
+                .isEqualTo(
+                        "17 HelmReleases in 88 files: 7 on OCI, 7 ready to migrate, 2 blocked, 1 unknown; 0 problems");
         List<String> text = lines.stream().map(ConsoleReport.Line::text).toList();
         assertThat(text).contains("OCI (7)", "MIGRATABLE (7)", "BLOCKED (2)", "UNKNOWN (1)");
-        assertThat(lines).filteredOn(ConsoleReport.Line::warning).singleElement()
-                .extracting(ConsoleReport.Line::text).asString()
-                .startsWith("kubernetes/apps/base/security-system/kyverno/app/helmrelease.yaml:3: security-system/kyverno:");
+        assertThat(lines)
+                .filteredOn(ConsoleReport.Line::warning)
+                .singleElement()
+                .extracting(ConsoleReport.Line::text)
+                .asString()
+                .startsWith(
+                        "kubernetes/apps/base/security-system/kyverno/app/helmrelease.yaml:3: security-system/kyverno:");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.github.fluxoci.oci.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The commands {@code migrate.md} prints hold release names from the user's YAML: a POSIX shell must read each
@@ -14,8 +14,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShellQuotingTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"podinfo", "kube-prometheus-stack", "a b", "$(touch pwned)", "`id`", "it's", "x;y", "${NS}",
-            "*", "<namespace>", "tab\there", "ümlaut", ""})
+    @ValueSource(
+            strings = {
+                "podinfo",
+                "kube-prometheus-stack",
+                "a b",
+                "$(touch pwned)",
+                "`id`",
+                "it's",
+                "x;y",
+                "${NS}",
+                "*",
+                "<namespace>",
+                "tab\there",
+                "ümlaut",
+                ""
+            })
     void theShellReadsTheQuotedWordBackUnchanged(String word) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", "printf '%s|' " + MigrateReports.shell(word)).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

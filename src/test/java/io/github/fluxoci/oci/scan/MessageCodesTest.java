@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.scan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,8 @@ import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Every reason and warning that real trees make scan give has a specific code in scan.json. */
 class MessageCodesTest {
 
@@ -25,7 +25,8 @@ class MessageCodesTest {
         Map<String, Integer> perCode = new TreeMap<>();
         List<String> unclassified = new ArrayList<>();
         for (Path tree : trees) {
-            ScanResult scan = new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(TreeLoader.load(TreeOptions.of(tree)));
+            ScanResult scan =
+                    new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(TreeLoader.load(TreeOptions.of(tree)));
             for (ScannedRelease r : scan.releases()) {
                 for (String reason : r.reasons()) {
                     String code = MessageCodes.reason(reason, r.status());
@@ -44,8 +45,14 @@ class MessageCodesTest {
             }
         }
         assertThat(unclassified).as("messages without a code").isEmpty();
-        assertThat(perCode).containsKeys("no-oci-source", "not-deployed", "api-version-removed", "mirror-source",
-                "blocked-by-catalog", "chart-from-git-or-bucket");
+        assertThat(perCode)
+                .containsKeys(
+                        "no-oci-source",
+                        "not-deployed",
+                        "api-version-removed",
+                        "mirror-source",
+                        "blocked-by-catalog",
+                        "chart-from-git-or-bucket");
     }
 
     @Test
@@ -53,7 +60,9 @@ class MessageCodesTest {
         assertThat(MessageCodes.reason("Fairwinds only publishes to traditional Helm repos", ReleaseStatus.BLOCKED))
                 .isEqualTo("blocked-by-catalog");
         assertThat(MessageCodes.reason("something new", ReleaseStatus.UNKNOWN)).isEqualTo("unclassified");
-        assertThat(MessageCodes.reason("version \">=1 || x\" is not a range Helm or Flux can read (improper constraint)",
-                ReleaseStatus.BLOCKED)).isEqualTo("version-not-a-range");
+        assertThat(MessageCodes.reason(
+                        "version \">=1 || x\" is not a range Helm or Flux can read (improper constraint)",
+                        ReleaseStatus.BLOCKED))
+                .isEqualTo("version-not-a-range");
     }
 }

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.semver;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.fluxoci.oci.scan.ChartVersions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Ranges read as Flux reads them (Masterminds semver v3), checked against the cases of Masterminds' own constraint
  * tests ({@code semver/masterminds-constraints.tsv}) and against the shapes found in Flux trees.
@@ -24,8 +24,10 @@ class ConstraintTest {
 
     static Stream<Arguments> mastermindsCases() throws IOException {
         try (InputStream in = ConstraintTest.class.getResourceAsStream("/semver/masterminds-constraints.tsv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .toList();
             assertThat(lines).hasSizeGreaterThan(200);
             return lines.stream().map(l -> l.split("\t", -1)).map(c -> Arguments.of(c[0], c[1], c[2]));
         }
@@ -39,18 +41,35 @@ class ConstraintTest {
             case "invalid" -> assertThat(Constraint.problem(constraint)).isPresent();
             default -> {
                 Version v = Version.parse(version).orElseThrow(() -> new AssertionError("version " + version));
-                assertThat(Constraint.parse(constraint).isSatisfiedBy(v)).as("%s satisfies %s", version, constraint)
+                assertThat(Constraint.parse(constraint).isSatisfiedBy(v))
+                        .as("%s satisfies %s", version, constraint)
                         .isEqualTo(Boolean.parseBoolean(expected));
             }
         }
     }
 
     @ParameterizedTest(name = "\"{0}\" is not a range")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "latest", "'>=1.0.0 || garbage'", "'>=1.0.0 ||'", "'|| 1.0.0'", "1.2.3.4", "'>= 1.2.3 <'", "'1.0 -'",
-        "'~> '", "stable", "'>=1.0.0 && <2.0.0'", "'1.2.3 - '", "''", "'  '"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "latest",
+                "'>=1.0.0 || garbage'",
+                "'>=1.0.0 ||'",
+                "'|| 1.0.0'",
+                "1.2.3.4",
+                "'>= 1.2.3 <'",
+                "'1.0 -'",
+                "'~> '",
+                "stable",
+                "'>=1.0.0 && <2.0.0'",
+                "'1.2.3 - '",
+                "''",
+                "'  '"
+            })
     void rejectsWhatFluxRejects(String text) {
-        assertThat(Constraint.problem(text)).hasValueSatisfying(p -> assertThat(p).startsWith("improper constraint"));
+        assertThat(Constraint.problem(text))
+                .hasValueSatisfying(p -> assertThat(p).startsWith("improper constraint"));
     }
 
     @Test
@@ -83,15 +102,33 @@ class ConstraintTest {
         assertThat(Constraint.parse("4.0.0 - 4.2").isSatisfiedBy(v("4.2.9"))).isTrue();
         assertThat(Constraint.parse("4.0.0 - 4.2").isSatisfiedBy(v("4.3.0"))).isFalse();
         assertThat(Constraint.parse("3.x.x").isSatisfiedBy(v("3.12.0"))).isTrue();
-        assertThat(Constraint.parse("*").isSatisfiedBy(v("1.0.0-rc.1"))).as("pre-releases need a pre-release bound").isFalse();
+        assertThat(Constraint.parse("*").isSatisfiedBy(v("1.0.0-rc.1")))
+                .as("pre-releases need a pre-release bound")
+                .isFalse();
         assertThat(Constraint.parse(">=1.0.0-0").isSatisfiedBy(v("1.0.0-rc.1"))).isTrue();
     }
 
     @ParameterizedTest(name = "tag {0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "1.2.3|1.2.3", "v1.2.3|1.2.3", "1.2.3-rc.1|1.2.3-rc.1", "1.2.3+build.5|1.2.3+build.5",
-        "1.2|-", "v1|-", "01.2.3|-", "1.2.3-|-", "1.2.3+|-", "1.2.3-01|-", "latest|-", "sha-4f2a1c|-",
-        "18446744073709551615.0.0|18446744073709551615.0.0", "18446744073709551616.0.0|-", "+1.2.3|-", "1.2.3.4|-"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1.2.3|1.2.3",
+                "v1.2.3|1.2.3",
+                "1.2.3-rc.1|1.2.3-rc.1",
+                "1.2.3+build.5|1.2.3+build.5",
+                "1.2|-",
+                "v1|-",
+                "01.2.3|-",
+                "1.2.3-|-",
+                "1.2.3+|-",
+                "1.2.3-01|-",
+                "latest|-",
+                "sha-4f2a1c|-",
+                "18446744073709551615.0.0|18446744073709551615.0.0",
+                "18446744073709551616.0.0|-",
+                "+1.2.3|-",
+                "1.2.3.4|-"
+            })
     void readsTagsAsSourceControllerDoes(String tag, String expected) {
         assertThat(Version.parseTag(tag).map(Version::toString).orElse("-")).isEqualTo(expected);
     }
@@ -100,22 +137,43 @@ class ConstraintTest {
     void ociTagsAreMatchedAfterHelmsUnderscoreIsReadBack() {
         List<String> tags = List.of("latest", "1.4", "v2.0.0", "2.1.0_build.1", "sha-abc", "3.0.0-rc.1");
         assertThat(ChartVersions.anyTagSatisfies(tags, "~2.1.0")).isTrue();
-        assertThat(ChartVersions.anyTagSatisfies(tags, "^2.0.0 != 2.1.0")).as("v2.0.0 read without its v").isTrue();
-        assertThat(ChartVersions.anyTagSatisfies(tags, "1.x")).as("1.4 is not a strict version: skipped").isFalse();
-        assertThat(ChartVersions.anyTagSatisfies(tags, ">=3.0.0")).as("only a pre-release is there").isFalse();
-        assertThat(ChartVersions.anyTagSatisfies(tags, "latest")).as("not a range").isFalse();
+        assertThat(ChartVersions.anyTagSatisfies(tags, "^2.0.0 != 2.1.0"))
+                .as("v2.0.0 read without its v")
+                .isTrue();
+        assertThat(ChartVersions.anyTagSatisfies(tags, "1.x"))
+                .as("1.4 is not a strict version: skipped")
+                .isFalse();
+        assertThat(ChartVersions.anyTagSatisfies(tags, ">=3.0.0"))
+                .as("only a pre-release is there")
+                .isFalse();
+        assertThat(ChartVersions.anyTagSatisfies(tags, "latest"))
+                .as("not a range")
+                .isFalse();
         assertThat(ChartVersions.newestStable(tags).map(Version::toString)).hasValue("2.1.0+build.1");
     }
 
     @Test
     void preReleasesRankBelowTheirRelease() {
-        List<String> ordered = List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
-                "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.10.0", "10.0.0");
+        List<String> ordered = List.of(
+                "1.0.0-alpha",
+                "1.0.0-alpha.1",
+                "1.0.0-alpha.beta",
+                "1.0.0-beta",
+                "1.0.0-beta.2",
+                "1.0.0-beta.11",
+                "1.0.0-rc.1",
+                "1.0.0",
+                "1.0.1",
+                "1.10.0",
+                "10.0.0");
         for (int i = 0; i + 1 < ordered.size(); i++) {
-            assertThat(v(ordered.get(i))).as("%s < %s", ordered.get(i), ordered.get(i + 1))
+            assertThat(v(ordered.get(i)))
+                    .as("%s < %s", ordered.get(i), ordered.get(i + 1))
                     .isLessThan(v(ordered.get(i + 1)));
         }
-        assertThat(v("1.0.0+a").compareTo(v("1.0.0+b"))).as("build metadata does not count").isZero();
+        assertThat(v("1.0.0+a").compareTo(v("1.0.0+b")))
+                .as("build metadata does not count")
+                .isZero();
     }
 
     @Test

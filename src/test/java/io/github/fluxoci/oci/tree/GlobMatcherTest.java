@@ -1,10 +1,10 @@
 package io.github.fluxoci.oci.tree;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GlobMatcherTest {
 
@@ -33,10 +33,36 @@ class GlobMatcherTest {
     @org.junit.jupiter.params.provider.ValueSource(longs = {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L})
     void fastChecksAgreeWithTheRegexAndWithMaven(long seed) {
         java.util.Random random = new java.util.Random(seed);
-        String[] segments = {"a", "target", ".git", "node_modules", "kubernetes", "apps", "target.yaml", "x.yaml", "y.yml",
-            ".yaml", "yaml", "ks.yaml.bak", "targets", "my-target", "values.json"};
-        String[] globs = {"**/*.yaml", "**/*.yml", "**/*.json", "**/target/**", "**/.git/**", "**/node_modules/**",
-            "**/target", "**/apps/**", "kubernetes/**", "**/a/*.yaml", "apps/*.yml"};
+        String[] segments = {
+            "a",
+            "target",
+            ".git",
+            "node_modules",
+            "kubernetes",
+            "apps",
+            "target.yaml",
+            "x.yaml",
+            "y.yml",
+            ".yaml",
+            "yaml",
+            "ks.yaml.bak",
+            "targets",
+            "my-target",
+            "values.json"
+        };
+        String[] globs = {
+            "**/*.yaml",
+            "**/*.yml",
+            "**/*.json",
+            "**/target/**",
+            "**/.git/**",
+            "**/node_modules/**",
+            "**/target",
+            "**/apps/**",
+            "kubernetes/**",
+            "**/a/*.yaml",
+            "apps/*.yml"
+        };
         for (int n = 0; n < 500; n++) {
             int depth = 1 + random.nextInt(5);
             StringBuilder path = new StringBuilder();
@@ -46,15 +72,19 @@ class GlobMatcherTest {
             String p = path.toString();
             for (String g : globs) {
                 boolean fast = GlobMatcher.compile(g).test(p);
-                assertThat(fast).as(g + " on " + p + " (regex)").isEqualTo(GlobMatcher.toRegex(g).matcher(p).matches());
+                assertThat(fast)
+                        .as(g + " on " + p + " (regex)")
+                        .isEqualTo(GlobMatcher.toRegex(g).matcher(p).matches());
                 String last = p.substring(p.lastIndexOf('/') + 1);
                 if (last.contains(".") && !g.endsWith("/**")) {
-                    assertThat(fast).as(g + " on " + p + " (Maven)")
+                    assertThat(fast)
+                            .as(g + " on " + p + " (Maven)")
                             .isEqualTo(org.codehaus.plexus.util.SelectorUtils.matchPath(g, p, "/", true));
                 } else if (g.endsWith("/**") && last.contains(".") && !g.equals("**/" + last + "/**")) {
                     // (Maven's "**/x/**" also matches a path that ends in x itself; for a file that is never a
                     // manifest, as includes select *.yaml and *.yml)
-                    assertThat(fast).as(g + " on " + p + " (Maven)")
+                    assertThat(fast)
+                            .as(g + " on " + p + " (Maven)")
                             .isEqualTo(org.codehaus.plexus.util.SelectorUtils.matchPath(g, p, "/", true));
                 }
             }

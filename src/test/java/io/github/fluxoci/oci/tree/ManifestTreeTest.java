@@ -1,11 +1,5 @@
 package io.github.fluxoci.oci.tree;
 
-import static io.github.fluxoci.oci.tree.TreeFixture.fluxKustomization;
-import static io.github.fluxoci.oci.tree.TreeFixture.helmRelease;
-import static io.github.fluxoci.oci.tree.TreeFixture.kustomization;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,18 +8,29 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.fluxoci.oci.tree.TreeFixture.fluxKustomization;
+import static io.github.fluxoci.oci.tree.TreeFixture.helmRelease;
+import static io.github.fluxoci.oci.tree.TreeFixture.kustomization;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 class ManifestTreeTest {
 
     @TempDir
     Path dir;
 
     private KubeObject release(ManifestTree tree, String name) {
-        return tree.helmReleases().stream().filter(o -> name.equals(o.name())).findFirst().orElseThrow();
+        return tree.helmReleases().stream()
+                .filter(o -> name.equals(o.name()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The namespaces of a release's instances, in build order. */
     private List<String> namespaces(ManifestTree tree, String name) {
-        return tree.instancesOf(release(tree, name)).stream().map(ObjectInstance::namespaceValue).toList();
+        return tree.instancesOf(release(tree, name)).stream()
+                .map(ObjectInstance::namespaceValue)
+                .toList();
     }
 
     private ResolvedNamespace onlyNamespace(ManifestTree tree, String name) {
@@ -66,7 +71,8 @@ class ManifestTreeTest {
                 .file("apps/kustomization.yaml", kustomization(null, "./hr.yaml"))
                 .file("apps/hr.yaml", helmRelease("a", "from-metadata"))
                 .load();
-        assertThat(onlyNamespace(tree, "a")).isEqualTo(new ResolvedNamespace("from-metadata", "metadata", "apps/hr.yaml"));
+        assertThat(onlyNamespace(tree, "a"))
+                .isEqualTo(new ResolvedNamespace("from-metadata", "metadata", "apps/hr.yaml"));
     }
 
     @Test
@@ -82,13 +88,15 @@ class ManifestTreeTest {
         assertThat(ns.source()).isEqualTo("kustomization");
         assertThat(ns.setBy()).isEqualTo("apps/kustomization.yaml");
         assertThat(tree.instancesOf(release(tree, "a")).get(0).via())
-                .containsExactly("apps/kustomization.yaml", "apps/x/kustomization.yaml", "apps/x/app/kustomization.yaml");
+                .containsExactly(
+                        "apps/kustomization.yaml", "apps/x/kustomization.yaml", "apps/x/app/kustomization.yaml");
     }
 
     @Test
     void fluxTargetNamespaceOverridesEveryKustomization() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
-                .file("kubernetes/apps/media/plex/ks.yaml",
+                .file(
+                        "kubernetes/apps/media/plex/ks.yaml",
                         fluxKustomization("plex", "./kubernetes/apps/media/plex/app", "media"))
                 .file("kubernetes/apps/media/plex/app/kustomization.yaml", kustomization("inner", "./helmrelease.yaml"))
                 .file("kubernetes/apps/media/plex/app/helmrelease.yaml", helmRelease("plex", "meta"))
@@ -117,7 +125,9 @@ class ManifestTreeTest {
 
     @Test
     void namespaceIsUnknownWhenNothingSetsIt() throws IOException {
-        ManifestTree tree = new TreeFixture(dir).file("hr.yaml", helmRelease("lonely", null)).load();
+        ManifestTree tree = new TreeFixture(dir)
+                .file("hr.yaml", helmRelease("lonely", null))
+                .load();
         assertThat(onlyNamespace(tree, "lonely")).isEqualTo(ResolvedNamespace.UNKNOWN);
         assertThat(tree.hasEntryPoints()).isFalse();
     }
@@ -127,10 +137,14 @@ class ManifestTreeTest {
         String component = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./hr.yaml\n";
         ManifestTree tree = new TreeFixture(dir)
                 .file("apps/kustomization.yaml", kustomization(null, "./a", "./b"))
-                .file("apps/a/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
-                        + "namespace: ns-a\ncomponents:\n  - ../../components/gatus\n")
-                .file("apps/b/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
-                        + "namespace: ns-b\ncomponents:\n  - ../../components/gatus\n")
+                .file(
+                        "apps/a/kustomization.yaml",
+                        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                                + "namespace: ns-a\ncomponents:\n  - ../../components/gatus\n")
+                .file(
+                        "apps/b/kustomization.yaml",
+                        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                                + "namespace: ns-b\ncomponents:\n  - ../../components/gatus\n")
                 .file("components/gatus/kustomization.yaml", component)
                 .file("components/gatus/hr.yaml", helmRelease("gatus", null))
                 .load();
@@ -143,8 +157,10 @@ class ManifestTreeTest {
         ManifestTree tree = new TreeFixture(dir)
                 .file("app/kustomization.yaml", "resources:\n  - ./hr.yaml\ncomponents:\n  - ../comp\n")
                 .file("app/hr.yaml", helmRelease("parent", "meta"))
-                .file("comp/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
-                        + "namespace: from-component\n")
+                .file(
+                        "comp/kustomization.yaml",
+                        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+                                + "namespace: from-component\n")
                 .load();
         assertThat(namespaces(tree, "parent")).containsExactly("from-component");
     }
@@ -172,7 +188,8 @@ class ManifestTreeTest {
         assertThat(two.cluster()).isEqualTo("clusters/b");
         assertThat(two.namespaceValue()).isEqualTo("b-ns");
         assertThat(tree.isDeployed(release(tree, "old"))).isFalse();
-        assertThat(tree.entryPoints()).extracting(EntryPoint::path)
+        assertThat(tree.entryPoints())
+                .extracting(EntryPoint::path)
                 .containsExactlyInAnyOrder("clusters/a", "apps/a", "clusters/b", "apps/b");
     }
 
@@ -180,8 +197,10 @@ class ManifestTreeTest {
     void aKustomizationOfAnotherRepositoryIsNotFollowed() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("clusters/a/flux-system/gotk-sync.yaml", fluxKustomization("flux-system", "./clusters/a", null))
-                .file("clusters/a/other.yaml", fluxKustomization("other", "./apps", null)
-                        .replace("name: flux-system\n", "name: some-other-repo\n"))
+                .file(
+                        "clusters/a/other.yaml",
+                        fluxKustomization("other", "./apps", null)
+                                .replace("name: flux-system\n", "name: some-other-repo\n"))
                 .file("apps/kustomization.yaml", kustomization(null, "./hr.yaml"))
                 .file("apps/hr.yaml", helmRelease("elsewhere", "x"))
                 .load();
@@ -191,9 +210,11 @@ class ManifestTreeTest {
     @Test
     void aFluxInstanceSyncPathIsAnEntryPoint() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
-                .file("clusters/prod/flux.yaml", "apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata:\n"
-                        + "  name: flux\n  namespace: flux-system\nspec:\n  sync:\n    kind: GitRepository\n"
-                        + "    url: https://example.com/repo.git\n    path: clusters/prod\n")
+                .file(
+                        "clusters/prod/flux.yaml",
+                        "apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata:\n"
+                                + "  name: flux\n  namespace: flux-system\nspec:\n  sync:\n    kind: GitRepository\n"
+                                + "    url: https://example.com/repo.git\n    path: clusters/prod\n")
                 .file("clusters/prod/apps.yaml", fluxKustomization("apps", "./apps", "apps"))
                 .file("apps/hr.yaml", helmRelease("x", null))
                 .load();
@@ -205,14 +226,20 @@ class ManifestTreeTest {
     void aFluxInstanceKeepsItsSyncPathWhereverItLies() throws IOException {
         // the tree keeps every node of a Flux Operator object (fluxcd.controlplane.io): the build model reads its spec
         ManifestTree tree = new TreeFixture(dir)
-                .file("operator/flux.yaml", "apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata:\n"
-                        + "  name: flux\n  namespace: flux-system\nspec:\n  sync:\n    kind: GitRepository\n"
-                        + "    url: https://example.com/repo.git\n    path: clusters/prod\n")
+                .file(
+                        "operator/flux.yaml",
+                        "apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata:\n"
+                                + "  name: flux\n  namespace: flux-system\nspec:\n  sync:\n    kind: GitRepository\n"
+                                + "    url: https://example.com/repo.git\n    path: clusters/prod\n")
                 .file("clusters/prod/apps.yaml", fluxKustomization("apps", "./apps", "apps"))
                 .file("apps/hr.yaml", helmRelease("x", null))
                 .load();
-        KubeObject instance = tree.objects().stream().filter(o -> "FluxInstance".equals(o.kind())).findFirst().orElseThrow();
-        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(instance.root(), "spec", "sync", "path")).isEqualTo("clusters/prod");
+        KubeObject instance = tree.objects().stream()
+                .filter(o -> "FluxInstance".equals(o.kind()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(instance.root(), "spec", "sync", "path"))
+                .isEqualTo("clusters/prod");
         assertThat(tree.instancesOf(release(tree, "x"))).isNotEmpty();
     }
 
@@ -238,7 +265,8 @@ class ManifestTreeTest {
         assertThat(tree.isBuilt(tree.file("app/listed.yaml"))).isTrue();
         assertThat(tree.isBuilt(tree.file("app/forgotten.yaml"))).isFalse();
         KustomizeFile k = tree.kustomizeFileIn("app");
-        assertThat(k.entries()).extracting(KustomizeEntry::status)
+        assertThat(k.entries())
+                .extracting(KustomizeEntry::status)
                 .containsExactly(KustomizeEntry.Status.FILE, KustomizeEntry.Status.MISSING);
         assertThat(k.entries().get(1).line()).isEqualTo(5);
     }
@@ -270,7 +298,8 @@ class ManifestTreeTest {
         }
         ManifestTree tree = new TreeFixture(root).load();
         assertThat(tree.helmReleases()).isEmpty();
-        assertThat(tree.problems()).extracting(Problem::describe)
+        assertThat(tree.problems())
+                .extracting(Problem::describe)
                 .containsExactly("link.yaml: link leaves the scanned tree; not followed");
     }
 
@@ -287,7 +316,9 @@ class ManifestTreeTest {
         assertThat(tree.helmReleases()).extracting(KubeObject::name).containsExactly("good");
         List<String> problems = tree.problems().stream().map(Problem::describe).toList();
         assertThat(problems).hasSize(4);
-        assertThat(problems.get(0)).startsWith("alias.yaml:1:4: not valid YAML:").contains("undefined alias");
+        assertThat(problems.get(0))
+                .startsWith("alias.yaml:1:4: not valid YAML:")
+                .contains("undefined alias");
         assertThat(problems.get(1)).isEqualTo("latin1.yaml: not UTF-8 text; skipped");
         assertThat(problems.get(2)).startsWith("not-yaml.yaml:2:");
         assertThat(problems.get(3)).startsWith("template.yaml:4:").contains("{{ }} template syntax");
@@ -315,24 +346,39 @@ class ManifestTreeTest {
     void findsObjectsByNameInTheirEffectiveNamespace() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("a/kustomization.yaml", kustomization("ns-a", "./oci.yaml"))
-                .file("a/oci.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: app\n")
-                .file("b/oci.yaml", "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: app\n"
-                        + "  namespace: ns-b\n")
+                .file(
+                        "a/oci.yaml",
+                        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: app\n")
+                .file(
+                        "b/oci.yaml",
+                        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: app\n"
+                                + "  namespace: ns-b\n")
                 .load();
-        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-a", "").object().file().relativePath())
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-a", "")
+                        .object()
+                        .file()
+                        .relativePath())
                 .isEqualTo("a/oci.yaml");
-        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-b", "").object().file().relativePath())
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-b", "")
+                        .object()
+                        .file()
+                        .relativePath())
                 .isEqualTo("b/oci.yaml");
-        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-c", "")).isNull();
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "ns-c", ""))
+                .isNull();
     }
 
     @Test
     void patchFilesAreKnownAsPatches() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
-                .file("staging/kustomization.yaml", "resources:\n  - ../base\npatches:\n  - path: hr-patch.yaml\n"
-                        + "    target:\n      kind: HelmRelease\n")
-                .file("staging/hr-patch.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
-                        + "  name: podinfo\nspec:\n  chart:\n    spec:\n      version: '>=1.0.0'\n")
+                .file(
+                        "staging/kustomization.yaml",
+                        "resources:\n  - ../base\npatches:\n  - path: hr-patch.yaml\n"
+                                + "    target:\n      kind: HelmRelease\n")
+                .file(
+                        "staging/hr-patch.yaml",
+                        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
+                                + "  name: podinfo\nspec:\n  chart:\n    spec:\n      version: '>=1.0.0'\n")
                 .file("base/kustomization.yaml", kustomization("podinfo", "hr.yaml"))
                 .file("base/hr.yaml", helmRelease("podinfo", null))
                 .load();
@@ -344,26 +390,40 @@ class ManifestTreeTest {
     void aLoadedTreeKeepsTheNodesGoalsReadAndTheWholeText() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
                 .file("kustomization.yaml", kustomization("apps", "hr.yaml"))
-                .file("hr.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\nspec:\n"
-                        + "  chart:\n    spec:\n      chart: app\n  values:\n    replicas: 2\n    image: {tag: 1.0.0}\n"
-                        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: other\ndata:\n"
-                        + "  values: kept as text\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n"
-                        + "metadata:\n  name: apps\nspec:\n  path: ./apps\n")
+                .file(
+                        "hr.yaml",
+                        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\nspec:\n"
+                                + "  chart:\n    spec:\n      chart: app\n  values:\n    replicas: 2\n    image: {tag: 1.0.0}\n"
+                                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: other\ndata:\n"
+                                + "  values: kept as text\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n"
+                                + "metadata:\n  name: apps\nspec:\n  path: ./apps\n")
                 .load();
         KubeObject hr = release(tree, "app");
         // no goal reads a release's values: the tree keeps them as text only (most of a release file's nodes)
         assertThat(io.github.fluxoci.oci.yaml.Nodes.get(hr.root(), "spec", "values"))
-                .isInstanceOfSatisfying(org.yaml.snakeyaml.nodes.MappingNode.class, m -> assertThat(m.getValue()).isEmpty());
+                .isInstanceOfSatisfying(
+                        org.yaml.snakeyaml.nodes.MappingNode.class,
+                        m -> assertThat(m.getValue()).isEmpty());
         assertThat(hr.file().yaml().text()).contains("    replicas: 2\n").contains("  values: kept as text\n");
-        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(hr.root(), "spec", "chart", "spec", "chart")).isEqualTo("app");
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(hr.root(), "spec", "chart", "spec", "chart"))
+                .isEqualTo("app");
         // of an object neither Flux's nor kustomize's, the build model reads the identity only
-        KubeObject cm = tree.objects().stream().filter(o -> "settings".equals(o.name())).findFirst().orElseThrow();
-        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(cm.root(), "metadata", "namespace")).isEqualTo("other");
+        KubeObject cm = tree.objects().stream()
+                .filter(o -> "settings".equals(o.name()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(cm.root(), "metadata", "namespace"))
+                .isEqualTo("other");
         assertThat(io.github.fluxoci.oci.yaml.Nodes.get(cm.root(), "data"))
-                .isInstanceOfSatisfying(org.yaml.snakeyaml.nodes.MappingNode.class, m -> assertThat(m.getValue()).isEmpty());
+                .isInstanceOfSatisfying(
+                        org.yaml.snakeyaml.nodes.MappingNode.class,
+                        m -> assertThat(m.getValue()).isEmpty());
         // every other Flux object keeps all of its nodes
-        KubeObject ks = tree.objects().stream().filter(o -> "Kustomization".equals(o.kind()) && "apps".equals(o.name()))
-                .findFirst().orElseThrow();
-        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(ks.root(), "spec", "path")).isEqualTo("./apps");
+        KubeObject ks = tree.objects().stream()
+                .filter(o -> "Kustomization".equals(o.kind()) && "apps".equals(o.name()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(ks.root(), "spec", "path"))
+                .isEqualTo("./apps");
     }
 }

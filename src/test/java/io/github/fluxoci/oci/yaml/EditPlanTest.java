@@ -1,9 +1,9 @@
 package io.github.fluxoci.oci.yaml;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 class EditPlanTest {
 
@@ -20,7 +20,8 @@ class EditPlanTest {
     @Test
     void refusesOverlappingEdits() {
         EditPlan plan = new EditPlan().add(new TextEdit(2, 5, "x")).add(new TextEdit(4, 6, "y"));
-        assertThatThrownBy(() -> plan.apply("0123456789")).isInstanceOf(EditConflictException.class)
+        assertThatThrownBy(() -> plan.apply("0123456789"))
+                .isInstanceOf(EditConflictException.class)
                 .hasMessageContaining("overlapping");
     }
 
@@ -46,7 +47,8 @@ class EditPlanTest {
     void reparsesTheResultAndRefusesBrokenYaml() throws Exception {
         YamlFile f = YamlFile.parse("a: 1\nb: 2\n");
         EditPlan broken = new EditPlan().add(new TextEdit(0, 1, "[a"));
-        assertThatThrownBy(() -> broken.applyTo(f)).isInstanceOf(EditConflictException.class)
+        assertThatThrownBy(() -> broken.applyTo(f))
+                .isInstanceOf(EditConflictException.class)
                 .hasMessageContaining("no longer parses");
     }
 
@@ -54,7 +56,8 @@ class EditPlanTest {
     void refusesAChangedDocumentCount() throws Exception {
         YamlFile f = YamlFile.parse("a: 1\n");
         EditPlan extraDoc = new EditPlan().add(TextEdit.insert(5, "---\nb: 2\n"));
-        assertThatThrownBy(() -> extraDoc.applyTo(f)).isInstanceOf(EditConflictException.class)
+        assertThatThrownBy(() -> extraDoc.applyTo(f))
+                .isInstanceOf(EditConflictException.class)
                 .hasMessageContaining("2 documents");
         assertThat(extraDoc.applyTo(f, 2).documents()).hasSize(2);
     }

@@ -71,7 +71,10 @@ final class RandomYaml {
                 int items = 1 + random.nextInt(3);
                 int dashIndent = flushSequences ? indent : indent + unit;
                 for (int j = 0; j < items; j++) {
-                    out.append(" ".repeat(dashIndent)).append("- ").append(scalar()).append(eol);
+                    out.append(" ".repeat(dashIndent))
+                            .append("- ")
+                            .append(scalar())
+                            .append(eol);
                 }
             }
             if (random.nextInt(6) == 0) {
@@ -95,14 +98,34 @@ final class RandomYaml {
 
     /** A new value a user might write: versions, ranges, words with quotes, colons, hashes and emoji. */
     static String newValue(Random random) {
-        String[] values = {"1.2.3", ">=1.0.0", "3.x.x", "1.10", "true", "null", "~", "it's", "say \"hi\"", "a: b",
-            "x #y", "🚀 launch", "crème brûlée", "*", "", "-dash", "oci://ghcr.io/a/b", "1.2.3+build.1", "[x]", "名前"};
+        String[] values = {
+            "1.2.3",
+            ">=1.0.0",
+            "3.x.x",
+            "1.10",
+            "true",
+            "null",
+            "~",
+            "it's",
+            "say \"hi\"",
+            "a: b",
+            "x #y",
+            "🚀 launch",
+            "crème brûlée",
+            "*",
+            "",
+            "-dash",
+            "oci://ghcr.io/a/b",
+            "1.2.3+build.1",
+            "[x]",
+            "名前"
+        };
         return values[random.nextInt(values.length)];
     }
 
     /** Every scalar value (not key) of a document, with its key path. */
-    static List<Map.Entry<String, org.yaml.snakeyaml.nodes.ScalarNode>> scalars(org.yaml.snakeyaml.nodes.Node node,
-                                                                                 String path) {
+    static List<Map.Entry<String, org.yaml.snakeyaml.nodes.ScalarNode>> scalars(
+            org.yaml.snakeyaml.nodes.Node node, String path) {
         List<Map.Entry<String, org.yaml.snakeyaml.nodes.ScalarNode>> out = new ArrayList<>();
         if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
             for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
@@ -135,8 +158,11 @@ final class RandomYaml {
      */
     static Map<String, Object> resolved(String text) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Object doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
-                new org.yaml.snakeyaml.LoaderOptions())).loadAll(text).iterator().next();
+        Object doc = new org.yaml.snakeyaml.Yaml(
+                        new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+                .loadAll(text)
+                .iterator()
+                .next();
         flatten(doc, "", out);
         return out;
     }

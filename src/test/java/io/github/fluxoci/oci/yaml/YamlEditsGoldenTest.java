@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.yaml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,8 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden tests of the editing helpers: {@code src/test/resources/yaml/<case>/{input,expected}.yaml} and
@@ -43,15 +43,16 @@ class YamlEditsGoldenTest {
             cases = s.filter(Files::isDirectory).sorted().toList();
         }
         assertThat(cases).hasSizeGreaterThan(10);
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            String input = Files.readString(dir.resolve("input.yaml"), StandardCharsets.UTF_8);
-            String expected = Files.readString(dir.resolve("expected.yaml"), StandardCharsets.UTF_8);
-            List<String> ops = Files.readAllLines(dir.resolve("ops.txt"));
-            String once = run(input, ops);
-            assertThat(once).isEqualTo(expected);
-            String twice = run(once, ops);
-            assertThat(twice).as("second run changes nothing").isEqualTo(once);
-        }));
+        return cases.stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+                    String input = Files.readString(dir.resolve("input.yaml"), StandardCharsets.UTF_8);
+                    String expected = Files.readString(dir.resolve("expected.yaml"), StandardCharsets.UTF_8);
+                    List<String> ops = Files.readAllLines(dir.resolve("ops.txt"));
+                    String once = run(input, ops);
+                    assertThat(once).isEqualTo(expected);
+                    String twice = run(once, ops);
+                    assertThat(twice).as("second run changes nothing").isEqualTo(once);
+                }));
     }
 
     static String run(String content, List<String> ops) throws Exception {
@@ -98,7 +99,8 @@ class YamlEditsGoldenTest {
                     boolean append = w[0].equals("append");
                     String value = append ? op.substring(w[0].length() + w[1].length() + 2) : w[3];
                     boolean present = seq.getValue().stream()
-                            .anyMatch(n -> n instanceof ScalarNode s && s.getValue().equals(value));
+                            .anyMatch(n ->
+                                    n instanceof ScalarNode s && s.getValue().equals(value));
                     if (!present) {
                         int index = append ? seq.getValue().size() : Integer.parseInt(w[2]);
                         plan.add(edits.insertSequenceItem(seq, index, value));

@@ -1,7 +1,5 @@
 package io.github.fluxoci.oci.yaml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +8,15 @@ import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For generated documents and edits: every byte outside the edits is unchanged, the edited values read
@@ -38,7 +37,8 @@ class YamlEditsPropertiesTest {
 
     static Stream<Long> seeds() {
         Random master = new Random(MASTER_SEED);
-        return Stream.concat(LongStream.range(0, TRIES).map(i -> master.nextLong()).boxed(),
+        return Stream.concat(
+                LongStream.range(0, TRIES).map(i -> master.nextLong()).boxed(),
                 LongStream.of(REGRESSIONS).boxed());
     }
 
@@ -94,8 +94,10 @@ class YamlEditsPropertiesTest {
         YamlFile result = new EditPlan().add(edit).applyTo(file);
 
         assertThat(file.lineStart(edit.start())).isEqualTo(edit.start());
-        assertThat(edit.end() == file.text().length() || file.lineStart(edit.end()) == edit.end()).isTrue();
-        assertThat(result.text()).isEqualTo(file.text().substring(0, edit.start()) + file.text().substring(edit.end()));
+        assertThat(edit.end() == file.text().length() || file.lineStart(edit.end()) == edit.end())
+                .isTrue();
+        assertThat(result.text())
+                .isEqualTo(file.text().substring(0, edit.start()) + file.text().substring(edit.end()));
         Map<String, String> after = RandomYaml.values(result.documents().get(0));
         String removedPath = pathOf(file.documents().get(0), map, "") + "/" + key;
         Map<String, String> expected = new LinkedHashMap<>();
@@ -127,7 +129,9 @@ class YamlEditsPropertiesTest {
         assertThat(edit.isInsertion()).isTrue();
         assertThat(result.text()).startsWith(file.text().substring(0, edit.start()));
         assertThat(result.text()).endsWith(file.text().substring(edit.start()));
-        assertThat(edit.replacement()).endsWith(file.lineEnding()).doesNotContain(file.lineEnding().equals("\n") ? "\r" : "\u0000");
+        assertThat(edit.replacement())
+                .endsWith(file.lineEnding())
+                .doesNotContain(file.lineEnding().equals("\n") ? "\r" : "\u0000");
         List<SequenceNode> after = new ArrayList<>();
         collectSequences(result.documents().get(0), after);
         SequenceNode edited = after.get(seqs.indexOf(seq));
@@ -142,7 +146,8 @@ class YamlEditsPropertiesTest {
         int delta = 0;
         int cursor = 0;
         for (TextEdit e : sorted) {
-            assertThat(after.substring(cursor + delta, e.start() + delta)).isEqualTo(before.substring(cursor, e.start()));
+            assertThat(after.substring(cursor + delta, e.start() + delta))
+                    .isEqualTo(before.substring(cursor, e.start()));
             delta += e.replacement().length() - (e.end() - e.start());
             cursor = e.end();
         }
@@ -181,5 +186,4 @@ class YamlEditsPropertiesTest {
         }
         return null;
     }
-
 }

@@ -1,10 +1,10 @@
 package io.github.fluxoci.oci.yaml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class YamlFileTest {
 
@@ -89,15 +89,16 @@ class YamlFileTest {
         assertThat(f.lineStart(6)).isEqualTo(5);
     }
 
-    private static final String RELEASE = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\n"
-            + "spec:\n  values:\n    image:\n      tag: 1.0.0\n      tag: 1.0.1\n    list: [a, b]\n  interval: 1h\n"
-            + "  interval: 2h\n";
+    private static final String RELEASE =
+            "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\n"
+                    + "spec:\n  values:\n    image:\n      tag: 1.0.0\n      tag: 1.0.1\n    list: [a, b]\n  interval: 1h\n"
+                    + "  interval: 2h\n";
 
     @Test
     void aDroppedSubtreeKeepsItsPlaceAndItsDuplicateKeys() throws Exception {
         YamlFile f = YamlFile.parse(RELEASE);
-        org.yaml.snakeyaml.nodes.MappingNode spec = (org.yaml.snakeyaml.nodes.MappingNode) Nodes.get(f.documents().get(0),
-                "spec");
+        org.yaml.snakeyaml.nodes.MappingNode spec =
+                (org.yaml.snakeyaml.nodes.MappingNode) Nodes.get(f.documents().get(0), "spec");
         org.yaml.snakeyaml.nodes.Node before = Nodes.get(spec, "values");
         int start = f.startOffset(before);
         int end = f.endOffset(before);
@@ -108,15 +109,19 @@ class YamlFileTest {
         assertThat(f.startOffset(after)).isEqualTo(start);
         assertThat(f.endOffset(after)).isEqualTo(end);
         // the gate still sees both duplicates, in document order: the one in the dropped values, then spec's
-        assertThat(f.duplicateKeys()).extracting(k -> f.lineNumber(f.startOffset(k))).containsExactly(9, 12);
-        assertThat(Nodes.text(spec, "interval")).as("the rest of spec is untouched").isEqualTo("1h");
+        assertThat(f.duplicateKeys())
+                .extracting(k -> f.lineNumber(f.startOffset(k)))
+                .containsExactly(9, 12);
+        assertThat(Nodes.text(spec, "interval"))
+                .as("the rest of spec is untouched")
+                .isEqualTo("1h");
     }
 
     @Test
     void nothingIsDroppedWhereAnAliasMayPointInOrOut() throws Exception {
         YamlFile f = YamlFile.parse(RELEASE.replace("tag: 1.0.1", "other: *v").replace("tag: 1.0.0", "tag: &v 1.0.0"));
-        org.yaml.snakeyaml.nodes.MappingNode spec = (org.yaml.snakeyaml.nodes.MappingNode) Nodes.get(f.documents().get(0),
-                "spec");
+        org.yaml.snakeyaml.nodes.MappingNode spec =
+                (org.yaml.snakeyaml.nodes.MappingNode) Nodes.get(f.documents().get(0), "spec");
         assertThat(f.dropValue(spec, "values")).isFalse();
         assertThat(Nodes.text(spec, "values", "image", "other")).isEqualTo("1.0.0");
     }
