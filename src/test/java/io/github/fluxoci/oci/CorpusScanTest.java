@@ -1,30 +1,44 @@
 package io.github.fluxoci.oci;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.scan.MessageCodes;
+import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Scans every real tree of {@code ../shared/corpora}: the scan must finish without an exception and find
- * every HelmRelease that the corpus manifest counted. Skipped when the corpora are absent.
+ * Scans every real tree of {@code ../shared/corpora}: the scan must find every HelmRelease and HelmRepository that
+ * the corpus manifest counted, and give each release instance the classification reviewed in
+ * {@code src/test/resources/corpus/classification.tsv} (tree, file, release, namespace, cluster, deployed, status,
+ * and the OCI url and ref or the reason codes). A change of classification fails here and shows as a diff of that
+ * file: {@code mvn test -Dtest=CorpusScanTest -Doci.writeExpectations=true} writes it anew for review. Skipped
+ * (visibly) when the corpora are absent.
  */
 class CorpusScanTest {
+
+    static final Path EXPECTATIONS = Path.of("src/test/resources/corpus/classification.tsv");
 
     static Path corpora() {
         return TestFiles.corpora();
@@ -54,28 +68,72 @@ class CorpusScanTest {
         Path corpora = corpora();
         Map<String, Map<String, String>> manifest = manifest(corpora);
         ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
-        return manifest.keySet().stream().sorted().map(name -> DynamicTest.dynamicTest(name, () -> {
-            ManifestTree tree = TreeLoader.load(TreeOptions.of(corpora.resolve(name)));
-            ScanResult result = new Scanner(catalog).scan(tree);
-            int expected = Integer.parseInt(manifest.get(name).get("helmreleases"));
-            System.out.printf("%s: %d releases (manifest %d), oci=%d migratable=%d blocked=%d unknown=%d, %d problems%n",
-                    name, result.releases().size(), expected, result.count(io.github.fluxoci.oci.scan.ReleaseStatus.OCI),
-                    result.count(io.github.fluxoci.oci.scan.ReleaseStatus.MIGRATABLE),
-                    result.count(io.github.fluxoci.oci.scan.ReleaseStatus.BLOCKED),
-                    result.count(io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN), result.problems().size());
-            result.problems().forEach(p -> System.out.println("   problem " + p.describe()));
-            System.out.printf("   deployed: %s%n", java.util.Arrays.stream(io.github.fluxoci.oci.scan.ReleaseStatus.values())
-                    .map(st -> st + "=" + result.releases().stream().filter(r -> r.deployed() && r.status() == st).count())
-                    .toList());
-            result.releases().stream().filter(r -> r.status() == io.github.fluxoci.oci.scan.ReleaseStatus.UNKNOWN)
-                    .forEach(r -> System.out.println("   unknown " + r.chart() + " of "
-                            + (r.source() == null ? null : r.source().url()) + " (" + r.file() + ")"));
-            long documents = result.releases().stream().map(r -> r.object()).distinct().count();
-            System.out.printf("   %d instances of %d release documents, %d not deployed, %d clusters, %d entry points%n",
-                    result.releases().size(), documents, result.releases().stream().filter(r -> !r.deployed()).count(),
-                    tree.clusters().size(), tree.entryPoints().size());
-            assertThat(documents + result.releasePatches().size()).isEqualTo(expected);
-            assertThat(result.helmRepositories()).hasSize(Integer.parseInt(manifest.get(name).get("helmrepositories")));
-        }));
+        return manifest.keySet().stream()
+                .sorted()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    ManifestTree tree = TreeLoader.load(TreeOptions.of(corpora.resolve(name)));
+                    ScanResult result = new Scanner(catalog).scan(tree);
+                    long documents = result.releases().stream()
+                            .map(r -> r.object())
+                            .distinct()
+                            .count();
+                    assertThat(documents + result.releasePatches().size())
+                            .isEqualTo(Integer.parseInt(manifest.get(name).get("helmreleases")));
+                    assertThat(result.helmRepositories())
+                            .hasSize(Integer.parseInt(manifest.get(name).get("helmrepositories")));
+                }));
+    }
+
+    @Test
+    void everyReleaseInstanceIsClassifiedAsReviewed() throws IOException {
+        Assumptions.assumeTrue(TestFiles.corporaPresent(), "corpora absent: " + corpora());
+        ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
+        List<String> lines = new ArrayList<>();
+        lines.add("tree\tfile\trelease\tnamespace\tcluster\tdeployed\tstatus\toci or reasons");
+        for (String name : new TreeSet<>(manifest(corpora()).keySet())) {
+            ScanResult result = new Scanner(catalog)
+                    .scan(TreeLoader.load(TreeOptions.of(corpora().resolve(name))));
+            List<String> rows = new ArrayList<>();
+            for (ScannedRelease r : result.releases()) {
+                String what = r.oci() != null
+                        ? r.oci().url() + " "
+                                + (r.oci().tag() != null
+                                        ? "tag " + r.oci().tag()
+                                        : "semver " + r.oci().semver())
+                        : String.join(
+                                ",",
+                                r.reasons().stream()
+                                        .map(t -> MessageCodes.reason(t, r.status()))
+                                        .toList());
+                rows.add(String.join(
+                        "\t",
+                        name,
+                        r.file(),
+                        r.name(),
+                        String.valueOf(r.namespace().value()),
+                        String.valueOf(r.cluster()),
+                        String.valueOf(r.deployed()),
+                        r.status().name(),
+                        what));
+            }
+            rows.sort(null);
+            lines.addAll(rows);
+        }
+        String actual = String.join("\n", lines) + "\n";
+        if (Boolean.getBoolean("oci.writeExpectations")) {
+            Files.createDirectories(EXPECTATIONS.getParent());
+            Files.writeString(EXPECTATIONS, actual, StandardCharsets.UTF_8);
+        }
+        List<String> expected = Files.readAllLines(EXPECTATIONS, StandardCharsets.UTF_8);
+        assertThat(lines)
+                .as(
+                        "classification of the corpora differs from %s; run mvn test -Dtest=CorpusScanTest"
+                                + " -Doci.writeExpectations=true and review the diff",
+                        EXPECTATIONS)
+                .containsExactlyElementsOf(expected);
+        // the expectations are not empty and cover every status
+        for (ReleaseStatus status : ReleaseStatus.values()) {
+            assertThat(expected).anyMatch(l -> l.contains("\t" + status.name() + "\t"));
+        }
     }
 }
