@@ -19,6 +19,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("trees", nargs="+")
 ap.add_argument("--rounds", type=int, default=5)
 ap.add_argument("--versions", help="plugin versions to compare, comma-separated (default: the project's)")
+ap.add_argument("--jvm-config", help="options for Maven's JVM, written to the tree's .mvn/jvm.config (as a user would)")
 a = ap.parse_args()
 
 pom = ET.parse("pom.xml").getroot()
@@ -55,6 +56,10 @@ for tree in a.trees:
         f.write('<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
                 '<groupId>b</groupId><artifactId>tree</artifactId><version>1</version><packaging>pom</packaging>'
                 '</project>')
+    if a.jvm_config:
+        os.makedirs(os.path.join(copy, ".mvn"), exist_ok=True)
+        with open(os.path.join(copy, ".mvn", "jvm.config"), "w") as f:
+            f.write(a.jvm_config.replace(",", " ") + "\n")
     files = len(glob.glob(os.path.join(copy, "**/*.y*ml"), recursive=True))
     cmds = {"noop": (["mvn", "-B", "-q", "-o", "validate"], empty),
             "floor": (["java", "-cp", classes + os.pathsep + snakeyaml, "ParseFloor", copy], copy)}

@@ -19,22 +19,14 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * in the release's effective namespace (or {@code chartRef.namespace}). A same-named object of another cluster or
  * namespace does not count; one that nothing builds at all is {@link SourceDeployedRule}'s finding.
  */
-public final class ChartRefTargetRule implements Rule {
+public final class ChartRefTargetRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "chartref-target";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "spec.chartRef names an OCIRepository or HelmChart that the same cluster deploys in the release's"
-                + " namespace (otherwise Flux reports \"chart not found\")";
+    public ChartRefTargetRule() {
+        super(
+                "chartref-target",
+                Severity.ERROR,
+                "spec.chartRef names an OCIRepository or HelmChart that the same cluster deploys in the release's"
+                        + " namespace (otherwise Flux reports \"chart not found\")");
     }
 
     @Override

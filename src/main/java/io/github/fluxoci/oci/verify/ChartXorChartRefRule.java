@@ -9,21 +9,13 @@ import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** Exactly one of {@code spec.chart} and {@code spec.chartRef} (a CEL rule of the HelmRelease CRD). */
-public final class ChartXorChartRefRule implements Rule {
+public final class ChartXorChartRefRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "chart-xor-chartref";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "a HelmRelease sets exactly one of spec.chart and spec.chartRef (the API server rejects both or neither)";
+    public ChartXorChartRefRule() {
+        super(
+                "chart-xor-chartref",
+                Severity.ERROR,
+                "a HelmRelease sets exactly one of spec.chart and spec.chartRef (the API server rejects both or neither)");
     }
 
     @Override

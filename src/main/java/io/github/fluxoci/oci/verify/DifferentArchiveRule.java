@@ -24,21 +24,13 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * in the tree, or named by URL in {@code <mappings>}). A migration should be a no-op for the chart's content; a
  * different archive (a mirror that repackaged, a publisher that pushed another build) deserves a review.
  */
-public final class DifferentArchiveRule implements Rule {
+public final class DifferentArchiveRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "different-archive";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "(online) the chart archive an OCIRepository pins is the one its former HelmRepository serves (same digest)";
+    public DifferentArchiveRule() {
+        super(
+                "different-archive",
+                Severity.WARNING,
+                "(online) the chart archive an OCIRepository pins is the one its former HelmRepository serves (same digest)");
     }
 
     private record Pinned(KubeObject oci, String url, String tag, String chart, List<String> repositories) {}

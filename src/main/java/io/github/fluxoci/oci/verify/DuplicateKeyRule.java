@@ -12,21 +12,13 @@ import io.github.fluxoci.oci.yaml.YamlFile;
  * No key appears twice in one mapping of a file a build reaches: kustomize refuses such a file ("mapping key ...
  * already defined"), so the whole build fails on the cluster. (The plugin reads on with the last value.)
  */
-public final class DuplicateKeyRule implements Rule {
+public final class DuplicateKeyRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "duplicate-key";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "no key appears twice in a mapping of a built file (kustomize refuses the file)";
+    public DuplicateKeyRule() {
+        super(
+                "duplicate-key",
+                Severity.ERROR,
+                "no key appears twice in a mapping of a built file (kustomize refuses the file)");
     }
 
     @Override

@@ -9,22 +9,14 @@ import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** Releases or namespaces named in {@code <criticalReleases>} pin {@code ref.tag}, not {@code ref.semver}. */
-public final class ExactTagRule implements Rule {
+public final class ExactTagRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "exact-tag";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "critical releases (<criticalReleases>) pin an exact ref.tag, as the guide advises, instead of a"
-                + " ref.semver range";
+    public ExactTagRule() {
+        super(
+                "exact-tag",
+                Severity.ERROR,
+                "critical releases (<criticalReleases>) pin an exact ref.tag, as the guide advises, instead of a"
+                        + " ref.semver range");
     }
 
     @Override

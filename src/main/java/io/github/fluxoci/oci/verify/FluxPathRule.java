@@ -10,21 +10,13 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * A Flux Kustomization that builds from this repository points its {@code spec.path} at a folder that exists:
  * otherwise kustomize-controller fails it ("no such file or directory") and nothing below it is applied.
  */
-public final class FluxPathRule implements Rule {
+public final class FluxPathRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "flux-path";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "the spec.path of a Flux Kustomization of this repository exists (relative to the repository root)";
+    public FluxPathRule() {
+        super(
+                "flux-path",
+                Severity.ERROR,
+                "the spec.path of a Flux Kustomization of this repository exists (relative to the repository root)");
     }
 
     @Override

@@ -15,21 +15,13 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * its reason: the guide's ingress-nginx and vpa) is a warning naming that reason: nobody should need an exception
  * for what the plugin itself says cannot move.
  */
-public final class HelmRepositorySourceRule implements Rule {
+public final class HelmRepositorySourceRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "helmrepository-source";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "a HelmRelease uses spec.chartRef to an OCIRepository, unless <exceptions> excuses it with a reason";
+    public HelmRepositorySourceRule() {
+        super(
+                "helmrepository-source",
+                Severity.ERROR,
+                "a HelmRelease uses spec.chartRef to an OCIRepository, unless <exceptions> excuses it with a reason");
     }
 
     @Override

@@ -8,22 +8,14 @@ import io.github.fluxoci.oci.tree.KustomizeEntry;
 import io.github.fluxoci.oci.tree.KustomizeFile;
 
 /** Every resource, component and patch path a kustomization lists exists. */
-public final class KustomizationResourcesRule implements Rule {
+public final class KustomizationResourcesRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "kustomization-resources";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "every path a kustomization.yaml lists under resources, components or patches exists"
-                + " (kustomize build fails otherwise)";
+    public KustomizationResourcesRule() {
+        super(
+                "kustomization-resources",
+                Severity.ERROR,
+                "every path a kustomization.yaml lists under resources, components or patches exists"
+                        + " (kustomize build fails otherwise)");
     }
 
     @Override

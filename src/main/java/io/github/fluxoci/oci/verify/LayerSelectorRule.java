@@ -10,22 +10,14 @@ import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** An OCIRepository used by a chartRef selects the Helm chart layer with {@code operation: copy}. */
-public final class LayerSelectorRule implements Rule {
+public final class LayerSelectorRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "layer-selector";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "an OCIRepository used by chartRef has spec.layerSelector with the Helm chart media type and operation:"
-                + " copy (without it, signed charts fail with \"gzip: invalid header\")";
+    public LayerSelectorRule() {
+        super(
+                "layer-selector",
+                Severity.ERROR,
+                "an OCIRepository used by chartRef has spec.layerSelector with the Helm chart media type and operation:"
+                        + " copy (without it, signed charts fail with \"gzip: invalid header\")");
     }
 
     @Override

@@ -12,21 +12,13 @@ import io.github.fluxoci.oci.tree.Problem;
  * unreadable) fails that build on the cluster: an error at the place the parser stopped. A file nothing builds is a
  * warning (a note, under entry points), as Flux never reads it.
  */
-public final class ManifestParseRule implements Rule {
+public final class ManifestParseRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "manifest-parse";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "every file a build reaches parses as UTF-8 YAML (otherwise kustomize, and so Flux, fails the whole build)";
+    public ManifestParseRule() {
+        super(
+                "manifest-parse",
+                Severity.ERROR,
+                "every file a build reaches parses as UTF-8 YAML (otherwise kustomize, and so Flux, fails the whole build)");
     }
 
     @Override

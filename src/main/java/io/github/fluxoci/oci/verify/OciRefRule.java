@@ -14,21 +14,13 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * A chart OCIRepository has a {@code ref} (without one Flux pulls {@code latest}, which Helm charts never
  * publish); a tag holds no {@code +} and is not a range; a semver range parses.
  */
-public final class OciRefRule implements Rule {
+public final class OciRefRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "oci-ref";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "a chart OCIRepository has spec.ref; ref.tag holds no '+' and no range; ref.semver is a valid range";
+    public OciRefRule() {
+        super(
+                "oci-ref",
+                Severity.ERROR,
+                "a chart OCIRepository has spec.ref; ref.tag holds no '+' and no range; ref.semver is a valid range");
     }
 
     @Override

@@ -14,21 +14,13 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * Online only ({@code -Doci.online=true}): every {@code ref.tag} of a chart OCIRepository exists in its registry
  * ({@code +} read as {@code _}, as Helm stores it), and every {@code ref.semver} matches at least one tag.
  */
-public final class OciTagExistsRule implements Rule {
+public final class OciTagExistsRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "oci-tag-exists";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "(online) the ref.tag of a chart OCIRepository exists in the registry, and a ref.semver matches a tag";
+    public OciTagExistsRule() {
+        super(
+                "oci-tag-exists",
+                Severity.ERROR,
+                "(online) the ref.tag of a chart OCIRepository exists in the registry, and a ref.semver matches a tag");
     }
 
     @Override

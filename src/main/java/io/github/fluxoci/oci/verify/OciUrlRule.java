@@ -9,21 +9,13 @@ import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** An OCIRepository's url uses the {@code oci://} scheme and carries no tag or digest. */
-public final class OciUrlRule implements Rule {
+public final class OciUrlRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "oci-url";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "OCIRepository spec.url starts with oci:// and holds no tag or digest (those belong in spec.ref)";
+    public OciUrlRule() {
+        super(
+                "oci-url",
+                Severity.ERROR,
+                "OCIRepository spec.url starts with oci:// and holds no tag or digest (those belong in spec.ref)");
     }
 
     @Override

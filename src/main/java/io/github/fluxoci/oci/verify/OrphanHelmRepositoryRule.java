@@ -6,21 +6,13 @@ import java.util.List;
 import io.github.fluxoci.oci.scan.ScannedHelmRepository;
 
 /** A HelmRepository that no HelmRelease uses (the guide's clean-up step). */
-public final class OrphanHelmRepositoryRule implements Rule {
+public final class OrphanHelmRepositoryRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "orphan-helmrepository";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "every HelmRepository is used by some HelmRelease (unused ones keep polling their index for nothing)";
+    public OrphanHelmRepositoryRule() {
+        super(
+                "orphan-helmrepository",
+                Severity.WARNING,
+                "every HelmRepository is used by some HelmRelease (unused ones keep polling their index for nothing)");
     }
 
     @Override

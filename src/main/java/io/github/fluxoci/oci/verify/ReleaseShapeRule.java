@@ -22,25 +22,17 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * {@code name}, and its {@code version}, for a HelmRepository source, is an exact version or a range Helm reads
  * (Masterminds semver); an OCIRepository's {@code spec.ref} is a mapping of strings. The API server rejects anything else.
  */
-public final class ReleaseShapeRule implements Rule {
+public final class ReleaseShapeRule extends DeclaredRule {
+
+    public ReleaseShapeRule() {
+        super(
+                "release-shape",
+                Severity.ERROR,
+                "HelmRelease chart/chartRef and OCIRepository ref have the shapes and types their CRDs require");
+    }
 
     private static final Set<String> CHART_REF_KINDS = Set.of("OCIRepository", "HelmChart", "ExternalArtifact");
     private static final Set<String> SOURCE_KINDS = Set.of("HelmRepository", "GitRepository", "Bucket");
-
-    @Override
-    public String id() {
-        return "release-shape";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "HelmRelease chart/chartRef and OCIRepository ref have the shapes and types their CRDs require";
-    }
 
     @Override
     public List<Finding> check(VerifyContext context) {

@@ -8,7 +8,14 @@ import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** API versions that current Flux no longer serves: OCIRepository and HelmRepository v1beta1/2, HelmRelease v2beta1/2. */
-public final class RemovedApiRule implements Rule {
+public final class RemovedApiRule extends DeclaredRule {
+
+    public RemovedApiRule() {
+        super(
+                "removed-api",
+                Severity.ERROR,
+                "OCIRepository, HelmRepository and HelmRelease use API versions that current Flux still serves");
+    }
 
     /** apiVersion -> what replaces it and since when it is gone. */
     private static final Map<String, String> REMOVED = Map.of(
@@ -16,21 +23,6 @@ public final class RemovedApiRule implements Rule {
             "source.toolkit.fluxcd.io/v1beta2", "source.toolkit.fluxcd.io/v1 (v1beta2 was removed in Flux 2.8)",
             "helm.toolkit.fluxcd.io/v2beta1", "helm.toolkit.fluxcd.io/v2 (v2beta1 was removed in Flux 2.7)",
             "helm.toolkit.fluxcd.io/v2beta2", "helm.toolkit.fluxcd.io/v2 (v2beta2 was removed in Flux 2.8)");
-
-    @Override
-    public String id() {
-        return "removed-api";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "OCIRepository, HelmRepository and HelmRelease use API versions that current Flux still serves";
-    }
 
     @Override
     public List<Finding> check(VerifyContext context) {

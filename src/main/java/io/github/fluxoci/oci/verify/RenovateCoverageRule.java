@@ -22,7 +22,15 @@ import io.github.fluxoci.oci.tree.KubeObject;
  * {@code flux.fileMatch} cover; the default covers only {@code gotk-components.yaml}). Silent when the config
  * {@code extends} presets that may set the patterns.
  */
-public final class RenovateCoverageRule implements Rule {
+public final class RenovateCoverageRule extends DeclaredRule {
+
+    public RenovateCoverageRule() {
+        super(
+                "renovate-coverage",
+                Severity.WARNING,
+                "the Renovate config's flux manager file patterns cover the files that hold OCIRepositories"
+                        + " (otherwise their ref.tag is never updated)");
+    }
 
     static final List<String> CONFIG_FILES = List.of(
             "renovate.json",
@@ -35,22 +43,6 @@ public final class RenovateCoverageRule implements Rule {
             ".gitlab/renovate.json",
             ".gitlab/renovate.json5");
     private static final String DEFAULT_PATTERN = "/(^|/)gotk-components\\.ya?ml$/";
-
-    @Override
-    public String id() {
-        return "renovate-coverage";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "the Renovate config's flux manager file patterns cover the files that hold OCIRepositories"
-                + " (otherwise their ref.tag is never updated)";
-    }
 
     @Override
     public List<Finding> check(VerifyContext context) {

@@ -13,22 +13,14 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * The OCIRepository a deployed release uses is deployed too. An {@code ocirepository.yaml} that no build reaches
  * (no kustomization lists it, or it sits in a folder no entry point builds) is the classic "chart not found".
  */
-public final class SourceDeployedRule implements Rule {
+public final class SourceDeployedRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "source-deployed";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "the OCIRepository of a deployed release is built too (a kustomization lists it, under an entry point;"
-                + " otherwise it never reaches the cluster and the release fails with \"chart not found\")";
+    public SourceDeployedRule() {
+        super(
+                "source-deployed",
+                Severity.ERROR,
+                "the OCIRepository of a deployed release is built too (a kustomization lists it, under an entry point;"
+                        + " otherwise it never reaches the cluster and the release fails with \"chart not found\")");
     }
 
     @Override

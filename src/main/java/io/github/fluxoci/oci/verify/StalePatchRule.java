@@ -8,22 +8,14 @@ import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /** A Kustomize patch sets {@code spec.chart} fields of a release that uses {@code chartRef}. */
-public final class StalePatchRule implements Rule {
+public final class StalePatchRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "stale-patch";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "no Kustomize patch sets spec.chart of a release on chartRef (it would re-add spec.chart next to"
-                + " spec.chartRef, which the API server rejects)";
+    public StalePatchRule() {
+        super(
+                "stale-patch",
+                Severity.ERROR,
+                "no Kustomize patch sets spec.chart of a release on chartRef (it would re-add spec.chart next to"
+                        + " spec.chartRef, which the API server rejects)");
     }
 
     @Override

@@ -12,21 +12,13 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * does not verify it ({@code spec.verify}): the publisher signs, so Flux can refuse a tampered chart, and does not.
  * A warning by default; {@code -Doci.severities=unverified-signature=error} makes it fail the gate.
  */
-public final class UnverifiedSignatureRule implements Rule {
+public final class UnverifiedSignatureRule extends DeclaredRule {
 
-    @Override
-    public String id() {
-        return "unverified-signature";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "(online) an OCIRepository of a chart signed with cosign verifies the signature (spec.verify)";
+    public UnverifiedSignatureRule() {
+        super(
+                "unverified-signature",
+                Severity.WARNING,
+                "(online) an OCIRepository of a chart signed with cosign verifies the signature (spec.verify)");
     }
 
     @Override
