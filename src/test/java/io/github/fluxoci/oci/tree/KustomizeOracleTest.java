@@ -55,16 +55,14 @@ class KustomizeOracleTest {
             Map.entry("toboshii__home-ops__b16119e828", 47),
             Map.entry("tvories__k8s-gitops__2ba5d0fe8b", 229));
 
+    private static final int SAMPLE = 4;
+
     /**
      * Every folder in CI ({@code CI=true}, as {@code .ci/run} runs) or with {@code -Doci.oracle=full}; elsewhere every
      * {@value #SAMPLE}th folder of each tree (sorted), so that a developer's test run stays short.
      */
     private static final int STEP =
-            "full".equals(System.getProperty("oci.oracle")) || "true".equals(System.getenv("CI"))
-                    ? 1
-                    : KustomizeOracleTest.SAMPLE;
-
-    private static final int SAMPLE = 4;
+            "full".equals(System.getProperty("oci.oracle")) || "true".equals(System.getenv("CI")) ? 1 : SAMPLE;
 
     /**
      * Every kubectl build of every tree is started at once on a pool as wide as the machine, so that the trees'
