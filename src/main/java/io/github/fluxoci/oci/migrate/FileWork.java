@@ -2,6 +2,7 @@ package io.github.fluxoci.oci.migrate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,38 +14,40 @@ import io.github.fluxoci.oci.yaml.EditConflictException;
 import io.github.fluxoci.oci.yaml.EditPlan;
 import io.github.fluxoci.oci.yaml.Nodes;
 import io.github.fluxoci.oci.yaml.TextEdit;
-import io.github.fluxoci.oci.yaml.YamlEdits;
 import io.github.fluxoci.oci.yaml.YamlFile;
 
-/** Edits collected for one existing file. */
+/** The planned edits of one existing file, gathered by {@link PlanAssembly}; it computes the file's texts. */
 final class FileWork {
-    final ManifestFile source;
-    final YamlEdits edits;
-    final List<TextEdit> list = new ArrayList<>();
+    private final ManifestFile source;
+    private final List<TextEdit> list = new ArrayList<>();
     /** the write phase of each edit of {@link #list} */
-    final List<Integer> phases = new ArrayList<>();
+    private final List<WritePhase> phases = new ArrayList<>();
 
-    final int[] documentDeltas = new int[MigrationPlanner.PHASES];
+    /** documents added (negative: removed) by the edits of each phase */
+    private final Map<WritePhase, Integer> documentDeltas = new EnumMap<>(WritePhase.class);
     /** releases whose HelmRelease must read back on chartRef -> the OCIRepository it must name */
-    final Map<String, String> expected = new LinkedHashMap<>();
+    private final Map<String, String> expected = new LinkedHashMap<>();
 
-    int documentDelta;
-    boolean deleted;
+    private int documentDelta;
+    private boolean deleted;
 
     FileWork(ManifestFile source) {
         this.source = source;
-        this.edits = new YamlEdits(source.yaml());
     }
 
-    YamlFile file() {
+    private YamlFile file() {
         return source.yaml();
     }
 
-    void add(TextEdit e, int documents, int phase) {
-        list.add(e);
-        phases.add(phase);
-        documentDeltas[phase] += documents;
-        documentDelta += documents;
+    void add(PlanPart.FileEdit e) {
+        list.add(e.edit());
+        phases.add(e.phase());
+        documentDeltas.merge(e.phase(), e.documents(), Integer::sum);
+        documentDelta += e.documents();
+    }
+
+    void expect(String release, String ociName) {
+        expected.put(release, ociName);
     }
 
     void delete() {
@@ -56,23 +59,26 @@ final class FileWork {
      * the last step ends at {@code whole}, the file's {@link #change()}, so only the texts between phases (files
      * edited in several phases) are computed here. A deleted file is one removal step.
      */
-    Map<Integer, FileChange> steps(FileChange whole) {
-        Map<Integer, FileChange> out = new LinkedHashMap<>();
+    Map<WritePhase, FileChange> steps(FileChange whole) {
+        Map<WritePhase, FileChange> out = new LinkedHashMap<>();
         if (deleted) {
-            out.put(MigrationPlanner.REMOVE, whole);
+            out.put(WritePhase.REMOVE, whole);
             return out;
         }
-        int last = Collections.max(phases);
+        WritePhase last = Collections.max(phases);
         String previous = whole.before();
         int documents = file().documents().size();
-        for (int phase = 0; phase < last; phase++) {
-            documents += documentDeltas[phase];
+        for (WritePhase phase : WritePhase.values()) {
+            if (phase.compareTo(last) >= 0) {
+                break;
+            }
+            documents += documentDeltas.getOrDefault(phase, 0);
             if (!phases.contains(phase)) {
                 continue;
             }
             List<TextEdit> upTo = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                if (phases.get(i) <= phase) {
+                if (phases.get(i).compareTo(phase) <= 0) {
                     upTo.add(list.get(i));
                 }
             }
@@ -115,7 +121,7 @@ final class FileWork {
             boolean ok = docs.size() == 1
                     && release.getValue().equals(Nodes.text(docs.get(0), "spec", "chartRef", "name"))
                     && !Nodes.has(docs.get(0), "spec", "chart")
-                    && MigrationPlanner.HELM_V2.equals(Nodes.text(docs.get(0), "apiVersion"));
+                    && HelmReleaseEdits.HELM_V2.equals(Nodes.text(docs.get(0), "apiVersion"));
             if (!ok) {
                 throw new IllegalStateException(source.relativePath() + ": HelmRelease " + name
                         + " does not read back on chartRef after the edit");

@@ -30,7 +30,33 @@ import io.github.fluxoci.oci.yaml.YamlFile;
  */
 final class HelmReleaseEdits {
 
+    static final String HELM_V2 = "helm.toolkit.fluxcd.io/v2";
+
     private HelmReleaseEdits() {}
+
+    /**
+     * The release's own edits, in the RELEASE phase: {@code spec.chart} becomes {@code spec.chartRef} to
+     * {@code ociName} (in {@code chartRefNamespace}, when not null), anchors defined inside {@code spec.chart} move
+     * out, and the apiVersion (with its schema comment) moves to {@code v2}.
+     */
+    static PlanPart of(KubeObject hr, MappingNode spec, NodeTuple chartEntry, String ociName, String chartRefNamespace)
+            throws Refusal {
+        YamlEdits edits = new YamlEdits(hr.file().yaml());
+        MappingNode root = hr.root();
+        List<TextEdit> out = new ArrayList<>();
+        out.add(chartRefEdit(edits, spec, chartEntry, ociName, chartRefNamespace));
+        out.addAll(anchorMoves(edits, root, chartEntry));
+        if (!HELM_V2.equals(hr.apiVersion())) {
+            out.add(edits.replaceScalar((ScalarNode) Nodes.get(root, "apiVersion"), HELM_V2));
+            TextEdit schema = schemaCommentEdit(edits, hr);
+            if (schema != null) {
+                out.add(schema);
+            }
+        }
+        PlanPart.Builder part = new PlanPart.Builder();
+        out.forEach(e -> part.edit(hr.file(), e, 0, WritePhase.RELEASE));
+        return part.readBack(hr.file(), hr.name(), ociName).build();
+    }
 
     /**
      * The {@code # yaml-language-server: $schema=...} comment above a HelmRelease names the schema of its
@@ -164,7 +190,7 @@ final class HelmReleaseEdits {
 
     /** v2 removed some v2beta1/v2beta2 fields: such a release is left for a person. */
     static void checkRemovedFields(ScannedRelease r, MappingNode root) throws Refusal {
-        if (MigrationPlanner.HELM_V2.equals(r.apiVersion())) {
+        if (HELM_V2.equals(r.apiVersion())) {
             return;
         }
         List<String> found = new ArrayList<>();
@@ -179,9 +205,8 @@ final class HelmReleaseEdits {
             }
         }
         if (!found.isEmpty()) {
-            throw new Refusal(
-                    r.apiVersion() + " uses " + String.join(", ", found) + ", which " + MigrationPlanner.HELM_V2
-                            + " removed; convert them (valuesFiles, kustomize.patches) and run again");
+            throw new Refusal(r.apiVersion() + " uses " + String.join(", ", found) + ", which " + HELM_V2
+                    + " removed; convert them (valuesFiles, kustomize.patches) and run again");
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -23,90 +22,70 @@ import io.github.fluxoci.oci.yaml.TextEdit;
 import io.github.fluxoci.oci.yaml.YamlEdits;
 
 /**
- * New files listed in the kustomizations that list their release: collected per {@code resources} list while the
- * releases are planned, then written once per list, in its order (sorted lists stay sorted) and in its style.
+ * New files listed in kustomizations. While the releases are planned, each step asks for entries as
+ * {@link PlanPart.Listing}s ({@link #in}, {@link #besideRelease}, {@link #component}); once all are known,
+ * {@link #edits} writes each list once, in its order (sorted lists stay sorted) and in its style.
  */
 final class KustomizationAdditions {
 
-    private final ManifestTree tree;
-    private final Function<ManifestFile, FileWork> work;
-    private final List<String> warnings;
-    /** kustomization resources list -> entries to add */
-    private final Map<SequenceNode, ListAddition> additions = new IdentityHashMap<>();
+    private KustomizationAdditions() {}
 
-    KustomizationAdditions(ManifestTree tree, Function<ManifestFile, FileWork> work, List<String> warnings) {
-        this.tree = tree;
-        this.work = work;
-        this.warnings = warnings;
-    }
-
-    /** kustomizations without a {@code components} list -> components to list in a new one */
-    private final Map<KustomizeFile, List<String>> newComponentLists = new LinkedHashMap<>();
-
-    /** The edits of every list, once all releases are planned. */
-    void write() {
-        for (Map.Entry<SequenceNode, ListAddition> e : additions.entrySet()) {
-            addToList(e.getKey(), e.getValue());
-        }
-        for (Map.Entry<KustomizeFile, List<String>> e : newComponentLists.entrySet()) {
-            KustomizeFile k = e.getKey();
-            FileWork w = work.apply(k.file());
-            StringBuilder block = new StringBuilder("components:");
-            e.getValue().forEach(v -> block.append("\n  - ").append(YamlEdits.stringScalar(v)));
-            MappingNode root = k.root();
-            String after = null;
-            for (int i = 0; i < root.getValue().size(); i++) {
-                if (root.getValue().get(i).getKeyNode() instanceof ScalarNode key
-                        && key.getValue().equals("resources")) {
-                    after = i == 0
-                            ? null
-                            : ((ScalarNode) root.getValue().get(i - 1).getKeyNode()).getValue();
-                }
+    /** The edits that add every requested entry, once per list and value. */
+    static PlanPart edits(List<PlanPart.Listing> listings) {
+        Map<SequenceNode, ListAddition> additions = new IdentityHashMap<>();
+        Map<KustomizeFile, List<String>> newComponentLists = new LinkedHashMap<>();
+        for (PlanPart.Listing l : listings) {
+            List<String> values = l.list() != null
+                    ? additions.computeIfAbsent(l.list(), s -> new ListAddition(l.kustomization())).values
+                    : newComponentLists.computeIfAbsent(l.kustomization(), k -> new ArrayList<>());
+            if (!values.contains(l.value())) {
+                values.add(l.value());
             }
-            w.add(w.edits.insertEntry(root, block.toString(), after), 0, MigrationPlanner.ADD);
         }
+        PlanPart.Builder out = new PlanPart.Builder();
+        additions.forEach((seq, add) -> addToList(seq, add, out));
+        newComponentLists.forEach((k, values) -> newComponentsList(k, values, out));
+        return out.build();
     }
 
-    /** Adds a new file to the resources of a kustomization (a folder of shared sources). */
-    void listIn(KustomizeFile k, String newPath, List<String> changed) {
+    private static void newComponentsList(KustomizeFile k, List<String> values, PlanPart.Builder out) {
+        StringBuilder block = new StringBuilder("components:");
+        values.forEach(v -> block.append("\n  - ").append(YamlEdits.stringScalar(v)));
+        MappingNode root = k.root();
+        String after = null;
+        for (int i = 0; i < root.getValue().size(); i++) {
+            if (root.getValue().get(i).getKeyNode() instanceof ScalarNode key
+                    && key.getValue().equals("resources")) {
+                after = i == 0 ? null : ((ScalarNode) root.getValue().get(i - 1).getKeyNode()).getValue();
+            }
+        }
+        YamlEdits edits = new YamlEdits(k.file().yaml());
+        out.edit(k.file(), edits.insertEntry(root, block.toString(), after), 0, WritePhase.ADD);
+    }
+
+    /** Lists a new file in the resources of a kustomization (a folder of shared sources). */
+    static PlanPart in(ManifestTree tree, KustomizeFile k, String newPath) {
         if (!(Nodes.get(k.root(), "resources") instanceof SequenceNode seq)) {
-            warnings.add(k.file().relativePath() + " has no resources list: add " + newPath + " to it");
-            return;
+            return PlanPart.warning(k.file().relativePath() + " has no resources list: add " + newPath + " to it");
         }
         if (tree.listersOf(newPath).stream().anyMatch(e -> e.owner() == k)) {
-            return;
+            return PlanPart.EMPTY;
         }
-        String value = "./" + relative(k.directory(), newPath);
-        ListAddition add = additions.computeIfAbsent(seq, s -> new ListAddition(k));
-        if (!add.values.contains(value)) {
-            add.values.add(value);
-        }
-        if (!changed.contains(k.file().relativePath())) {
-            changed.add(k.file().relativePath());
-        }
+        return new PlanPart.Builder()
+                .list(k, seq, "./" + relative(k.directory(), newPath))
+                .build();
     }
 
     /** Includes a component folder in a kustomization's {@code components} (made when it has none). */
-    void includeComponent(KustomizeFile k, String componentFolder, List<String> changed) {
+    static PlanPart component(ManifestTree tree, KustomizeFile k, String componentFolder) {
         if (tree.listersOf(componentFolder).stream()
                 .anyMatch(e -> e.owner() == k && e.role() == KustomizeEntry.Role.COMPONENT)) {
-            return;
+            return PlanPart.EMPTY;
         }
         String rel = relative(k.directory(), componentFolder);
         String value = rel.startsWith("..") ? rel : "./" + rel;
-        Node list = Nodes.get(k.root(), "components");
-        List<String> values;
-        if (list instanceof SequenceNode seq) {
-            values = additions.computeIfAbsent(seq, s -> new ListAddition(k)).values;
-        } else {
-            values = newComponentLists.computeIfAbsent(k, x -> new ArrayList<>());
-        }
-        if (!values.contains(value)) {
-            values.add(value);
-        }
-        if (!changed.contains(k.file().relativePath())) {
-            changed.add(k.file().relativePath());
-        }
+        SequenceNode list = Nodes.get(k.root(), "components") instanceof SequenceNode seq ? seq : null;
+        return new PlanPart.Builder().list(k, list, value).build();
     }
 
     /** {@code a/b} to {@code a/c/d}: {@code ../c/d}. */
@@ -117,33 +96,25 @@ final class KustomizationAdditions {
                 .replace('\\', '/');
     }
 
-    /** Adds the new file to the resources of the kustomization that lists the release's file. */
-    void listBeside(ScannedRelease r, String newPath, List<String> changed) {
+    /** Lists a new file in the resources of each kustomization that lists the release's file. */
+    static PlanPart besideRelease(ManifestTree tree, ScannedRelease r, String newPath) {
         List<KustomizeEntry> listers = tree.listersOf(r.file()).stream()
                 .filter(e -> e.role() == KustomizeEntry.Role.RESOURCE)
                 .toList();
         if (listers.isEmpty()) {
-            if (!tree.isBuilt(r.object().file())) {
-                warnings.add(r.file() + ": no kustomization lists it, so none lists " + newPath + " either");
-            }
-            return;
+            return tree.isBuilt(r.object().file())
+                    ? PlanPart.EMPTY
+                    : PlanPart.warning(r.file() + ": no kustomization lists it, so none lists " + newPath + " either");
         }
+        PlanPart.Builder out = new PlanPart.Builder();
         for (KustomizeEntry lister : listers) {
             KustomizeFile k = lister.owner();
-            Node listNode = Nodes.get(k.root(), "resources");
-            if (!(listNode instanceof SequenceNode seq)) {
-                continue;
-            }
-            boolean alreadyListed = tree.listersOf(newPath).stream().anyMatch(e -> e.owner() == k);
-            String value = sibling(lister.value(), newPath.substring(newPath.lastIndexOf('/') + 1));
-            ListAddition add = additions.computeIfAbsent(seq, s -> new ListAddition(k));
-            if (!alreadyListed && !add.values.contains(value)) {
-                add.values.add(value);
-            }
-            if (!changed.contains(k.file().relativePath()) && !alreadyListed) {
-                changed.add(k.file().relativePath());
+            if (Nodes.get(k.root(), "resources") instanceof SequenceNode seq
+                    && tree.listersOf(newPath).stream().noneMatch(e -> e.owner() == k)) {
+                out.list(k, seq, sibling(lister.value(), newPath.substring(newPath.lastIndexOf('/') + 1)));
             }
         }
+        return out.build();
     }
 
     /** {@code ./app/helmrelease.yaml} + {@code ocirepository.yaml} -> {@code ./app/ocirepository.yaml}. */
@@ -152,17 +123,15 @@ final class KustomizationAdditions {
         return slash < 0 ? fileName : listedValue.substring(0, slash + 1) + fileName;
     }
 
-    private void addToList(SequenceNode seq, ListAddition add) {
-        if (add.values.isEmpty()) {
-            return;
-        }
-        FileWork w = work.apply(add.kustomization.file());
+    private static void addToList(SequenceNode seq, ListAddition add, PlanPart.Builder out) {
+        ManifestFile file = add.kustomization.file();
+        YamlEdits edits = new YamlEdits(file.yaml());
         String key = keyOf(add.kustomization.root(), seq);
         if (seq.getValue().isEmpty() && seq.getFlowStyle() == DumperOptions.FlowStyle.FLOW && key != null) {
             // "resources: []" has no style of its own to keep: it becomes a block list, as the rest of the file
             StringBuilder block = new StringBuilder(key).append(':');
             add.values.forEach(v -> block.append("\n  - ").append(YamlEdits.stringScalar(v)));
-            w.add(w.edits.replaceEntry(add.kustomization.root(), key, block.toString()), 0, MigrationPlanner.ADD);
+            out.edit(file, edits.replaceEntry(add.kustomization.root(), key, block.toString()), 0, WritePhase.ADD);
             return;
         }
         List<String> existing = new ArrayList<>();
@@ -180,12 +149,13 @@ final class KustomizationAdditions {
                     index++;
                 }
             }
-            TextEdit e = w.edits.insertSequenceItem(seq, index, YamlEdits.stringScalar(value));
+            TextEdit e = edits.insertSequenceItem(seq, index, YamlEdits.stringScalar(value));
             byIndex.computeIfAbsent(index, i -> new StringBuilder()).append(e.replacement());
             atOffset.put(index, e.start());
         }
         for (Map.Entry<Integer, StringBuilder> e : byIndex.entrySet()) {
-            w.add(TextEdit.insert(atOffset.get(e.getKey()), e.getValue().toString()), 0, MigrationPlanner.ADD);
+            out.edit(
+                    file, TextEdit.insert(atOffset.get(e.getKey()), e.getValue().toString()), 0, WritePhase.ADD);
         }
     }
 

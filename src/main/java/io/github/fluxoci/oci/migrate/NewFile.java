@@ -16,10 +16,9 @@ final class NewFile {
     final YamlEdits style;
     final List<String> documents = new ArrayList<>();
 
-    NewFile(String path, YamlEdits style, String first) {
+    NewFile(String path, YamlEdits style) {
         this.path = path;
         this.style = style;
-        documents.add(first);
     }
 
     FileChange change() {

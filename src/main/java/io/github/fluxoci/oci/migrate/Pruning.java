@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -22,38 +21,39 @@ import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.yaml.LineRange;
 import io.github.fluxoci.oci.yaml.Nodes;
 import io.github.fluxoci.oci.yaml.TextEdit;
+import io.github.fluxoci.oci.yaml.YamlEdits;
 import io.github.fluxoci.oci.yaml.YamlFile;
 
 /**
  * The prune step of a migration ({@code oci.prune}): which HelmRepositories go, and the edits that remove them and
- * their kustomization entries, block or flow lists alike. Writes into the planner's file work; reports what it
- * removed and why it kept or skipped the others.
+ * their kustomization entries, block or flow lists alike, as a {@link PlanPart} with the repositories removed and
+ * warnings for the ones kept or skipped.
  */
 final class Pruning {
+
+    /** What pruning removes: the repositories, and the part that removes them. */
+    record Result(List<PrunedRepository> pruned, PlanPart part) {}
 
     private final ManifestTree tree;
     private final ScanResult scan;
     private final MigrateOptions options;
-    private final Function<ManifestFile, FileWork> work;
     /** flow-style kustomization lists that lose items */
     private final Map<SequenceNode, FlowRemoval> flowRemovals = new IdentityHashMap<>();
 
     private final List<PrunedRepository> pruned = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final PlanPart.Builder part = new PlanPart.Builder();
 
-    Pruning(ManifestTree tree, ScanResult scan, MigrateOptions options, Function<ManifestFile, FileWork> work) {
+    private Pruning(ManifestTree tree, ScanResult scan, MigrateOptions options) {
         this.tree = tree;
         this.scan = scan;
         this.options = options;
-        this.work = work;
     }
 
-    List<PrunedRepository> pruned() {
-        return pruned;
-    }
-
-    List<String> warnings() {
-        return warnings;
+    /** The prune step for the releases this run moves. */
+    static Result plan(ManifestTree tree, ScanResult scan, MigrateOptions options, List<MigratedRelease> migrated) {
+        Pruning p = new Pruning(tree, scan, options);
+        p.run(migrated);
+        return new Result(List.copyOf(p.pruned), p.part.build());
     }
 
     /**
@@ -64,7 +64,7 @@ final class Pruning {
      * repository of another namespace keeps it too. By default only repositories this run freed are removed;
      * ones unused before are reported, and removed with {@code -Doci.prune=all}.
      */
-    void run(List<MigratedRelease> migrated) {
+    private void run(List<MigratedRelease> migrated) {
         Set<KubeObject> moved = Collections.newSetFromMap(new IdentityHashMap<>());
         migrated.forEach(m -> moved.add(m.release().object()));
         SourceNames stillNamed = SourceNames.of(tree, moved);
@@ -74,7 +74,7 @@ final class Pruning {
                 continue;
             }
             if (h.usedBy().isEmpty() && options.prune() != Prune.ALL) {
-                warnings.add("HelmRepository " + h.name() + " (" + h.file() + ") was unused before this run; kept"
+                part.warn("HelmRepository " + h.name() + " (" + h.file() + ") was unused before this run; kept"
                         + " (-Doci.prune=all removes it too)");
                 continue;
             }
@@ -84,32 +84,30 @@ final class Pruning {
             return;
         }
         if (stillNamed.anyName() != null) {
-            warnings.add("prune skipped: " + stillNamed.anyName() + " names its HelmRepository through a substitution"
+            part.warn("prune skipped: " + stillNamed.anyName() + " names its HelmRepository through a substitution"
                     + " without a default, so it could be any of " + candidates.size() + " that look unused");
             return;
         }
         if (!scan.problems().isEmpty()) {
             int files = scan.problems().size();
-            warnings.add(
-                    "prune skipped: " + files + (files == 1 ? " file" : " files") + " could not be read and may use "
-                            + candidates.size()
-                            + (candidates.size() == 1 ? " HelmRepository that looks" : " HelmRepositories that look")
-                            + " unused; fix or exclude them, then prune");
+            part.warn("prune skipped: " + files + (files == 1 ? " file" : " files") + " could not be read and may use "
+                    + candidates.size()
+                    + (candidates.size() == 1 ? " HelmRepository that looks" : " HelmRepositories that look")
+                    + " unused; fix or exclude them, then prune");
             return;
         }
         for (ScannedHelmRepository h : candidates) {
             KubeObject repo = h.object();
             ManifestFile file = repo.file();
             boolean alone = file.yaml().documents().size() == 1;
-            FileWork w = work.apply(file);
             if (alone) {
-                w.delete();
+                part.delete(file);
                 for (KustomizeEntry e : tree.listersOf(file.relativePath())) {
                     removeListEntry(e);
                 }
             } else {
-                LineRange doc = w.edits.documentRange(repo.documentIndex());
-                w.add(TextEdit.delete(doc.start(), doc.end()), -1, MigrationPlanner.REMOVE);
+                LineRange doc = new YamlEdits(file.yaml()).documentRange(repo.documentIndex());
+                part.edit(file, TextEdit.delete(doc.start(), doc.end()), -1, WritePhase.REMOVE);
             }
             pruned.add(new PrunedRepository(h.name(), h.namespace(), file.relativePath(), alone));
         }
@@ -117,7 +115,8 @@ final class Pruning {
     }
 
     private void removeListEntry(KustomizeEntry entry) {
-        FileWork w = work.apply(entry.owner().file());
+        ManifestFile file = entry.owner().file();
+        YamlEdits edits = new YamlEdits(file.yaml());
         for (String key : List.of("resources", "bases", "components")) {
             if (!(Nodes.get(entry.owner().root(), key) instanceof SequenceNode seq)
                     || seq.getValue().stream().noneMatch(item -> item == entry.node())) {
@@ -127,14 +126,14 @@ final class Pruning {
                 // [a, b]: the items share a line; the whole list is rewritten once, after every removal is known
                 flowRemovals
                         .computeIfAbsent(
-                                seq, q -> new FlowRemoval(w, entry.owner().root(), key))
+                                seq, q -> new FlowRemoval(file, entry.owner().root(), key))
                         .items
                         .add(entry.node());
             } else if (seq.getValue().size() == 1) {
-                w.add(w.edits.replaceEntry(entry.owner().root(), key, key + ": []"), 0, MigrationPlanner.REMOVE);
+                part.edit(file, edits.replaceEntry(entry.owner().root(), key, key + ": []"), 0, WritePhase.REMOVE);
             } else {
-                LineRange lines = w.edits.itemLines(entry.node());
-                w.add(TextEdit.delete(lines.start(), lines.end()), 0, MigrationPlanner.REMOVE);
+                LineRange lines = edits.itemLines(entry.node());
+                part.edit(file, TextEdit.delete(lines.start(), lines.end()), 0, WritePhase.REMOVE);
             }
             return;
         }
@@ -142,7 +141,7 @@ final class Pruning {
 
     /** A flow list ({@code resources: [a, b]}) written again without the removed items, in its own style. */
     private void rewriteFlowList(SequenceNode seq, FlowRemoval removal) {
-        YamlFile file = removal.work.file();
+        YamlFile file = removal.file.yaml();
         List<String> kept = new ArrayList<>();
         for (Node item : seq.getValue()) {
             if (removal.items.stream().noneMatch(r -> r == item)) {
@@ -150,27 +149,29 @@ final class Pruning {
             }
         }
         if (kept.isEmpty()) {
-            removal.work.add(
-                    removal.work.edits.replaceEntry(removal.kustomization, removal.key, removal.key + ": []"),
+            part.edit(
+                    removal.file,
+                    new YamlEdits(file).replaceEntry(removal.kustomization, removal.key, removal.key + ": []"),
                     0,
-                    MigrationPlanner.REMOVE);
+                    WritePhase.REMOVE);
         } else {
-            removal.work.add(
+            part.edit(
+                    removal.file,
                     new TextEdit(file.startOffset(seq), file.endOffset(seq), "[" + String.join(", ", kept) + "]"),
                     0,
-                    MigrationPlanner.REMOVE);
+                    WritePhase.REMOVE);
         }
     }
 
     /** Items to remove from one flow list. */
     private static final class FlowRemoval {
-        final FileWork work;
+        final ManifestFile file;
         final MappingNode kustomization;
         final String key;
         final List<Node> items = new ArrayList<>();
 
-        FlowRemoval(FileWork work, MappingNode kustomization, String key) {
-            this.work = work;
+        FlowRemoval(ManifestFile file, MappingNode kustomization, String key) {
+            this.file = file;
             this.kustomization = kustomization;
             this.key = key;
         }

@@ -20,13 +20,17 @@ final class ReleaseSelection {
 
     private ReleaseSelection() {}
 
+    /** The releases to move, and the ones left alone with the reason. */
+    record Selection(List<ScannedRelease> moves, List<SkippedRelease> skipped) {}
+
     /**
      * The releases to move, one per document: a document built several times (a shared component, two clusters)
      * moves once, when every instance of it is MIGRATABLE to the same OCI source; a document no entry point builds
      * is left alone unless {@code includeUndeployed}.
      */
-    static List<ScannedRelease> select(ScanResult scan, MigrateOptions options, List<SkippedRelease> skipped) {
+    static Selection select(ScanResult scan, MigrateOptions options) {
         List<ScannedRelease> out = new ArrayList<>();
+        List<SkippedRelease> skipped = new ArrayList<>();
         Set<String> wanted = new LinkedHashSet<>(options.charts());
         Set<String> matched = new LinkedHashSet<>();
         Map<KubeObject, List<ScannedRelease>> byDocument = new LinkedHashMap<>();
@@ -90,7 +94,7 @@ final class ReleaseSelection {
                                 + "; oci:scan lists the releases"));
             }
         }
-        return out;
+        return new Selection(List.copyOf(out), List.copyOf(skipped));
     }
 
     private static boolean sameTarget(ScannedRelease a, ScannedRelease b) {

@@ -16,7 +16,6 @@ import io.github.fluxoci.oci.scan.ReleaseClassifier;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeFile;
-import io.github.fluxoci.oci.tree.ManifestFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.yaml.Nodes;
 import io.github.fluxoci.oci.yaml.YamlEdits;
@@ -41,36 +40,60 @@ import io.github.fluxoci.oci.yaml.YamlEdits;
  */
 final class SharedSources {
 
-    /** Where one group's OCIRepository is. */
-    record Share(String name, String chartRefNamespace, String file, boolean reused) {}
+    /**
+     * Where one group's OCIRepository is, for one of its releases.
+     *
+     * @param name               the OCIRepository's name
+     * @param chartRefNamespace  the release's {@code chartRef.namespace}, or null when it is the release's own
+     * @param file               the file that holds it; null for a group in its releases' own namespace until its
+     *                           first release is placed (it is written beside that release)
+     * @param reused             true when the tree already has it
+     * @param metadataNamespace  its {@code metadata.namespace} when new: null in the component layout
+     * @param namespace          the namespace it ends up in
+     * @param group              the group's index: releases with the same index share one OCIRepository
+     * @param folder             namespace layout: the folder whose kustomization lists it; component layout: the
+     *                           component's folder
+     * @param namespaceFolder    component layout: the kustomization of the release's namespace folder
+     */
+    record Share(
+            String name,
+            String chartRefNamespace,
+            String file,
+            boolean reused,
+            String metadataNamespace,
+            String namespace,
+            int group,
+            String folder,
+            KustomizeFile namespaceFolder) {
+
+        /** Written beside the first release of the group, as without sharing. */
+        boolean besideFirst() {
+            return !reused && file == null;
+        }
+    }
 
     /** One (url, ref, carried fields) with its releases. */
     private static final class Group {
 
         final String chart;
+        final int index;
         final List<ScannedRelease> releases = new ArrayList<>();
         String name;
         /** namespace layout: the folder of the file; component layout: the component's folder */
         String folder;
 
         KubeObject existing;
-        boolean written;
         /** all releases in one namespace: the OCIRepository sits there, beside the first release (no cross-namespace ref) */
         String localNamespace;
 
-        String localFile;
-
-        Group(String chart) {
-
+        Group(String chart, int index) {
             this.chart = chart;
+            this.index = index;
         }
     }
 
     private final ManifestTree tree;
     private final ShareOptions options;
-    private final Function<ManifestFile, FileWork> work;
-    private final Map<String, NewFile> newFiles;
-    private final KustomizationAdditions listings;
     private final Map<ScannedRelease, Group> groupOf = new LinkedHashMap<>();
     private final Map<ScannedRelease, String> notShared = new LinkedHashMap<>();
     /** component layout: the namespace kustomization of each release */
@@ -80,47 +103,52 @@ final class SharedSources {
     private final MirrorPrefix mirror;
     private final NamespaceFolders namespaces;
 
-    SharedSources(
-            ManifestTree tree,
-            ShareOptions options,
-            Function<ManifestFile, FileWork> work,
-            Map<String, NewFile> newFiles,
-            KustomizationAdditions listings,
-            MirrorPrefix mirror) {
+    private SharedSources(ManifestTree tree, ShareOptions options, MirrorPrefix mirror) {
         this.mirror = mirror;
         this.tree = tree;
         this.options = options;
-        this.work = work;
-        this.newFiles = newFiles;
-        this.listings = listings;
         this.folders = new SharedFolders(tree, options.namespace());
         this.namespaces = new NamespaceFolders(tree);
     }
 
     /**
-     * Groups the releases.
+     * Groups the releases; the result is not changed afterwards.
      *
      * @param keyOf    the OCIRepository a release would get, as text without name, namespace and interval (releases
      *                 with the same text can share)
      * @param ownOnly  why a release must keep its own OCIRepository (an overlay patches its version), or null
      */
-    void assign(
+    static SharedSources assign(
+            ManifestTree tree,
+            ShareOptions options,
+            MirrorPrefix mirror,
+            List<ScannedRelease> releases,
+            Function<ScannedRelease, String> keyOf,
+            Function<ScannedRelease, String> ownOnly) {
+        SharedSources s = new SharedSources(tree, options, mirror);
+        s.group(releases, keyOf, ownOnly);
+        return s;
+    }
+
+    private void group(
             List<ScannedRelease> releases,
             Function<ScannedRelease, String> keyOf,
             Function<ScannedRelease, String> ownOnly) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (ScannedRelease r : releases) {
             String why = ownOnly.apply(r);
+            String key = keyOf.apply(r);
             if (why == null) {
-                why = sharingProblem(r, keyOf.apply(r));
+                why = sharingProblem(r, key);
             }
             if (why != null) {
                 notShared.put(r, why);
                 continue;
             }
             String chart = ChartUrls.lastSegment(ChartUrls.normalize(r.oci().url()));
-            String key = keyOf.apply(r);
-            groups.computeIfAbsent(key, k -> new Group(chart)).releases.add(r);
+            groups.computeIfAbsent(key, k -> new Group(chart, groups.size()))
+                    .releases
+                    .add(r);
         }
         Map<String, List<Group>> byChart = new LinkedHashMap<>();
         for (Group g : groups.values()) {
@@ -146,7 +174,7 @@ final class SharedSources {
         }
     }
 
-    /** The shared OCIRepository of a release, or null when it keeps its own; nothing is written. */
+    /** The shared OCIRepository of a release, or null when it keeps its own. */
     Share planned(ScannedRelease r) {
         Group g = groupOf.get(r);
         if (g == null) {
@@ -160,86 +188,60 @@ final class SharedSources {
         String file = g.existing != null
                 ? g.existing.file().relativePath()
                 : g.localNamespace != null
-                        ? g.localFile
+                        ? null
                         : options.layout() == ShareLayout.NAMESPACE
                                 ? namespaceFile(g)
                                 : join(g.folder, ReleaseClassifier.OCI_REPOSITORY_FILE);
-        return new Share(g.name, chartRefNs, file, g.existing != null);
-    }
-
-    /** The name of a release's shared OCIRepository, or null. */
-    String nameOf(ScannedRelease r) {
-        Group g = groupOf.get(r);
-        return g == null ? null : g.name;
+        String metadataNamespace = g.localNamespace != null
+                ? r.object().metadataNamespace()
+                : options.layout() == ShareLayout.NAMESPACE ? options.namespace() : null;
+        String namespace = g.localNamespace != null || options.layout() == ShareLayout.COMPONENT
+                ? r.namespace().value()
+                : options.namespace();
+        return new Share(
+                g.name,
+                chartRefNs,
+                file,
+                g.existing != null,
+                metadataNamespace,
+                namespace,
+                g.index,
+                g.folder,
+                namespaceFolder.get(r));
     }
 
     /**
-     * Writes what a shared release needs: the group's files the first time (listed in the folder's kustomization),
-     * and, in the component layout, the component in the release's namespace folder.
+     * The files a new shared OCIRepository needs, written with its group's first release: its file, listed in the
+     * folder's kustomization (namespace layout), or the component's files (component layout).
      */
-    void write(ScannedRelease r, String document, List<String> created, List<String> changed, Beside beside)
-            throws Refusal {
-        Group g = groupOf.get(r);
-        if (g.localNamespace != null) {
-            if (g.existing == null && !g.written) {
-                g.localFile = beside.place(r, document, created, changed);
-                g.written = true;
+    PlanPart firstWrite(Share share, YamlEdits style, String document) {
+        PlanPart.Builder out = new PlanPart.Builder().document(share.file(), style, document, true);
+        if (options.layout() == ShareLayout.NAMESPACE) {
+            KustomizeFile k = tree.kustomizeFileIn(share.folder());
+            if (k != null) {
+                out.add(KustomizationAdditions.in(tree, k, share.file()));
             }
-            return;
+        } else {
+            out.document(
+                    join(share.folder(), "kustomization.yaml"),
+                    style,
+                    "---\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./"
+                            + ReleaseClassifier.OCI_REPOSITORY_FILE + "\n",
+                    true);
         }
-        if (g.existing == null && !g.written) {
-            YamlEdits style = work.apply(r.object().file()).edits;
-            String file = planned(r).file();
-            newFiles.put(file, new NewFile(file, style, document));
-            created.add(file);
-            if (options.layout() == ShareLayout.NAMESPACE) {
-                KustomizeFile k = tree.kustomizeFileIn(g.folder);
-                if (k != null) {
-                    listings.listIn(k, file, changed);
-                }
-            } else {
-                String kustomization = join(g.folder, "kustomization.yaml");
-                newFiles.put(
-                        kustomization,
-                        new NewFile(
-                                kustomization,
-                                style,
-                                "---\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./"
-                                        + ReleaseClassifier.OCI_REPOSITORY_FILE + "\n"));
-                created.add(kustomization);
-            }
-            g.written = true;
-        }
-        if (options.layout() == ShareLayout.COMPONENT) {
-            listings.includeComponent(namespaceFolder.get(r), g.folder, changed);
-        }
+        return out.build();
+    }
+
+    /** Component layout: the release's namespace folder includes the component (each release, once per folder). */
+    PlanPart include(Share share) {
+        return options.layout() == ShareLayout.COMPONENT
+                ? KustomizationAdditions.component(tree, share.namespaceFolder(), share.folder())
+                : PlanPart.EMPTY;
     }
 
     /** Why a release keeps its own OCIRepository, or null when it is shared. */
     String notShared(ScannedRelease r) {
         return notShared.get(r);
-    }
-
-    /** Writes an OCIRepository beside a release, as without sharing; gives its file. */
-    interface Beside {
-        String place(ScannedRelease r, String document, List<String> created, List<String> changed) throws Refusal;
-    }
-
-    /** The namespace of a new shared OCIRepository's metadata: null in the component layout (the folder's namespace). */
-    String metadataNamespace(ScannedRelease r) {
-        Group g = groupOf.get(r);
-        if (g != null && g.localNamespace != null) {
-            return r.object().metadataNamespace();
-        }
-        return options.layout() == ShareLayout.NAMESPACE ? options.namespace() : null;
-    }
-
-    /** The namespace the shared OCIRepository ends up in. */
-    String namespaceOf(ScannedRelease r) {
-        Group g = groupOf.get(r);
-        return g.localNamespace != null || options.layout() == ShareLayout.COMPONENT
-                ? r.namespace().value()
-                : options.namespace();
     }
 
     // ---------------------------------------------------------------- eligibility
@@ -487,9 +489,7 @@ final class SharedSources {
     // ---------------------------------------------------------------- paths
 
     private boolean exists(String path) {
-        return tree.file(path) != null
-                || newFiles.containsKey(path)
-                || java.nio.file.Files.exists(tree.root().resolve(path));
+        return tree.file(path) != null || java.nio.file.Files.exists(tree.root().resolve(path));
     }
 
     static String join(String dir, String name) {
