@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Where a chart can come from as OCI, asked in this order: the user's mappings, derivation for
  * HelmRepositories of {@code type: oci} (url + "/" + chart), then the built-in catalog shipped as
  * {@code charts.json} (keyed by the normalized HTTP repository URL and the chart name).
+ *
+ * <p>Large because the order of those answers is one decision: the mappings' validation, the derivation and the
+ * catalog's loading and lookups are kept together so that the precedence is read in one place.
  */
 public final class ChartCatalog {
 

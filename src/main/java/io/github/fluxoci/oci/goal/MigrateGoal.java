@@ -111,43 +111,21 @@ public record MigrateGoal(
         ManifestTree tree = run.loadTree();
         ScanResult scan = run.scan(tree);
         GoalLog log = run.log();
-        MigrationPlan plan;
-        try {
-            plan = MigrationPlanner.plan(tree, scan, options);
-            run.times().lap("plan");
-        } catch (IllegalStateException e) {
-            throw GoalException.error(
-                    "oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
-        }
-        if (run.online() != null && options.mirror().active()) {
-            log.info("Asking the mirror for the charts to copy (oci.online=true)");
-            OciRegistryClient mirrorRegistry = new OciRegistryClient(run.online());
-            plan = MirrorCheck.apply(plan, mirrorRegistry::hasManifest);
-            run.times().lap("online");
-        }
+        MigrationPlan plan = plan(run, tree, scan, options);
         String prefix = run.pathPrefix();
-        MigrationPlan planned = plan;
-        String diff = null;
+        String diff = dryRun ? UnifiedDiff.render(plan.changes()) : null;
         if (dryRun) {
-            run.console(() -> MigrateReports.console(planned, true, prefix));
-            diff = UnifiedDiff.render(plan.changes());
+            run.console(() -> MigrateReports.console(plan, true, prefix));
             if (!diff.isEmpty() && showDiff) {
                 log.info("");
                 diff.lines().forEach(log::info);
             }
-        } else if (!plan.isEmpty() || !tree.leftovers().isEmpty()) {
-            refuseUncommittedChanges(run, plan);
-            PlanApplier.removeLeftovers(run.directory(), tree.leftovers()).forEach(log::warn);
-            try {
-                PlanApplier.apply(run.directory(), plan.writes());
-                run.times().lap("write");
-            } catch (PlanApplier.ApplyException e) {
-                throw GoalException.error("oci:migrate: " + e.getMessage(), e);
-            }
-            run.console(
-                    () -> MigrateReports.console(planned, false, prefix)); // "Migrated N" once the files are written
         } else {
-            run.console(() -> MigrateReports.console(planned, false, prefix));
+            if (!plan.isEmpty() || !tree.leftovers().isEmpty()) {
+                write(run, tree, plan);
+            }
+            // "Migrated N" once the files are written
+            run.console(() -> MigrateReports.console(plan, false, prefix));
         }
         if (plan.isEmpty()) {
             log.info("Nothing to change.");
@@ -159,19 +137,7 @@ public record MigrateGoal(
             log.info("Reports of the previous run kept in " + out);
             return;
         }
-        Path diffFile;
-        try {
-            run.times().lap("console");
-            List<Path> written = MigrateReports.write(plan, dryRun, diff, out, prefix);
-            run.times().lap("reports");
-            written.forEach(p -> log.info("Wrote " + p));
-            diffFile = written.stream()
-                    .filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF))
-                    .findFirst()
-                    .orElse(null);
-        } catch (IOException e) {
-            throw GoalException.error("cannot write reports to " + out + ": " + e.getMessage(), e);
-        }
+        Path diffFile = reports(run, plan, diff, out);
         if (plan.isEmpty()) {
             return;
         }
@@ -180,6 +146,53 @@ public record MigrateGoal(
                     + " (or -Doci.showDiff=true)," + " then run the same command without -Doci.dryRun to write it");
         } else {
             log.info("Next: review the change (git diff), then run mvn verify before you commit it");
+        }
+    }
+
+    /** The plan, with the mirror's answers when online with {@code oci.mirrorPrefix}. */
+    private static MigrationPlan plan(GoalRun run, ManifestTree tree, ScanResult scan, MigrateOptions options)
+            throws GoalException {
+        MigrationPlan plan;
+        try {
+            plan = MigrationPlanner.plan(tree, scan, options);
+            run.times().lap("plan");
+        } catch (IllegalStateException e) {
+            throw GoalException.error(
+                    "oci:migrate could not build a safe plan, nothing was written: " + e.getMessage(), e);
+        }
+        if (run.online() != null && options.mirror().active()) {
+            run.log().info("Asking the mirror for the charts to copy (oci.online=true)");
+            OciRegistryClient mirrorRegistry = new OciRegistryClient(run.online());
+            plan = MirrorCheck.apply(plan, mirrorRegistry::hasManifest);
+            run.times().lap("online");
+        }
+        return plan;
+    }
+
+    private void write(GoalRun run, ManifestTree tree, MigrationPlan plan) throws GoalException {
+        refuseUncommittedChanges(run, plan);
+        PlanApplier.removeLeftovers(run.directory(), tree.leftovers()).forEach(run.log()::warn);
+        try {
+            PlanApplier.apply(run.directory(), plan.writes());
+            run.times().lap("write");
+        } catch (PlanApplier.ApplyException e) {
+            throw GoalException.error("oci:migrate: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the reports; gives the diff's file, or null. */
+    private Path reports(GoalRun run, MigrationPlan plan, String diff, Path out) throws GoalException {
+        try {
+            run.times().lap("console");
+            List<Path> written = MigrateReports.write(plan, dryRun, diff, out, run.pathPrefix());
+            run.times().lap("reports");
+            written.forEach(p -> run.log().info("Wrote " + p));
+            return written.stream()
+                    .filter(p -> p.getFileName().toString().equals(MigrateReports.DIFF))
+                    .findFirst()
+                    .orElse(null);
+        } catch (IOException e) {
+            throw GoalException.error("cannot write reports to " + out + ": " + e.getMessage(), e);
         }
     }
 }

@@ -35,8 +35,53 @@ import io.github.fluxoci.oci.verify.VerifyContext;
  */
 public record VerifyGoal(String failOn, List<ReleaseException> exceptions, String severities) implements Goal {
 
+    /** The configuration, checked: who may stay on a HelmRepository, and the severities as configured. */
+    private record Checked(String threshold, List<ReleaseException> excuses, RuleSeverities severities) {}
+
     @Override
     public void run(GoalRun run) throws GoalException {
+        Checked config = checked();
+        ManifestTree tree = run.loadTree();
+        OciRegistryClient registry = run.online() == null ? null : new OciRegistryClient(run.online());
+        HelmIndexClient helm = run.online() == null ? null : new HelmIndexClient(run.online());
+        ChartCatalog catalog = run.catalog();
+        List<String> critical = run.settings().criticalReleases();
+        // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
+        ScanResult scan = CriticalReleases.apply(new Scanner(catalog).scan(tree), critical, registry);
+        run.times().lap("classify");
+        List<Rule> rules = config.severities().apply(Verifier.rules());
+        List<Finding> findings = config.severities()
+                .applyTo(
+                        Verifier.verify(
+                                new VerifyContext(tree, scan, config.excuses(), critical, registry, helm, catalog)),
+                        Verifier.rules());
+        run.times().lap("rules");
+        log(run, tree, scan, findings);
+        run.times().lap("console");
+        Path out = run.outputDirectory();
+        try {
+            List<Path> written =
+                    VerifyReports.write(findings, rules, ReportFormat.pluginVersion(), run.pathPrefix(), out);
+            written.forEach(p -> run.log().info("Wrote " + p));
+        } catch (IOException e) {
+            throw GoalException.error("cannot write reports to " + out + ": " + e.getMessage(), e);
+        }
+        run.times().lap("reports");
+        long errors = VerifyReports.count(findings, Severity.ERROR);
+        long warnings = VerifyReports.count(findings, Severity.WARNING);
+        boolean fail = switch (config.threshold()) {
+            case "error" -> errors > 0;
+            case "warning" -> errors + warnings > 0;
+            default -> false;
+        };
+        if (fail) {
+            throw GoalException.failure("oci:verify found " + VerifyReports.summary(findings)
+                    + " (oci.failOn=" + config.threshold() + "); each is listed above as path:line:col [rule-id]"
+                    + " message, and in " + out.resolve(VerifyReports.MARKDOWN));
+        }
+    }
+
+    private Checked checked() throws GoalException {
         String threshold = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
         if (!List.of("error", "warning", "never").contains(threshold)) {
             throw GoalException.failure("oci.failOn \"" + failOn + "\" is not one of error, warning, never");
@@ -64,19 +109,12 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
         if (!bad.isEmpty()) {
             throw GoalException.failure(String.join(System.lineSeparator(), bad));
         }
-        ManifestTree tree = run.loadTree();
-        OciRegistryClient registry = run.online() == null ? null : new OciRegistryClient(run.online());
-        HelmIndexClient helm = run.online() == null ? null : new HelmIndexClient(run.online());
-        ChartCatalog catalog = run.catalog();
-        List<String> critical = run.settings().criticalReleases();
-        // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
-        ScanResult scan = CriticalReleases.apply(new Scanner(catalog).scan(tree), critical, registry);
-        run.times().lap("classify");
-        List<Rule> rules = configured.apply(Verifier.rules());
-        List<Finding> findings = configured.applyTo(
-                Verifier.verify(new VerifyContext(tree, scan, excuses, critical, registry, helm, catalog)),
-                Verifier.rules());
-        run.times().lap("rules");
+        return new Checked(threshold, excuses, configured);
+    }
+
+    /** Each finding at its level, the problems that are no finding, the summary, and GitHub's annotations. */
+    private static void log(GoalRun run, ManifestTree tree, ScanResult scan, List<Finding> findings)
+            throws GoalException {
         String prefix = run.pathPrefix();
         GoalLog log = run.log();
         for (Finding f : findings) {
@@ -103,27 +141,6 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
         if (GithubAnnotations.active()) {
             // workflow commands must start the line: printed as they are, not through Maven's log prefix
             GithubAnnotations.render(findings, f -> prefix + f).forEach(log::raw);
-        }
-        run.times().lap("console");
-        Path out = run.outputDirectory();
-        try {
-            List<Path> written = VerifyReports.write(findings, rules, ReportFormat.pluginVersion(), prefix, out);
-            written.forEach(p -> log.info("Wrote " + p));
-        } catch (IOException e) {
-            throw GoalException.error("cannot write reports to " + out + ": " + e.getMessage(), e);
-        }
-        run.times().lap("reports");
-        long errors = VerifyReports.count(findings, Severity.ERROR);
-        long warnings = VerifyReports.count(findings, Severity.WARNING);
-        boolean fail = switch (threshold) {
-            case "error" -> errors > 0;
-            case "warning" -> errors + warnings > 0;
-            default -> false;
-        };
-        if (fail) {
-            throw GoalException.failure("oci:verify found " + VerifyReports.summary(findings)
-                    + " (oci.failOn=" + threshold + "); each is listed above as path:line:col [rule-id] message,"
-                    + " and in " + out.resolve(VerifyReports.MARKDOWN));
         }
     }
 }

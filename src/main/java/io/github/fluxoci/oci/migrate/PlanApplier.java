@@ -51,59 +51,7 @@ public final class PlanApplier {
         } catch (IOException e) {
             throw new ApplyException("cannot resolve " + base + ": " + e.getMessage(), e);
         }
-        List<Path> targets = new ArrayList<>();
-        Map<Path, Boolean> insideByParent = new HashMap<>();
-        Set<String> checked = new HashSet<>();
-        for (FileChange c : changes) {
-            Path target = base.resolve(c.path()).normalize();
-            if (!target.startsWith(base)) {
-                throw new ApplyException(c.path() + " is outside " + base + "; nothing was written", null);
-            }
-            targets.add(target);
-            if (!checked.add(c.path())) {
-                continue; // a later step of a file already checked
-            }
-            try {
-                Path existingParent = target.getParent();
-                while (c.isNew()
-                        && !Files.exists(existingParent, LinkOption.NOFOLLOW_LINKS)
-                        && existingParent.startsWith(base)) {
-                    existingParent =
-                            existingParent.getParent(); // a new folder (a shared component): checked where it starts
-                }
-                Boolean inside = insideByParent.get(existingParent);
-                if (inside == null) {
-                    inside = existingParent.toRealPath().startsWith(realBase);
-                    insideByParent.put(existingParent, inside);
-                }
-                if (!inside || Files.isSymbolicLink(target)) {
-                    throw new ApplyException(
-                            c.path() + " leads out of " + base + " through a link; nothing was written", null);
-                }
-                boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-                if (c.isNew() && exists) {
-                    throw new ApplyException(c.path() + " appeared since the tree was read; nothing was written", null);
-                }
-                if (!c.isNew()
-                        && (!exists
-                                || !Files.readString(target, StandardCharsets.UTF_8)
-                                        .equals(c.before()))) {
-                    throw new ApplyException(c.path() + " changed since the tree was read; run again", null);
-                }
-                int links = exists ? hardLinks(target) : 1;
-                if (links > 1) {
-                    throw new ApplyException(
-                            c.path() + " has " + links + " hard links: replacing it would separate them;"
-                                    + " nothing was written (make it a single file, or migrate that release by hand)",
-                            null);
-                }
-            } catch (ApplyException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ApplyException(
-                        "cannot check " + c.path() + ": " + e.getMessage() + "; nothing was written", e);
-            }
-        }
+        List<Path> targets = checked(base, realBase, changes);
         List<Integer> done = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             FileChange c = changes.get(i);
@@ -140,6 +88,66 @@ public final class PlanApplier {
                         e);
             }
             afterWrite.accept(done.size());
+        }
+    }
+
+    /** Every change's target, each checked once before anything is written; throws at the first that is unsafe. */
+    private static List<Path> checked(Path base, Path realBase, List<FileChange> changes) throws ApplyException {
+        List<Path> targets = new ArrayList<>();
+        Map<Path, Boolean> insideByParent = new HashMap<>();
+        Set<String> checked = new HashSet<>();
+        for (FileChange c : changes) {
+            Path target = base.resolve(c.path()).normalize();
+            if (!target.startsWith(base)) {
+                throw new ApplyException(c.path() + " is outside " + base + "; nothing was written", null);
+            }
+            targets.add(target);
+            if (!checked.add(c.path())) {
+                continue; // a later step of a file already checked
+            }
+            try {
+                check(c, target, base, realBase, insideByParent);
+            } catch (ApplyException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ApplyException(
+                        "cannot check " + c.path() + ": " + e.getMessage() + "; nothing was written", e);
+            }
+        }
+        return targets;
+    }
+
+    /** A target inside the tree (no link out, no hard link) whose text is still what the plan was made from. */
+    private static void check(FileChange c, Path target, Path base, Path realBase, Map<Path, Boolean> insideByParent)
+            throws IOException, ApplyException {
+        Path existingParent = target.getParent();
+        while (c.isNew()
+                && !Files.exists(existingParent, LinkOption.NOFOLLOW_LINKS)
+                && existingParent.startsWith(base)) {
+            existingParent = existingParent.getParent(); // a new folder (a shared component): checked where it starts
+        }
+        Boolean inside = insideByParent.get(existingParent);
+        if (inside == null) {
+            inside = existingParent.toRealPath().startsWith(realBase);
+            insideByParent.put(existingParent, inside);
+        }
+        if (!inside || Files.isSymbolicLink(target)) {
+            throw new ApplyException(c.path() + " leads out of " + base + " through a link; nothing was written", null);
+        }
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (c.isNew() && exists) {
+            throw new ApplyException(c.path() + " appeared since the tree was read; nothing was written", null);
+        }
+        if (!c.isNew()
+                && (!exists || !Files.readString(target, StandardCharsets.UTF_8).equals(c.before()))) {
+            throw new ApplyException(c.path() + " changed since the tree was read; run again", null);
+        }
+        int links = exists ? hardLinks(target) : 1;
+        if (links > 1) {
+            throw new ApplyException(
+                    c.path() + " has " + links + " hard links: replacing it would separate them;"
+                            + " nothing was written (make it a single file, or migrate that release by hand)",
+                    null);
         }
     }
 

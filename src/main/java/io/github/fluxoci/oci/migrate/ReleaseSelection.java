@@ -53,35 +53,7 @@ final class ReleaseSelection {
             if (!named || !inNamespace) {
                 continue;
             }
-            ScannedRelease first = instances.get(0);
-            boolean migratable = instances.stream().allMatch(r -> r.status() == ReleaseStatus.MIGRATABLE);
-            if (migratable && !first.deployed() && !options.includeUndeployed()) {
-                skipped.add(new SkippedRelease(
-                        first.qualifiedName(),
-                        first.file(),
-                        first.line(),
-                        "not deployed: no Flux" + " entry point builds " + first.file()
-                                + "; left alone (-Doci.includeUndeployed=true migrates it)"));
-            } else if (migratable && instances.stream().allMatch(r -> sameTarget(r, first))) {
-                out.add(first);
-            } else if (instances.stream().anyMatch(r -> r.status() == ReleaseStatus.MIGRATABLE)) {
-                List<String> each = new ArrayList<>();
-                for (ScannedRelease r : instances) {
-                    each.add(r.qualifiedName()
-                            + (r.cluster() == null || r.cluster().isEmpty() ? "" : " (cluster " + r.cluster() + ")")
-                            + ": " + r.status()
-                            + (r.oci() != null ? " " + r.oci().url() : ""));
-                }
-                skipped.add(new SkippedRelease(
-                        first.qualifiedName(),
-                        first.file(),
-                        first.line(),
-                        "its builds disagree (" + String.join("; ", each)
-                                + "); one file cannot serve them all: split it or add <mappings>"));
-            } else if (!wanted.isEmpty() || OnlineChecks.blockedOnline(first) || CriticalReleases.blocked(first)) {
-                skipped.add(
-                        new SkippedRelease(first.qualifiedName(), first.file(), first.line(), notMigratable(first)));
-            }
+            choose(instances, options, !wanted.isEmpty(), out, skipped);
         }
         for (String w : wanted) {
             if (!matched.contains(w)) {
@@ -95,6 +67,43 @@ final class ReleaseSelection {
             }
         }
         return new Selection(List.copyOf(out), List.copyOf(skipped));
+    }
+
+    /** One document: moved when every instance can move to the same OCI source, else skipped with the reason. */
+    private static void choose(
+            List<ScannedRelease> instances,
+            MigrateOptions options,
+            boolean named,
+            List<ScannedRelease> out,
+            List<SkippedRelease> skipped) {
+        ScannedRelease first = instances.get(0);
+        boolean migratable = instances.stream().allMatch(r -> r.status() == ReleaseStatus.MIGRATABLE);
+        if (migratable && !first.deployed() && !options.includeUndeployed()) {
+            skipped.add(new SkippedRelease(
+                    first.qualifiedName(),
+                    first.file(),
+                    first.line(),
+                    "not deployed: no Flux" + " entry point builds " + first.file()
+                            + "; left alone (-Doci.includeUndeployed=true migrates it)"));
+        } else if (migratable && instances.stream().allMatch(r -> sameTarget(r, first))) {
+            out.add(first);
+        } else if (instances.stream().anyMatch(r -> r.status() == ReleaseStatus.MIGRATABLE)) {
+            List<String> each = new ArrayList<>();
+            for (ScannedRelease r : instances) {
+                each.add(r.qualifiedName()
+                        + (r.cluster() == null || r.cluster().isEmpty() ? "" : " (cluster " + r.cluster() + ")")
+                        + ": " + r.status()
+                        + (r.oci() != null ? " " + r.oci().url() : ""));
+            }
+            skipped.add(new SkippedRelease(
+                    first.qualifiedName(),
+                    first.file(),
+                    first.line(),
+                    "its builds disagree (" + String.join("; ", each)
+                            + "); one file cannot serve them all: split it or add <mappings>"));
+        } else if (named || OnlineChecks.blockedOnline(first) || CriticalReleases.blocked(first)) {
+            skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), notMigratable(first)));
+        }
     }
 
     private static boolean sameTarget(ScannedRelease a, ScannedRelease b) {

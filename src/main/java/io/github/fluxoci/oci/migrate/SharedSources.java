@@ -37,6 +37,9 @@ import io.github.fluxoci.oci.yaml.YamlEdits;
  * release that cannot share keeps its own OCIRepository and gets a note saying why. Which folder holds a namespace's
  * sources is {@link SharedFolders}'s question, which kustomization is a release's namespace folder
  * {@link NamespaceFolders}'s.
+ *
+ * <p>Large because both layouts place the same groups under the same naming and reuse rules; the folder questions
+ * are already in their own classes.
  */
 final class SharedSources {
 

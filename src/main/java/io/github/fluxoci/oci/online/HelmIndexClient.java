@@ -212,36 +212,37 @@ public final class HelmIndexClient {
             } else if (e instanceof AliasEvent && top != null && top.mapping) {
                 top.expectingKey = !top.expectingKey;
             } else if (e instanceof ScalarEvent s && top != null) {
-                if (top.mapping && top.expectingKey) {
-                    top.key = s.getValue();
-                    top.expectingKey = false;
-                } else if (top.mapping) {
-                    top.expectingKey = true;
-                    if (top.entry != null) {
-                        Entry d = top.entry;
-                        String v = s.getValue();
-                        switch (top.key == null ? "" : top.key) {
-                            case "version" ->
-                                top.entry = new Entry(d.chart(), v, d.digest(), d.urls(), d.sources(), d.home());
-                            case "digest" ->
-                                top.entry =
-                                        new Entry(d.chart(), d.version(), digest(v), d.urls(), d.sources(), d.home());
-                            case "home" ->
-                                top.entry = new Entry(d.chart(), d.version(), d.digest(), d.urls(), d.sources(), v);
-                            default -> {
-                                // other fields of the entry are not needed
-                            }
-                        }
-                    }
-                } else if (frames.size() == 5 && frames.get(3).entry != null) {
-                    // a list inside an entry: urls or sources
-                    Frame entry = frames.get(3);
-                    if ("urls".equals(top.name)) {
-                        entry.urls.add(s.getValue());
-                    } else if ("sources".equals(top.name)) {
-                        entry.sources.add(s.getValue());
+                scalar(frames, top, s.getValue());
+            }
+        }
+    }
+
+    /** A scalar: a key, a field of a wanted entry, or an item of its urls or sources. */
+    private static void scalar(List<Frame> frames, Frame top, String v) {
+        if (top.mapping && top.expectingKey) {
+            top.key = v;
+            top.expectingKey = false;
+        } else if (top.mapping) {
+            top.expectingKey = true;
+            if (top.entry != null) {
+                Entry d = top.entry;
+                switch (top.key == null ? "" : top.key) {
+                    case "version" -> top.entry = new Entry(d.chart(), v, d.digest(), d.urls(), d.sources(), d.home());
+                    case "digest" ->
+                        top.entry = new Entry(d.chart(), d.version(), digest(v), d.urls(), d.sources(), d.home());
+                    case "home" -> top.entry = new Entry(d.chart(), d.version(), d.digest(), d.urls(), d.sources(), v);
+                    default -> {
+                        // other fields of the entry are not needed
                     }
                 }
+            }
+        } else if (frames.size() == 5 && frames.get(3).entry != null) {
+            // a list inside an entry: urls or sources
+            Frame entry = frames.get(3);
+            if ("urls".equals(top.name)) {
+                entry.urls.add(v);
+            } else if ("sources".equals(top.name)) {
+                entry.sources.add(v);
             }
         }
     }

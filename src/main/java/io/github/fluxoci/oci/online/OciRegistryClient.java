@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Asks an OCI registry (distribution API) which tags a repository has: {@code GET /v2/<name>/tags/list}, following
  * {@code Link: <...>; rel="next"} pages. One request chain per repository per run (cached).
+ *
+ * <p>Large because it also reads manifests, indexes and signature tags for the chart proof, and each answer is
+ * checked against the distribution spec's limits before it is believed.
  */
 public final class OciRegistryClient {
 

@@ -235,27 +235,11 @@ final class RegistryHttp {
         if (!challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
             return null;
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        Matcher m = CHALLENGE_PARAM.matcher(challenge);
-        while (m.find()) {
-            params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
-        }
-        String realm = params.get("realm");
-        if (realm == null) {
+        String realmUrl = tokenUrl(challenge);
+        if (realmUrl == null) {
             return null;
         }
-        StringBuilder url = new StringBuilder(realm.trim());
-        String sep = realm.contains("?") ? "&" : "?";
-        for (String key : new String[] {"service", "scope"}) {
-            if (params.containsKey(key)) {
-                url.append(sep)
-                        .append(key)
-                        .append('=')
-                        .append(URLEncoder.encode(params.get(key), StandardCharsets.UTF_8));
-                sep = "&";
-            }
-        }
-        URI tokenUri = HostPolicy.resolve(current, url.toString(), "token realm");
+        URI tokenUri = HostPolicy.resolve(current, realmUrl, "token realm");
         String tokenHost = tokenUri.getRawAuthority();
         String refusal = policy.refusal(tokenUri);
         if (refusal != null) {
@@ -289,6 +273,31 @@ final class RegistryHttp {
                     host + ": the token service at " + tokenHost + " sent a token that an HTTP header cannot carry");
         }
         return "Bearer " + token;
+    }
+
+    /** The token service's url from a Bearer challenge: its realm with service and scope, or null without realm. */
+    private static String tokenUrl(String challenge) {
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = CHALLENGE_PARAM.matcher(challenge);
+        while (m.find()) {
+            params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+        }
+        String realm = params.get("realm");
+        if (realm == null) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder(realm.trim());
+        String sep = realm.contains("?") ? "&" : "?";
+        for (String key : new String[] {"service", "scope"}) {
+            if (params.containsKey(key)) {
+                url.append(sep)
+                        .append(key)
+                        .append('=')
+                        .append(URLEncoder.encode(params.get(key), StandardCharsets.UTF_8));
+                sep = "&";
+            }
+        }
+        return url.toString();
     }
 
     static JsonNode json(byte[] body, String host, String what) throws RegistryException {

@@ -57,38 +57,51 @@ public final class ConsoleReport {
             out.add(new Line(false, result.releasePatches().size() + " HelmRelease overlay patch(es) (see scan.md)"));
         }
         for (ReleaseStatus status : ReleaseStatus.values()) {
-            List<ScannedRelease> rs = result.releases(status);
-            if (rs.isEmpty()) {
-                continue;
-            }
-            out.add(new Line(false, ""));
-            out.add(new Line(false, status + " (" + rs.size() + ")"));
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"RELEASE", "CHART", "VERSION", detailHeader(status)});
-            // a document built several times (a shared component, two clusters) is one row with every namespace
-            Map<String, List<ScannedRelease>> byRow = new LinkedHashMap<>();
-            for (ScannedRelease r : rs) {
-                byRow.computeIfAbsent(r.file() + ":" + r.line() + " " + detail(r), k -> new ArrayList<>())
-                        .add(r);
-            }
-            int shown = 0;
-            for (List<ScannedRelease> same : byRow.values()) {
-                if (shown++ == MAX_LINES) {
-                    break;
-                }
-                ScannedRelease r = same.get(0);
-                rows.add(new String[] {names(same), nz(r.chart()), nz(r.version()), detail(r)});
-            }
-            for (String line : align(rows)) {
-                out.add(new Line(false, "  " + line));
-            }
-            if (byRow.size() > MAX_LINES) {
-                out.add(new Line(
-                        false,
-                        "  ... and " + (byRow.size() - MAX_LINES) + " more " + status
-                                + " releases: every one is in scan.md"));
-            }
+            statusTable(out, status, result.releases(status));
         }
+        warnings(out, result, prefix);
+        for (Problem p : result.problems()) {
+            out.add(new Line(true, prefix + p.describe()));
+        }
+        return out;
+    }
+
+    /** One status: a table of its releases, one row per document (every namespace it is built into). */
+    private static void statusTable(List<Line> out, ReleaseStatus status, List<ScannedRelease> rs) {
+        if (rs.isEmpty()) {
+            return;
+        }
+        out.add(new Line(false, ""));
+        out.add(new Line(false, status + " (" + rs.size() + ")"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"RELEASE", "CHART", "VERSION", detailHeader(status)});
+        // a document built several times (a shared component, two clusters) is one row with every namespace
+        Map<String, List<ScannedRelease>> byRow = new LinkedHashMap<>();
+        for (ScannedRelease r : rs) {
+            byRow.computeIfAbsent(r.file() + ":" + r.line() + " " + detail(r), k -> new ArrayList<>())
+                    .add(r);
+        }
+        int shown = 0;
+        for (List<ScannedRelease> same : byRow.values()) {
+            if (shown++ == MAX_LINES) {
+                break;
+            }
+            ScannedRelease r = same.get(0);
+            rows.add(new String[] {names(same), nz(r.chart()), nz(r.version()), detail(r)});
+        }
+        for (String line : align(rows)) {
+            out.add(new Line(false, "  " + line));
+        }
+        if (byRow.size() > MAX_LINES) {
+            out.add(new Line(
+                    false,
+                    "  ... and " + (byRow.size() - MAX_LINES) + " more " + status
+                            + " releases: every one is in scan.md"));
+        }
+    }
+
+    /** Each warning once, with every release instance it is about. */
+    private static void warnings(List<Line> out, ScanResult result, String prefix) {
         Map<String, List<ScannedRelease>> warnings = new LinkedHashMap<>();
         for (ScannedRelease r : result.releases()) {
             for (String w : r.warnings()) {
@@ -109,10 +122,6 @@ public final class ConsoleReport {
             }
             out.add(new Line(true, w.getKey().replace("\u0000", names(w.getValue()))));
         }
-        for (Problem p : result.problems()) {
-            out.add(new Line(true, prefix + p.describe()));
-        }
-        return out;
     }
 
     /** {@code ns/name}, or {@code name in ns-a, ns-b} for a document built into several namespaces. */

@@ -22,7 +22,13 @@ import static io.github.fluxoci.oci.report.Markdown.cell;
 import static io.github.fluxoci.oci.report.Markdown.code;
 import static io.github.fluxoci.oci.report.Markdown.row;
 
-/** {@code migrate.json}, {@code migrate.md} (with the guide's Step 3/4 commands and rollback), console lines. */
+/**
+ * {@code migrate.json}, {@code migrate.md} (with the guide's Step 3/4 commands and rollback), {@code mirror.txt},
+ * console lines.
+ *
+ * <p>Large because it renders one plan in four formats that must say the same thing; each format is a few short
+ * methods.
+ */
 public final class MigrateReports {
 
     public static final String JSON = "migrate.json";
@@ -92,34 +98,7 @@ public final class MigrateReports {
                 plan.changes().stream().filter(FileChange::isDeletion).count());
         summary.put("pruned", plan.pruned().size());
         ArrayNode releases = root.putArray("releases");
-        for (MigratedRelease m : plan.migrated()) {
-            ScannedRelease r = m.release();
-            ObjectNode n = releases.addObject();
-            n.put("name", r.name());
-            n.put("namespace", r.namespace().value());
-            n.put("file", prefix + r.file());
-            n.put("chart", r.chart());
-            n.put("version", r.version());
-            ObjectNode oci = n.putObject("ociRepository");
-            oci.put("name", m.ociName());
-            oci.put("namespace", m.ociNamespace());
-            oci.put("file", prefix + m.ociFile());
-            oci.put("url", m.ociUrl());
-            if (!m.ociUrl().equals(r.oci().url())) {
-                oci.put("mirrorOf", r.oci().url());
-            }
-            oci.put("tag", r.oci().tag());
-            oci.put("semver", r.oci().semver());
-            oci.put("reused", m.reused());
-            if (r.oci().proof() != null) {
-                ScanJson.proof(oci.putObject("proof"), r.oci().proof());
-            }
-            ArrayNode created = n.putArray("filesCreated");
-            m.created().forEach(f -> created.add(prefix + f));
-            ArrayNode changed = n.putArray("filesChanged");
-            m.changed().forEach(f -> changed.add(prefix + f));
-            m.notes().forEach(n.putArray("notes")::add);
-        }
+        plan.migrated().forEach(m -> release(releases.addObject(), m, prefix));
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedRelease s : plan.skipped()) {
             ObjectNode n = skipped.addObject();
@@ -138,6 +117,34 @@ public final class MigrateReports {
         }
         plan.warnings().forEach(root.putArray("warnings")::add);
         return ReportFormat.json(root);
+    }
+
+    private static void release(ObjectNode n, MigratedRelease m, String prefix) {
+        ScannedRelease r = m.release();
+        n.put("name", r.name());
+        n.put("namespace", r.namespace().value());
+        n.put("file", prefix + r.file());
+        n.put("chart", r.chart());
+        n.put("version", r.version());
+        ObjectNode oci = n.putObject("ociRepository");
+        oci.put("name", m.ociName());
+        oci.put("namespace", m.ociNamespace());
+        oci.put("file", prefix + m.ociFile());
+        oci.put("url", m.ociUrl());
+        if (!m.ociUrl().equals(r.oci().url())) {
+            oci.put("mirrorOf", r.oci().url());
+        }
+        oci.put("tag", r.oci().tag());
+        oci.put("semver", r.oci().semver());
+        oci.put("reused", m.reused());
+        if (r.oci().proof() != null) {
+            ScanJson.proof(oci.putObject("proof"), r.oci().proof());
+        }
+        ArrayNode created = n.putArray("filesCreated");
+        m.created().forEach(f -> created.add(prefix + f));
+        ArrayNode changed = n.putArray("filesChanged");
+        m.changed().forEach(f -> changed.add(prefix + f));
+        m.notes().forEach(n.putArray("notes")::add);
     }
 
     /** migrate.md: the table and the steps of the first {@value #SUMMARY_RELEASES} releases, under 60,000 characters. */
@@ -178,80 +185,7 @@ public final class MigrateReports {
             md.append(Markdown.rest(plan.migrated().size(), maxRows, FULL_MARKDOWN));
             md.append('\n');
         }
-        for (MigratedRelease m : Markdown.first(plan.migrated(), maxRows)) {
-            ScannedRelease r = m.release();
-            String ns = r.namespace().known() ? r.namespace().value() : "<namespace>";
-            md.append("### ").append(r.name()).append(" (").append(ns).append(")\n\n");
-            for (String f : m.created()) {
-                md.append("- Create: `").append(f).append("`\n");
-            }
-            for (String f : m.changed()) {
-                md.append("- Update: `").append(f).append("`\n");
-            }
-            for (String note : m.notes()) {
-                md.append("- Note: ").append(note).append('\n');
-            }
-            ChartProof proof = r.oci().proof();
-            if (proof != null) {
-                md.append("- Chart ")
-                        .append(r.oci().url())
-                        .append(':')
-                        .append(proof.tag())
-                        .append(": ")
-                        .append(proof.describe())
-                        .append("; ")
-                        .append(proof.signatureSummary())
-                        .append('\n');
-            }
-            String qNs = shell(ns);
-            String qOci = shell(m.ociName());
-            String qName = shell(r.name());
-            md.append("\n**Step 3: Test Reconciliation**\n\n```bash\n")
-                    .append("flux reconcile source oci ")
-                    .append(qOci)
-                    .append(" -n ")
-                    .append(qNs)
-                    .append('\n')
-                    .append("flux reconcile helmrelease ")
-                    .append(qName)
-                    .append(" -n ")
-                    .append(qNs)
-                    .append('\n')
-                    .append("flux get helmrelease -n ")
-                    .append(qNs)
-                    .append(' ')
-                    .append(qName)
-                    .append("\n```\n\n");
-            md.append("**Step 4: Verify Chart Version**\n\n```bash\n")
-                    .append("flux get source oci -n ")
-                    .append(qNs)
-                    .append(' ')
-                    .append(qOci)
-                    .append('\n')
-                    .append("kubectl get hr -n ")
-                    .append(qNs)
-                    .append(' ')
-                    .append(qName)
-                    .append(" -o yaml | grep -A 5 \"chartRef:\"\n```\n\n");
-            md.append("**Rollback**: `git revert <commit>`, or restore `spec.chart` in `")
-                    .append(r.file())
-                    .append("`:\n\n")
-                    .append("```yaml\nspec:\n  chart:\n    spec:\n      chart: ")
-                    .append(r.chart())
-                    .append('\n');
-            if (r.version() != null) {
-                md.append("      version: ")
-                        .append(io.github.fluxoci.oci.yaml.YamlEdits.stringScalar(r.version()))
-                        .append('\n');
-            }
-            md.append("      sourceRef:\n        kind: HelmRepository\n        name: ")
-                    .append(r.source().name())
-                    .append('\n');
-            if (r.source().namespace() != null) {
-                md.append("        namespace: ").append(r.source().namespace()).append('\n');
-            }
-            md.append("```\n\n");
-        }
+        Markdown.first(plan.migrated(), maxRows).forEach(m -> releaseSteps(md, m));
         if (plan.migrated().size() > maxRows) {
             md.append("The steps of the other ")
                     .append(plan.migrated().size() - maxRows)
@@ -259,6 +193,101 @@ public final class MigrateReports {
                     .append(FULL_MARKDOWN)
                     .append("`.\n\n");
         }
+        mirrorSection(md, plan, maxRows);
+        skippedAndPruned(md, plan, maxRows);
+        if (!plan.warnings().isEmpty()) {
+            md.append("## Warnings\n\n");
+            plan.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** One release's section: what changed, notes, the guide's steps 3 and 4, and its rollback. */
+    private static void releaseSteps(StringBuilder md, MigratedRelease m) {
+        ScannedRelease r = m.release();
+        String ns = r.namespace().known() ? r.namespace().value() : "<namespace>";
+        md.append("### ").append(r.name()).append(" (").append(ns).append(")\n\n");
+        for (String f : m.created()) {
+            md.append("- Create: `").append(f).append("`\n");
+        }
+        for (String f : m.changed()) {
+            md.append("- Update: `").append(f).append("`\n");
+        }
+        for (String note : m.notes()) {
+            md.append("- Note: ").append(note).append('\n');
+        }
+        ChartProof proof = r.oci().proof();
+        if (proof != null) {
+            md.append("- Chart ")
+                    .append(r.oci().url())
+                    .append(':')
+                    .append(proof.tag())
+                    .append(": ")
+                    .append(proof.describe())
+                    .append("; ")
+                    .append(proof.signatureSummary())
+                    .append('\n');
+        }
+        reconcileSteps(md, m, ns);
+        rollback(md, r);
+    }
+
+    private static void reconcileSteps(StringBuilder md, MigratedRelease m, String ns) {
+        ScannedRelease r = m.release();
+        String qNs = shell(ns);
+        String qOci = shell(m.ociName());
+        String qName = shell(r.name());
+        md.append("\n**Step 3: Test Reconciliation**\n\n```bash\n")
+                .append("flux reconcile source oci ")
+                .append(qOci)
+                .append(" -n ")
+                .append(qNs)
+                .append('\n')
+                .append("flux reconcile helmrelease ")
+                .append(qName)
+                .append(" -n ")
+                .append(qNs)
+                .append('\n')
+                .append("flux get helmrelease -n ")
+                .append(qNs)
+                .append(' ')
+                .append(qName)
+                .append("\n```\n\n");
+        md.append("**Step 4: Verify Chart Version**\n\n```bash\n")
+                .append("flux get source oci -n ")
+                .append(qNs)
+                .append(' ')
+                .append(qOci)
+                .append('\n')
+                .append("kubectl get hr -n ")
+                .append(qNs)
+                .append(' ')
+                .append(qName)
+                .append(" -o yaml | grep -A 5 \"chartRef:\"\n```\n\n");
+    }
+
+    private static void rollback(StringBuilder md, ScannedRelease r) {
+        md.append("**Rollback**: `git revert <commit>`, or restore `spec.chart` in `")
+                .append(r.file())
+                .append("`:\n\n")
+                .append("```yaml\nspec:\n  chart:\n    spec:\n      chart: ")
+                .append(r.chart())
+                .append('\n');
+        if (r.version() != null) {
+            md.append("      version: ")
+                    .append(io.github.fluxoci.oci.yaml.YamlEdits.stringScalar(r.version()))
+                    .append('\n');
+        }
+        md.append("      sourceRef:\n        kind: HelmRepository\n        name: ")
+                .append(r.source().name())
+                .append('\n');
+        if (r.source().namespace() != null) {
+            md.append("        namespace: ").append(r.source().namespace()).append('\n');
+        }
+        md.append("```\n\n");
+    }
+
+    private static void mirrorSection(StringBuilder md, MigrationPlan plan, int maxRows) {
         List<String> copies = mirrorLines(plan);
         List<String> ranges = mirrorRanges(plan);
         if (!copies.isEmpty() || !ranges.isEmpty()) {
@@ -278,6 +307,9 @@ public final class MigrateReports {
             ranges.forEach(l -> md.append("- ").append(l).append('\n'));
             md.append('\n');
         }
+    }
+
+    private static void skippedAndPruned(StringBuilder md, MigrationPlan plan, int maxRows) {
         if (!plan.skipped().isEmpty()) {
             md.append("## Skipped\n\n");
             md.append(row("Release", "Where", "Why"));
@@ -301,11 +333,6 @@ public final class MigrateReports {
             }
             md.append('\n');
         }
-        if (!plan.warnings().isEmpty()) {
-            md.append("## Warnings\n\n");
-            plan.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
-        }
-        return md.toString();
     }
 
     /**

@@ -73,6 +73,50 @@ public final class OnlineChecks {
                 scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
     }
 
+    /** A registry that lets clients pull but not list tags: ask for the one manifest instead. */
+    private static ScannedRelease withoutTagList(
+            ScannedRelease r,
+            OciRegistryClient registry,
+            OciRegistryClient.Tags tags,
+            List<String> reasons,
+            List<String> warnings) {
+        // some registries let clients pull but not list: ask for the one manifest instead
+        Optional<Boolean> manifest = r.oci().tag() != null
+                ? registry.hasManifest(r.oci().url(), r.oci().tag())
+                : Optional.empty();
+        if (manifest.isPresent() && !manifest.get()) {
+            reasons.add(
+                    "version " + r.version() + " not" + PUBLISHED_AT + r.oci().url());
+            return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
+        }
+        if (manifest.isEmpty()) {
+            warnings.add("online check failed: " + tags.error());
+        }
+        return with(r, r.status(), reasons, warnings);
+    }
+
+    /** The Helm repository's index, and a warning when the OCI registry lags behind it. */
+    private static HelmIndexClient.Index helmIndex(
+            ScannedRelease r,
+            HelmIndexClient helm,
+            Map<String, Set<String>> chartsByRepository,
+            OciRegistryClient.Tags tags,
+            List<String> warnings) {
+        HelmIndexClient.Index index =
+                helm.index(r.source().url(), chartsByRepository.get(r.source().url()));
+        Optional<Version> helmNewest = index.newestStable(r.chart());
+        Optional<Version> ociNewest = ChartVersions.newestStable(tags.tags());
+        if (index.error() != null) {
+            warnings.add("online check of " + r.source().url() + " failed: " + index.error());
+        } else if (helmNewest.isPresent()
+                && ociNewest.isPresent()
+                && ociNewest.get().compareTo(helmNewest.get()) < 0) {
+            warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest "
+                    + ociNewest.get().original() + " vs " + helmNewest.get().original());
+        }
+        return index;
+    }
+
     private static ScannedRelease check(
             ScannedRelease r,
             OciRegistryClient registry,
@@ -82,19 +126,7 @@ public final class OnlineChecks {
         List<String> reasons = new ArrayList<>(r.reasons());
         OciRegistryClient.Tags tags = registry.tags(r.oci().url());
         if (!tags.known()) {
-            // some registries let clients pull but not list: ask for the one manifest instead
-            Optional<Boolean> manifest = r.oci().tag() != null
-                    ? registry.hasManifest(r.oci().url(), r.oci().tag())
-                    : Optional.empty();
-            if (manifest.isPresent() && !manifest.get()) {
-                reasons.add("version " + r.version() + " not" + PUBLISHED_AT
-                        + r.oci().url());
-                return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
-            }
-            if (manifest.isEmpty()) {
-                warnings.add("online check failed: " + tags.error());
-            }
-            return with(r, r.status(), reasons, warnings);
+            return withoutTagList(r, registry, tags, reasons, warnings);
         }
         String wanted = r.oci().tag() != null ? r.oci().tag() : r.oci().semver();
         boolean published = tags.repositoryExists()
@@ -109,25 +141,12 @@ public final class OnlineChecks {
                     + (tags.repositoryExists() ? "" : " (the repository does not exist there)"));
             return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
-        OciTarget target = r.oci();
         boolean http = r.source() != null
                 && r.source().url() != null
                 && r.source().url().startsWith("http");
-        HelmIndexClient.Index index = null;
-        if (http && r.chart() != null) {
-            index = helm.index(
-                    r.source().url(), chartsByRepository.get(r.source().url()));
-            Optional<Version> helmNewest = index.newestStable(r.chart());
-            Optional<Version> ociNewest = ChartVersions.newestStable(tags.tags());
-            if (index.error() != null) {
-                warnings.add("online check of " + r.source().url() + " failed: " + index.error());
-            } else if (helmNewest.isPresent()
-                    && ociNewest.isPresent()
-                    && ociNewest.get().compareTo(helmNewest.get()) < 0) {
-                warnings.add(r.oci().url() + " lags behind " + r.source().url() + ": newest "
-                        + ociNewest.get().original() + " vs " + helmNewest.get().original());
-            }
-        }
+        HelmIndexClient.Index index =
+                http && r.chart() != null ? helmIndex(r, helm, chartsByRepository, tags, warnings) : null;
+        OciTarget target = r.oci();
         // the proof: same archive (HTTP repositories only: an OCI one is this registry already) and the signature
         String tag = r.oci().tag() != null
                 ? r.oci().tag()

@@ -60,89 +60,56 @@ public final class ReleaseClassifier {
             ObjectInstance instance,
             TreeChartSources learned,
             OciSource proven) {
-        ResolvedNamespace ns = instance != null ? instance.namespace() : ResolvedNamespace.ofMetadata(release);
-        String cluster = instance != null ? instance.cluster() : null;
+        Finding f = new Finding(
+                release, instance, instance != null ? instance.namespace() : ResolvedNamespace.ofMetadata(release));
         Node spec = Nodes.get(release.root(), "spec");
-        List<String> reasons = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         if (release.name() == null) {
-            reasons.add(
+            return f.blocked(
                     "metadata.name is missing or not a plain string: Kubernetes rejects the object; give it a name");
-            return new ScannedRelease(
-                    release, instance, UNNAMED, ns, null, null, ReleaseStatus.BLOCKED, null, null, reasons, warnings);
         }
         if (spec != null && !(spec instanceof MappingNode)) {
-            reasons.add("spec is not a mapping: Flux rejects the release");
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    null,
-                    null,
-                    ReleaseStatus.BLOCKED,
-                    null,
-                    null,
-                    reasons,
-                    warnings);
+            return f.blocked("spec is not a mapping: Flux rejects the release");
         }
         String version = release.version();
         if (version.equals("v2beta1") || version.equals("v2beta2")) {
-            warnings.add("apiVersion " + release.apiVersion() + " was removed from Flux ("
+            f.warn("apiVersion " + release.apiVersion() + " was removed from Flux ("
                     + (version.equals("v2beta1") ? "2.7" : "2.8")
                     + "); use helm.toolkit.fluxcd.io/v2 (oci:migrate moves it)");
         }
         if (instance == null) {
-            warnings.add(
-                    "not deployed: no Flux entry point builds " + release.file().relativePath()
-                            + " (oci:migrate leaves it alone; -Doci.includeUndeployed=true migrates it too)");
+            f.warn("not deployed: no Flux entry point builds " + release.file().relativePath()
+                    + " (oci:migrate leaves it alone; -Doci.includeUndeployed=true migrates it too)");
         } else if (!tree.hasEntryPoints() && !tree.isBuilt(release.file())) {
-            warnings.add("no kustomization lists " + release.file().name()
+            f.warn("no kustomization lists " + release.file().name()
                     + ": Flux never applies it (add it to a kustomization.yaml's resources, or delete it)");
         }
         Node chartRef = Nodes.get(spec, "chartRef");
         Node chartSpec = Nodes.get(spec, "chart", "spec");
         if (chartRef != null) {
-            return classifyChartRef(tree, release, instance, ns, chartRef, chartSpec != null, reasons, warnings);
+            return classifyChartRef(tree, f, chartRef, chartSpec != null);
         }
         if (chartSpec == null) {
-            reasons.add("neither spec.chart.spec nor spec.chartRef is set: the release names no chart");
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    null,
-                    null,
-                    ReleaseStatus.BLOCKED,
-                    null,
-                    null,
-                    reasons,
-                    warnings);
+            return f.blocked("neither spec.chart.spec nor spec.chartRef is set: the release names no chart");
         }
-        String chart = Nodes.text(chartSpec, "chart");
-        String chartVersion = Nodes.text(chartSpec, "version");
+        return classifyChart(tree, f, spec, chartSpec, learned, proven);
+    }
+
+    /** A release on {@code spec.chart}: where its chart is on OCI, and whether it can move there. */
+    private ScannedRelease classifyChart(
+            ManifestTree tree, Finding f, Node spec, Node chartSpec, TreeChartSources learned, OciSource proven) {
+        f.chart = Nodes.text(chartSpec, "chart");
+        f.version = Nodes.text(chartSpec, "version");
         String sourceKind = Nodes.text(chartSpec, "sourceRef", "kind");
         String sourceName = Nodes.text(chartSpec, "sourceRef", "name");
         String sourceNs = Nodes.text(chartSpec, "sourceRef", "namespace");
         if (sourceNs == null) {
-            sourceNs = ns.value();
+            sourceNs = f.ns.value();
         }
         if (!"HelmRepository".equals(sourceKind)) {
-            reasons.add(nonHelmRepositoryReason(sourceKind, chart));
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    chart,
-                    chartVersion,
-                    ReleaseStatus.BLOCKED,
-                    new ChartSource(sourceKind, sourceName, sourceNs, null, null),
-                    null,
-                    reasons,
-                    warnings);
+            f.source = new ChartSource(sourceKind, sourceName, sourceNs, null, null);
+            return f.blocked(nonHelmRepositoryReason(sourceKind, f.chart));
         }
+        String cluster = f.instance != null ? f.instance.cluster() : null;
         KubeObject repository = SourceLookup.object(tree, "HelmRepository", sourceName, sourceNs, cluster);
         HelmRepositoryRef repoRef = repository != null
                 ? new HelmRepositoryRef(
@@ -151,163 +118,96 @@ public final class ReleaseClassifier {
                         Nodes.text(repository.root(), "spec", "url"),
                         Nodes.text(repository.root(), "spec", "type"))
                 : new HelmRepositoryRef(sourceName, sourceNs, null, null);
-        ChartSource source = new ChartSource(
+        f.source = new ChartSource(
                 "HelmRepository",
                 sourceName,
                 sourceNs,
                 repoRef.url(),
                 repoRef.type() != null ? repoRef.type() : repository != null ? "default" : null);
+        CatalogAnswer answer = lookup(f, repoRef, learned, proven);
+        if (answer instanceof CatalogAnswer.Blocked blocked) {
+            return f.blocked(
+                    blocked.reason() + (blocked.mirror() != null ? " (mirror: " + blocked.mirror() + ")" : ""));
+        }
+        if (answer instanceof CatalogAnswer.NotFound) {
+            f.reasons.add(unknownReason(repository, sourceName, sourceNs, repoRef, f.chart));
+            f.reasons.addAll(otherPublishers(f.chart, repoRef, learned));
+            return f.as(ReleaseStatus.UNKNOWN, null);
+        }
+        OciSource oci = ((CatalogAnswer.Found) answer).source();
+        String shape = shapeProblem(f, spec, chartSpec);
+        return shape != null ? f.blocked(shape) : migratable(tree, f, spec, chartSpec, oci);
+    }
+
+    /** The catalog's answer, else what was proven online, else what the tree itself shows. */
+    private CatalogAnswer lookup(Finding f, HelmRepositoryRef repoRef, TreeChartSources learned, OciSource proven) {
+        String chart = f.chart;
         CatalogAnswer answer = chart == null ? new CatalogAnswer.NotFound() : catalog.lookup(repoRef, chart);
         if (answer instanceof CatalogAnswer.NotFound && proven != null) {
             answer = new CatalogAnswer.Found(proven);
-            warnings.add(proven.note() + "; to know it offline too, add <mapping><repository>" + repoRef.url()
+            f.warn(proven.note() + "; to know it offline too, add <mapping><repository>" + repoRef.url()
                     + "</repository><chart>" + chart + "</chart><oci>" + proven.url() + "</oci></mapping>");
         }
         if (answer instanceof CatalogAnswer.NotFound && chart != null) {
             Optional<OciSource> fromTree = learned.sourceFor(chart, repoRef.url(), catalog);
             if (fromTree.isPresent()) {
                 answer = new CatalogAnswer.Found(fromTree.get());
-                warnings.add(fromTree.get().note() + ": the same chart is assumed there; check that it is the same"
+                f.warn(fromTree.get().note() + ": the same chart is assumed there; check that it is the same"
                         + " publisher's chart (or add a <mapping>)");
             }
         }
+        return answer;
+    }
 
-        if (answer instanceof CatalogAnswer.Blocked blocked) {
-            reasons.add(blocked.reason() + (blocked.mirror() != null ? " (mirror: " + blocked.mirror() + ")" : ""));
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    chart,
-                    chartVersion,
-                    ReleaseStatus.BLOCKED,
-                    source,
-                    null,
-                    reasons,
-                    warnings);
+    /** Why an OCI url the tree uses for the same chart name is not assumed. */
+    private static List<String> otherPublishers(String chart, HelmRepositoryRef repoRef, TreeChartSources learned) {
+        List<String> out = new ArrayList<>();
+        List<String> several = learned.conflicting(chart);
+        String other = learned.onlyUrl(chart);
+        if (other != null && repoRef.url() != null) {
+            out.add("this tree pulls " + chart + " from " + other
+                    + ", which looks like another publisher's chart"
+                    + " than " + repoRef.url() + "'s: if it is the same, add <mapping><repository>" + repoRef.url()
+                    + "</repository><chart>" + chart + "</chart><oci>" + other + "</oci></mapping>");
         }
-        if (answer instanceof CatalogAnswer.NotFound) {
-            reasons.add(unknownReason(repository, sourceName, sourceNs, repoRef, chart));
-            List<String> several = learned.conflicting(chart);
-            String other = learned.onlyUrl(chart);
-            if (other != null && repoRef.url() != null) {
-                reasons.add("this tree pulls " + chart + " from " + other
-                        + ", which looks like another publisher's chart"
-                        + " than " + repoRef.url() + "'s: if it is the same, add <mapping><repository>" + repoRef.url()
-                        + "</repository><chart>" + chart + "</chart><oci>" + other + "</oci></mapping>");
-            }
-            if (!several.isEmpty()) {
-                reasons.add("this tree pulls " + chart + " from " + several.size() + " OCI urls ("
-                        + String.join(", ", several) + "), so none is assumed");
-            }
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    chart,
-                    chartVersion,
-                    ReleaseStatus.UNKNOWN,
-                    source,
-                    null,
-                    reasons,
-                    warnings);
+        if (!several.isEmpty()) {
+            out.add("this tree pulls " + chart + " from " + several.size() + " OCI urls (" + String.join(", ", several)
+                    + "), so none is assumed");
         }
-        OciSource oci = ((CatalogAnswer.Found) answer).source();
+        return out;
+    }
+
+    /** Why a release whose chart is on OCI cannot be rewritten as written, or null. */
+    private static String shapeProblem(Finding f, Node spec, Node chartSpec) {
         if (Nodes.has(chartSpec, "valuesFiles") || Nodes.has(chartSpec, "valuesFile")) {
-            reasons.add(
-                    "spec.chart.spec.valuesFiles has no chartRef equivalent (helm-controller #814): the values would be"
-                            + " lost; move them into spec.values or a valuesFrom ConfigMap first");
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    chart,
-                    chartVersion,
-                    ReleaseStatus.BLOCKED,
-                    source,
-                    null,
-                    reasons,
-                    warnings);
+            return "spec.chart.spec.valuesFiles has no chartRef equivalent (helm-controller #814): the values would be"
+                    + " lost; move them into spec.values or a valuesFrom ConfigMap first";
         }
         if (spec instanceof MappingNode specMap && specMap.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            boolean json = release.file().name().toLowerCase(Locale.ROOT).endsWith(".json");
-            reasons.add((json ? "the release is a JSON file: " : "spec is written in flow style ({...}): ")
+            boolean json = f.release.file().name().toLowerCase(Locale.ROOT).endsWith(".json");
+            return (json ? "the release is a JSON file: " : "spec is written in flow style ({...}): ")
                     + "oci:migrate rewrites block-style YAML only; write "
                     + (json ? "the file as YAML" : "spec in block style")
-                    + " first, or move it to chartRef by hand");
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    chart,
-                    chartVersion,
-                    ReleaseStatus.BLOCKED,
-                    source,
-                    null,
-                    reasons,
-                    warnings);
+                    + " first, or move it to chartRef by hand";
         }
-        Optional<String> versionProblem = ChartVersions.chartVersionProblem(chartVersion);
-        if (versionProblem.isPresent()) {
-            reasons.add("version \"" + chartVersion + "\" is not a range Helm or Flux can read (" + versionProblem.get()
-                    + "): the HelmChart fails today and ref.semver would fail the same way; fix the version first");
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    chart,
-                    chartVersion,
-                    ReleaseStatus.BLOCKED,
-                    source,
-                    null,
-                    reasons,
-                    warnings);
-        }
-        ChartVersions.Ref ref = ChartVersions.ref(chartVersion);
+        Optional<String> versionProblem = ChartVersions.chartVersionProblem(f.version);
+        return versionProblem
+                .map(p -> "version \"" + f.version + "\" is not a range Helm or Flux can read (" + p
+                        + "): the HelmChart fails today and ref.semver would fail the same way; fix the version first")
+                .orElse(null);
+    }
+
+    /** A MIGRATABLE release: the OCIRepository it would get, and what a reviewer should know about the move. */
+    private static ScannedRelease migratable(ManifestTree tree, Finding f, Node spec, Node chartSpec, OciSource oci) {
+        ChartVersions.Ref ref = ChartVersions.ref(f.version);
         String tag = ChartVersions.withTagPrefix(ref.tag(), oci.tagPrefix());
         if (tag != null && !tag.equals(ref.tag())) {
-            warnings.add("tag written as " + tag + ": " + oci.url() + " tags its charts with a leading \""
-                    + oci.tagPrefix() + "\"; the version " + ref.tag() + " would not resolve there");
+            f.warn("tag written as " + tag + ": " + oci.url() + " tags its charts with a leading \"" + oci.tagPrefix()
+                    + "\"; the version " + ref.tag() + " would not resolve there");
         }
-        String semver = ref.semver();
-        if (chartVersion == null) {
-            warnings.add("no chart version: the OCIRepository gets ref.semver \"*\" (always the newest release);"
-                    + " pin an exact version so upgrades are reviewed");
-        } else if (ChartVersions.isSubstituted(chartVersion)) {
-            warnings.add(
-                    "version \"" + chartVersion + "\" is a Flux substitution: ref.tag gets the same expression, so the"
-                            + " OCIRepository must be built by the same Flux Kustomization (postBuild.substitute)");
-        } else if (semver != null) {
-            warnings.add("version range \"" + chartVersion + "\" becomes ref.semver: Renovate cannot track ref.semver,"
-                    + " so automated updates stop; pin an exact version to keep them");
-        }
-        String reconcileStrategy = Nodes.text(chartSpec, "reconcileStrategy");
-        if (reconcileStrategy != null) {
-            warnings.add(
-                    "reconcileStrategy: " + reconcileStrategy + " has no OCIRepository equivalent and will be dropped"
-                            + " (any new artifact digest upgrades the release)");
-        }
-        if (Nodes.has(spec, "chart", "metadata")) {
-            warnings.add(
-                    "spec.chart.metadata (chart labels and annotations) has no chartRef equivalent and will be dropped");
-        }
-        String newChartName = ChartUrls.lastSegment(oci.url());
-        if (chart != null
-                && !chart.equals(newChartName)
-                && !"InPlaceUpdate".equals(Nodes.text(spec, "upgrade", "chartNameChangeStrategy"))) {
-            warnings.add(
-                    "chart name changes from " + chart + " to " + newChartName + ": Flux would uninstall and reinstall"
-                            + " the release; set spec.upgrade.chartNameChangeStrategy: InPlaceUpdate (helm-controller v1.6.0+)");
-        }
-        if ("mirror".equals(oci.provenance())) {
-            warnings.add("source is a mirror (" + oci.url()
-                    + "): new releases may arrive later than at the official repository");
-        }
+        versionWarnings(f, ref);
+        droppedFieldWarnings(f, spec, chartSpec, oci);
+        KubeObject release = f.release;
         String dir = release.file().directory();
         String ociFile = dir.isEmpty() ? OCI_REPOSITORY_FILE : dir + "/" + OCI_REPOSITORY_FILE;
         String kustomization = tree.listersOf(release.file().relativePath()).stream()
@@ -320,128 +220,140 @@ public final class ReleaseClassifier {
                 oci.origin(),
                 oci.provenance(),
                 tag,
-                semver,
+                ref.semver(),
                 release.name(),
                 ociFile,
                 kustomization,
                 oci.tagPrefix(),
                 oci.cosign());
-        return new ScannedRelease(
-                release,
-                instance,
-                release.name(),
-                ns,
-                chart,
-                chartVersion,
-                ReleaseStatus.MIGRATABLE,
-                source,
-                target,
-                reasons,
-                warnings);
+        return f.as(ReleaseStatus.MIGRATABLE, target);
     }
 
-    private ScannedRelease classifyChartRef(
-            ManifestTree tree,
-            KubeObject release,
-            ObjectInstance instance,
-            ResolvedNamespace ns,
-            Node chartRef,
-            boolean alsoChart,
-            List<String> reasons,
-            List<String> warnings) {
+    private static void versionWarnings(Finding f, ChartVersions.Ref ref) {
+        String chartVersion = f.version;
+        if (chartVersion == null) {
+            f.warn("no chart version: the OCIRepository gets ref.semver \"*\" (always the newest release);"
+                    + " pin an exact version so upgrades are reviewed");
+        } else if (ChartVersions.isSubstituted(chartVersion)) {
+            f.warn("version \"" + chartVersion + "\" is a Flux substitution: ref.tag gets the same expression, so the"
+                    + " OCIRepository must be built by the same Flux Kustomization (postBuild.substitute)");
+        } else if (ref.semver() != null) {
+            f.warn("version range \"" + chartVersion + "\" becomes ref.semver: Renovate cannot track ref.semver,"
+                    + " so automated updates stop; pin an exact version to keep them");
+        }
+    }
+
+    private static void droppedFieldWarnings(Finding f, Node spec, Node chartSpec, OciSource oci) {
+        String reconcileStrategy = Nodes.text(chartSpec, "reconcileStrategy");
+        if (reconcileStrategy != null) {
+            f.warn("reconcileStrategy: " + reconcileStrategy + " has no OCIRepository equivalent and will be dropped"
+                    + " (any new artifact digest upgrades the release)");
+        }
+        if (Nodes.has(spec, "chart", "metadata")) {
+            f.warn("spec.chart.metadata (chart labels and annotations) has no chartRef equivalent and will be dropped");
+        }
+        String newChartName = ChartUrls.lastSegment(oci.url());
+        if (f.chart != null
+                && !f.chart.equals(newChartName)
+                && !"InPlaceUpdate".equals(Nodes.text(spec, "upgrade", "chartNameChangeStrategy"))) {
+            f.warn("chart name changes from " + f.chart + " to " + newChartName + ": Flux would uninstall and"
+                    + " reinstall the release; set spec.upgrade.chartNameChangeStrategy: InPlaceUpdate"
+                    + " (helm-controller v1.6.0+)");
+        }
+        if ("mirror".equals(oci.provenance())) {
+            f.warn("source is a mirror (" + oci.url()
+                    + "): new releases may arrive later than at the official repository");
+        }
+    }
+
+    /** A release on {@code spec.chartRef}: already on OCI when it names an OCIRepository. */
+    private ScannedRelease classifyChartRef(ManifestTree tree, Finding f, Node chartRef, boolean alsoChart) {
         String kind = Nodes.text(chartRef, "kind");
         String name = Nodes.text(chartRef, "name");
         String refNs = Nodes.text(chartRef, "namespace");
         if (refNs == null) {
-            refNs = ns.value();
+            refNs = f.ns.value();
         }
         if (alsoChart) {
-            warnings.add(
-                    "both spec.chart and spec.chartRef are set: Flux rejects the release (exactly one is allowed)");
+            f.warn("both spec.chart and spec.chartRef are set: Flux rejects the release (exactly one is allowed)");
         }
         if (kind == null || name == null) {
-            reasons.add("spec.chartRef needs kind (OCIRepository) and name, as a mapping: Flux rejects it as written");
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    null,
-                    null,
-                    ReleaseStatus.BLOCKED,
-                    null,
-                    null,
-                    reasons,
-                    warnings);
+            return f.blocked(
+                    "spec.chartRef needs kind (OCIRepository) and name, as a mapping: Flux rejects it as written");
         }
         if (!"OCIRepository".equals(kind)) {
-            reasons.add("chartRef points at a " + kind + ", not an OCIRepository: nothing for oci:migrate to do");
-            return new ScannedRelease(
-                    release,
-                    instance,
-                    release.name(),
-                    ns,
-                    null,
-                    null,
-                    ReleaseStatus.BLOCKED,
-                    new ChartSource(kind, name, refNs, null, null),
-                    null,
-                    reasons,
-                    warnings);
+            f.source = new ChartSource(kind, name, refNs, null, null);
+            return f.blocked("chartRef points at a " + kind + ", not an OCIRepository: nothing for oci:migrate to do");
         }
-        ObjectInstance deployed = instance == null
+        ObjectInstance deployed = f.instance == null
                 ? null
-                : tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, refNs, instance.cluster());
+                : tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", name, refNs, f.instance.cluster());
         KubeObject repo =
                 deployed != null ? deployed.object() : SourceLookup.object(tree, "OCIRepository", name, refNs, null);
-        String url = null;
-        String tag = null;
-        String semver = null;
-        String file = null;
-        if (instance != null
+        if (f.instance != null
                 && deployed == null
-                && name != null
                 && !name.contains("${")
                 && (refNs == null || !refNs.contains("${"))) {
             String target = (refNs != null ? refNs + "/" : "") + name;
-            warnings.add(
+            f.warn(
                     repo == null
                             ? "chartRef names OCIRepository " + target
                                     + " but the tree has none: Flux reports \"chart not found\""
                             : "chartRef names OCIRepository " + target + " but no build deploys it"
-                                    + SourceLookup.where(tree, refNs, instance.cluster()) + " ("
+                                    + SourceLookup.where(tree, refNs, f.instance.cluster()) + " ("
                                     + repo.file().relativePath() + " is built elsewhere or not at all):"
                                     + " Flux reports \"chart not found\"");
         }
-        if (repo != null) {
-            url = Nodes.text(repo.root(), "spec", "url");
-            tag = Nodes.text(repo.root(), "spec", "ref", "tag");
-            semver = Nodes.text(repo.root(), "spec", "ref", "semver");
-            file = repo.file().relativePath();
-        }
-        String chart = url != null ? ChartUrls.lastSegment(url) : null;
-        String version = semver != null
+        String url = repo != null ? Nodes.text(repo.root(), "spec", "url") : null;
+        String tag = repo != null ? Nodes.text(repo.root(), "spec", "ref", "tag") : null;
+        String semver = repo != null ? Nodes.text(repo.root(), "spec", "ref", "semver") : null;
+        f.chart = url != null ? ChartUrls.lastSegment(url) : null;
+        f.version = semver != null
                 ? semver
                 : tag != null ? tag : repo != null ? Nodes.text(repo.root(), "spec", "ref", "digest") : null;
-        String provenance = url != null ? catalog.provenanceOf(url) : null;
         Optional<String> moved = catalog.movedTo(url);
         if (moved.isPresent()) {
-            warnings.add("the mirror organization of " + url + " was renamed: the chart is now published at "
+            f.warn("the mirror organization of " + url + " was renamed: the chart is now published at "
                     + moved.get() + " (set spec.url of OCIRepository " + name
                     + " to it; the old name may stop receiving releases)");
         }
-        return new ScannedRelease(
-                release,
-                instance,
-                release.name(),
-                ns,
-                chart,
-                version,
-                ReleaseStatus.OCI,
-                new ChartSource("OCIRepository", name, refNs, url, null),
-                new OciTarget(url, OciSource.TREE, provenance, tag, semver, name, file, null),
-                reasons,
-                warnings);
+        f.source = new ChartSource("OCIRepository", name, refNs, url, null);
+        String provenance = url != null ? catalog.provenanceOf(url) : null;
+        String file = repo != null ? repo.file().relativePath() : null;
+        return f.as(ReleaseStatus.OCI, new OciTarget(url, OciSource.TREE, provenance, tag, semver, name, file, null));
+    }
+
+    /** The release being classified and what is known about it so far. */
+    private static final class Finding {
+        final KubeObject release;
+        final ObjectInstance instance;
+        final ResolvedNamespace ns;
+        final List<String> reasons = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        String chart;
+        String version;
+        ChartSource source;
+
+        Finding(KubeObject release, ObjectInstance instance, ResolvedNamespace ns) {
+            this.release = release;
+            this.instance = instance;
+            this.ns = ns;
+        }
+
+        void warn(String warning) {
+            warnings.add(warning);
+        }
+
+        ScannedRelease blocked(String reason) {
+            reasons.add(reason);
+            return as(ReleaseStatus.BLOCKED, null);
+        }
+
+        ScannedRelease as(ReleaseStatus status, OciTarget target) {
+            String name = release.name() != null ? release.name() : UNNAMED;
+            return new ScannedRelease(
+                    release, instance, name, ns, chart, version, status, source, target, reasons, warnings);
+        }
     }
 
     private static String nonHelmRepositoryReason(String kind, String chart) {

@@ -66,104 +66,19 @@ final class EntryPointFinder {
     }
 
     Result find() {
-        List<KubeObject> candidates = new ArrayList<>();
-        Map<KubeObject, String> pathOf = new IdentityHashMap<>();
-        for (KubeObject o : index.objects()) {
-            if (graph.isPatchOnly(o.file())) {
-                continue;
-            }
-            boolean fluxKustomization = o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization");
-            if (fluxKustomization || o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
-                String path = paths.pathOf(o);
-                if (paths.exists(path)) {
-                    candidates.add(o);
-                    pathOf.put(o, path);
-                }
-            }
-        }
-        List<String> clusterFolders = new ArrayList<>();
-        for (ManifestFile f : index.files()) {
-            if (f.relativePath().equals(BOOTSTRAP_SYNC) || f.relativePath().endsWith("/" + BOOTSTRAP_SYNC)) {
-                // a bootstrap folder whose sync is not in the tree (flux bootstrap writes it at install time); a sync
-                // that is here is a candidate of its own, and one that syncs another path is a leftover
-                boolean sync =
-                        f.objects().stream().anyMatch(o -> o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization"));
-                if (!sync) {
-                    clusterFolders.add(FileIndex.parentOf(f.directory()));
-                }
-            }
-        }
-        if (candidates.isEmpty() && clusterFolders.isEmpty()) {
+        Search search = new Search();
+        search.collectCandidates();
+        if (search.candidates.isEmpty() && search.clusterFolders.isEmpty()) {
             return wholeTree();
         }
-        Set<KubeObject> isCandidate = identitySet(candidates);
-        // each candidate is built once (its build does not depend on the cluster that applies it): which other
-        // candidates does it apply?
-        Map<KubeObject, BuildWalker.Build> built = new IdentityHashMap<>();
-        Map<String, BuildWalker.Build> builtFolders = new LinkedHashMap<>();
-        Map<KubeObject, Set<KubeObject>> applies = new IdentityHashMap<>();
-        Map<KubeObject, List<KubeObject>> appliedFrom = new IdentityHashMap<>();
-        for (KubeObject c : candidates) {
-            BuildWalker.Build build = walker.walk(
-                    entryPoint(new Pending(c, pathOf.get(c), ""), Nodes.text(c.root(), "spec", "targetNamespace")));
-            built.put(c, build);
-            Set<KubeObject> out = appliedBy(build, isCandidate);
-            applies.put(c, out);
-            for (KubeObject target : out) {
-                appliedFrom.computeIfAbsent(target, t -> new ArrayList<>()).add(c);
-            }
-        }
-        Set<KubeObject> appliedByClusterFolder = identitySet(List.of());
-        for (String folder : clusterFolders) {
-            BuildWalker.Build build = walker.walk(entryPoint(new Pending(null, folder, ""), null));
-            builtFolders.put(folder, build);
-            appliedByClusterFolder.addAll(appliedBy(build, isCandidate));
-        }
-        Map<KubeObject, Set<KubeObject>> reach = new IdentityHashMap<>();
-        for (KubeObject c : candidates) {
-            reach.put(c, closure(c, applies));
-        }
-        // roots: applied by nothing, or only by their own cycle (a bootstrap sync applies itself)
-        List<KubeObject> roots = new ArrayList<>();
-        for (KubeObject c : candidates) {
-            boolean source = !appliedByClusterFolder.contains(c)
-                    && appliedFrom.getOrDefault(c, List.of()).stream()
-                            .allMatch(from -> from == c || reach.get(c).contains(from));
-            if (source) {
-                roots.add(c);
-            }
-        }
-        // a root in a folder that another live entry point builds is a file that folder's kustomization does not
-        // list (a leftover), not a cluster of its own
-        Map<String, List<KubeObject>> liveByPath = new LinkedHashMap<>();
-        for (KubeObject r : roots) {
-            liveByPath.computeIfAbsent(pathOf.get(r), p -> new ArrayList<>()).add(r);
-            for (KubeObject c : reach.get(r)) {
-                liveByPath
-                        .computeIfAbsent(pathOf.get(c), p -> new ArrayList<>())
-                        .add(c);
-            }
-        }
-        for (String folder : clusterFolders) {
-            liveByPath.computeIfAbsent(folder, p -> new ArrayList<>()).add(null);
-        }
-        List<KubeObject> entryRoots = new ArrayList<>();
-        for (KubeObject r : roots) {
-            boolean leftover = false;
-            for (String dir = r.file().directory(); !leftover; dir = FileIndex.parentOf(dir)) {
-                for (KubeObject c : liveByPath.getOrDefault(dir, List.of())) {
-                    leftover |= c == null || (c != r && !reach.get(r).contains(c));
-                }
-                if (dir.isEmpty()) {
-                    break;
-                }
-            }
-            if (!leftover) {
-                entryRoots.add(r);
-            }
-        }
-        Set<KubeObject> isEntryRoot = identitySet(entryRoots);
+        search.buildCandidates();
+        List<KubeObject> entryRoots = search.withoutLeftovers(search.roots());
+        Set<String> thisRepository = thisRepository(entryRoots);
+        return search.follow(entryRoots, thisRepository);
+    }
 
+    /** "This repository": the GitRepository {@code flux-system} and what the roots sync from. */
+    private Set<String> thisRepository(List<KubeObject> entryRoots) {
         Set<String> thisRepository = new LinkedHashSet<>();
         thisRepository.add("flux-system");
         for (KubeObject r : entryRoots) {
@@ -172,63 +87,186 @@ final class EntryPointFinder {
                 thisRepository.add(name);
             }
         }
+        return thisRepository;
+    }
 
-        List<EntryPoint> entryPoints = new ArrayList<>();
-        List<BuildWalker.Build> builds = new ArrayList<>();
-        Set<KubeObject> applied = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, Set<Object>> visited = new LinkedHashMap<>();
-        ArrayDeque<Pending> queue = new ArrayDeque<>();
-        for (String folder : clusterFolders) {
-            queue.add(new Pending(null, folder, clusterOf(null, folder)));
-        }
-        for (KubeObject r : entryRoots) {
-            queue.add(new Pending(
-                    r,
-                    pathOf.get(r),
-                    clusterOf(
-                            r,
-                            reach.get(r).contains(r) || r.is(FLUX_INSTANCE_GROUP, "FluxInstance")
-                                    ? pathOf.get(r)
-                                    : null)));
-        }
-        while (!queue.isEmpty()) {
-            Pending next = queue.poll();
-            Set<Object> seen = visited.computeIfAbsent(next.cluster(), c -> new LinkedHashSet<>());
-            KubeObject k = next.object();
-            if (!seen.add(k != null ? k : next.path())) {
-                continue;
-            }
-            if (k != null) {
-                applied.add(k);
-                if (fromGit(k)
-                        && k.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization")
-                        && !thisRepository.contains(Nodes.text(k.root(), "spec", "sourceRef", "name"))) {
-                    continue; // another repository's content: not in this tree
+    /** One search of the tree's entry points: the steps of the class comment, in order. */
+    private final class Search {
+        final List<KubeObject> candidates = new ArrayList<>();
+        final Map<KubeObject, String> pathOf = new IdentityHashMap<>();
+        final List<String> clusterFolders = new ArrayList<>();
+        Set<KubeObject> isCandidate = Set.of();
+        /** each candidate is built once: its build does not depend on the cluster that applies it */
+        final Map<KubeObject, BuildWalker.Build> built = new IdentityHashMap<>();
+
+        final Map<String, BuildWalker.Build> builtFolders = new LinkedHashMap<>();
+        final Map<KubeObject, List<KubeObject>> appliedFrom = new IdentityHashMap<>();
+        final Set<KubeObject> appliedByClusterFolder = identitySet(List.of());
+        /** the candidates each candidate applies, directly or not */
+        final Map<KubeObject, Set<KubeObject>> reach = new IdentityHashMap<>();
+
+        /** Flux Kustomizations and FluxInstances whose path exists, and bootstrap folders without their sync. */
+        void collectCandidates() {
+            for (KubeObject o : index.objects()) {
+                if (graph.isPatchOnly(o.file())) {
+                    continue;
+                }
+                boolean fluxKustomization = o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization");
+                if (fluxKustomization || o.is(FLUX_INSTANCE_GROUP, "FluxInstance")) {
+                    String path = paths.pathOf(o);
+                    if (paths.exists(path)) {
+                        candidates.add(o);
+                        pathOf.put(o, path);
+                    }
                 }
             }
-            EntryPoint ep = entryPoint(next, k == null ? null : Nodes.text(k.root(), "spec", "targetNamespace"));
-            entryPoints.add(ep);
-            BuildWalker.Build build = (k != null ? built.get(k) : builtFolders.get(next.path())).in(ep);
-            builds.add(build);
-            for (KubeObject c : appliedBy(build, isCandidate)) {
-                queue.add(new Pending(c, pathOf.get(c), next.cluster()));
+            for (ManifestFile f : index.files()) {
+                if (f.relativePath().equals(BOOTSTRAP_SYNC) || f.relativePath().endsWith("/" + BOOTSTRAP_SYNC)) {
+                    // a bootstrap folder whose sync is not in the tree (flux bootstrap writes it at install time); a
+                    // sync that is here is a candidate of its own, and one that syncs another path is a leftover
+                    boolean sync = f.objects().stream()
+                            .anyMatch(o -> o.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization"));
+                    if (!sync) {
+                        clusterFolders.add(FileIndex.parentOf(f.directory()));
+                    }
+                }
+            }
+            isCandidate = identitySet(candidates);
+        }
+
+        /** Builds each candidate and cluster folder once: which candidates does each apply? */
+        void buildCandidates() {
+            Map<KubeObject, Set<KubeObject>> applies = new IdentityHashMap<>();
+            for (KubeObject c : candidates) {
+                BuildWalker.Build build = walker.walk(
+                        entryPoint(new Pending(c, pathOf.get(c), ""), Nodes.text(c.root(), "spec", "targetNamespace")));
+                built.put(c, build);
+                Set<KubeObject> out = appliedBy(build, isCandidate);
+                applies.put(c, out);
+                for (KubeObject target : out) {
+                    appliedFrom.computeIfAbsent(target, t -> new ArrayList<>()).add(c);
+                }
+            }
+            for (String folder : clusterFolders) {
+                BuildWalker.Build build = walker.walk(entryPoint(new Pending(null, folder, ""), null));
+                builtFolders.put(folder, build);
+                appliedByClusterFolder.addAll(appliedBy(build, isCandidate));
+            }
+            for (KubeObject c : candidates) {
+                reach.put(c, closure(c, applies));
             }
         }
-        // a root's own file is applied by hand or by the cluster's bootstrap when no build reaches it
-        Set<ManifestFile> reached = new LinkedHashSet<>();
-        builds.forEach(b -> reached.addAll(b.files()));
-        for (EntryPoint ep : List.copyOf(entryPoints)) {
-            KubeObject r = ep.object();
-            if (r != null && isEntryRoot.contains(r) && !reached.contains(r.file())) {
-                reached.add(r.file());
-                EntryPoint bootstrap =
-                        new EntryPoint(ep.kind(), ep.cluster(), r, r.file().relativePath(), null, null, List.of());
-                builds.add(walker.walk(bootstrap));
+
+        /** Candidates applied by nothing, or only by their own cycle (a bootstrap sync applies itself). */
+        List<KubeObject> roots() {
+            List<KubeObject> roots = new ArrayList<>();
+            for (KubeObject c : candidates) {
+                boolean source = !appliedByClusterFolder.contains(c)
+                        && appliedFrom.getOrDefault(c, List.of()).stream()
+                                .allMatch(from -> from == c || reach.get(c).contains(from));
+                if (source) {
+                    roots.add(c);
+                }
             }
+            return roots;
         }
-        List<KubeObject> notApplied =
-                candidates.stream().filter(c -> !applied.contains(c)).toList();
-        return new Result(false, entryPoints, builds, reached, notApplied, Set.copyOf(thisRepository));
+
+        /**
+         * A root in a folder that another live entry point builds is a file that folder's kustomization does not
+         * list (a leftover), not a cluster of its own.
+         */
+        List<KubeObject> withoutLeftovers(List<KubeObject> roots) {
+            Map<String, List<KubeObject>> liveByPath = new LinkedHashMap<>();
+            for (KubeObject r : roots) {
+                liveByPath
+                        .computeIfAbsent(pathOf.get(r), p -> new ArrayList<>())
+                        .add(r);
+                for (KubeObject c : reach.get(r)) {
+                    liveByPath
+                            .computeIfAbsent(pathOf.get(c), p -> new ArrayList<>())
+                            .add(c);
+                }
+            }
+            for (String folder : clusterFolders) {
+                liveByPath.computeIfAbsent(folder, p -> new ArrayList<>()).add(null);
+            }
+            List<KubeObject> entryRoots = new ArrayList<>();
+            for (KubeObject r : roots) {
+                boolean leftover = false;
+                for (String dir = r.file().directory(); !leftover; dir = FileIndex.parentOf(dir)) {
+                    for (KubeObject c : liveByPath.getOrDefault(dir, List.of())) {
+                        leftover |= c == null || (c != r && !reach.get(r).contains(c));
+                    }
+                    if (dir.isEmpty()) {
+                        break;
+                    }
+                }
+                if (!leftover) {
+                    entryRoots.add(r);
+                }
+            }
+            return entryRoots;
+        }
+
+        /** Follows each cluster from its roots: every Kustomization its builds apply is an entry point of it. */
+        Result follow(List<KubeObject> entryRoots, Set<String> thisRepository) {
+            List<EntryPoint> entryPoints = new ArrayList<>();
+            List<BuildWalker.Build> builds = new ArrayList<>();
+            Set<KubeObject> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+            Map<String, Set<Object>> visited = new LinkedHashMap<>();
+            ArrayDeque<Pending> queue = new ArrayDeque<>();
+            for (String folder : clusterFolders) {
+                queue.add(new Pending(null, folder, clusterOf(null, folder)));
+            }
+            for (KubeObject r : entryRoots) {
+                boolean named = reach.get(r).contains(r) || r.is(FLUX_INSTANCE_GROUP, "FluxInstance");
+                queue.add(new Pending(r, pathOf.get(r), clusterOf(r, named ? pathOf.get(r) : null)));
+            }
+            while (!queue.isEmpty()) {
+                Pending next = queue.poll();
+                Set<Object> seen = visited.computeIfAbsent(next.cluster(), c -> new LinkedHashSet<>());
+                KubeObject k = next.object();
+                if (!seen.add(k != null ? k : next.path())) {
+                    continue;
+                }
+                if (k != null) {
+                    applied.add(k);
+                    if (fromGit(k)
+                            && k.is(ManifestTree.FLUX_KUSTOMIZE_GROUP, "Kustomization")
+                            && !thisRepository.contains(Nodes.text(k.root(), "spec", "sourceRef", "name"))) {
+                        continue; // another repository's content: not in this tree
+                    }
+                }
+                EntryPoint ep = entryPoint(next, k == null ? null : Nodes.text(k.root(), "spec", "targetNamespace"));
+                entryPoints.add(ep);
+                BuildWalker.Build build = (k != null ? built.get(k) : builtFolders.get(next.path())).in(ep);
+                builds.add(build);
+                for (KubeObject c : appliedBy(build, isCandidate)) {
+                    queue.add(new Pending(c, pathOf.get(c), next.cluster()));
+                }
+            }
+            Set<ManifestFile> reached = bootstrapFiles(entryPoints, builds, identitySet(entryRoots));
+            List<KubeObject> notApplied =
+                    candidates.stream().filter(c -> !applied.contains(c)).toList();
+            return new Result(false, entryPoints, builds, reached, notApplied, Set.copyOf(thisRepository));
+        }
+
+        /** A root's own file is applied by hand or by the cluster's bootstrap when no build reaches it. */
+        private Set<ManifestFile> bootstrapFiles(
+                List<EntryPoint> entryPoints, List<BuildWalker.Build> builds, Set<KubeObject> isEntryRoot) {
+            Set<ManifestFile> reached = new LinkedHashSet<>();
+            builds.forEach(b -> reached.addAll(b.files()));
+            for (EntryPoint ep : List.copyOf(entryPoints)) {
+                KubeObject r = ep.object();
+                if (r != null && isEntryRoot.contains(r) && !reached.contains(r.file())) {
+                    reached.add(r.file());
+                    EntryPoint bootstrap =
+                            new EntryPoint(ep.kind(), ep.cluster(), r, r.file().relativePath(), null, null, List.of());
+                    builds.add(walker.walk(bootstrap));
+                }
+            }
+            return reached;
+        }
     }
 
     private Result wholeTree() {

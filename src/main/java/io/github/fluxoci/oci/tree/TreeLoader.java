@@ -57,46 +57,9 @@ public final class TreeLoader {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         List<ManifestFile> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String rel = relative(root, dir);
-                    if (!rel.isEmpty() && excludes.matchesWholeDirectory(rel)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String rel = relative(root, file);
-                    if (attrs.isRegularFile()
-                            && AtomicFiles.isLeftover(file.getFileName().toString())) {
-                        leftovers.add(rel);
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!includes.matches(rel) || excludes.matches(rel)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isSymbolicLink()) {
-                        if (!linkStaysInside(realRoot, file)) {
-                            problems.add(new Problem(rel, 0, 0, "link leaves the scanned tree; not followed"));
-                        }
-                        // a link inside the tree points at a file the walk reads under its own name
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isRegularFile()) {
-                        reading.put(file, pool.submit(() -> read(root, file, options, problems)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(new Problem(relative(root, file), 0, 0, "cannot read: " + describe(e)));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Files.walkFileTree(
+                    root,
+                    walker(root, realRoot, options, new Walk(includes, excludes, leftovers, problems, reading, pool)));
             for (ForkJoinTask<ManifestFile> task : reading.values()) {
                 files.add(task.get());
             }
@@ -119,6 +82,59 @@ public final class TreeLoader {
         ManifestTree tree = new ManifestTree(root, realRoot, all, new ArrayList<>(problems));
         tree.setLeftovers(leftovers);
         return tree;
+    }
+
+    /** What the walk collects into, and the pool that reads the files it finds. */
+    private record Walk(
+            GlobMatcher includes,
+            GlobMatcher excludes,
+            List<String> leftovers,
+            List<Problem> problems,
+            Map<Path, ForkJoinTask<ManifestFile>> reading,
+            ForkJoinPool pool) {}
+
+    /** Walks the tree: skips excluded folders, notes leftovers and links that leave it, reads every selected file. */
+    private static SimpleFileVisitor<Path> walker(Path root, Path realRoot, TreeOptions options, Walk walk) {
+        return new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String rel = relative(root, dir);
+                if (!rel.isEmpty() && walk.excludes().matchesWholeDirectory(rel)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = relative(root, file);
+                if (attrs.isRegularFile()
+                        && AtomicFiles.isLeftover(file.getFileName().toString())) {
+                    walk.leftovers().add(rel);
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!walk.includes().matches(rel) || walk.excludes().matches(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink()) {
+                    if (!linkStaysInside(realRoot, file)) {
+                        walk.problems().add(new Problem(rel, 0, 0, "link leaves the scanned tree; not followed"));
+                    }
+                    // a link inside the tree points at a file the walk reads under its own name
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
+                    walk.reading().put(file, walk.pool().submit(() -> read(root, file, options, walk.problems())));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                walk.problems().add(new Problem(relative(root, file), 0, 0, "cannot read: " + describe(e)));
+                return FileVisitResult.CONTINUE;
+            }
+        };
     }
 
     /**
@@ -248,53 +264,12 @@ public final class TreeLoader {
     private static ManifestFile readOrThrow(
             Path root, Path path, long maxBytes, YamlLimits limits, List<Problem> problems) {
         String rel = relative(root, path);
-        String text;
-        try {
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                problems.add(new Problem(
-                        rel,
-                        0,
-                        0,
-                        "not read: " + size + " bytes, more than the " + maxBytes
-                                + " a manifest may have (raise -Doci.maxFileBytes, or exclude it with oci.excludes)"));
-                return new ManifestFile(rel, path, null);
-            }
-            text = Files.readString(path, StandardCharsets.UTF_8); // strict: malformed input throws
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(rel, 0, 0, "not UTF-8 text; skipped"));
-            return new ManifestFile(rel, path, null);
-        } catch (IOException e) {
-            problems.add(new Problem(rel, 0, 0, "cannot read: " + describe(e)));
+        String text = text(rel, path, maxBytes, problems);
+        if (text == null) {
             return new ManifestFile(rel, path, null);
         }
-        YamlFile yaml;
-        try {
-            // a HelmRelease's values are most of a release's nodes and no goal reads them: left out as the file is read
-            yaml = YamlFile.parse(
-                    text,
-                    limits,
-                    ManifestTree.isKustomizationFileName(rel.substring(rel.lastIndexOf('/') + 1))
-                            ? null
-                            : TreeLoader::isHelmRelease);
-        } catch (YamlParseException e) {
-            String message = "not valid YAML: " + e.getMessage();
-            if (text.contains("{{")) {
-                message +=
-                        " (the file holds {{ }} template syntax: render it before scanning, or exclude it with oci.excludes)";
-            }
-            problems.add(new Problem(rel, e.line(), e.column(), message));
-            return new ManifestFile(rel, path, null);
-        } catch (RuntimeException | StackOverflowError e) {
-            // a parser fault on one file names that file; the rest of the tree is still read
-            problems.add(new Problem(
-                    rel,
-                    0,
-                    0,
-                    "cannot parse: "
-                            + (e.getMessage() != null
-                                    ? e.getMessage()
-                                    : e.getClass().getSimpleName())));
+        YamlFile yaml = parse(rel, text, limits, problems);
+        if (yaml == null) {
             return new ManifestFile(rel, path, null);
         }
         ManifestFile file = new ManifestFile(rel, path, yaml);
@@ -311,6 +286,61 @@ public final class TreeLoader {
             }
         }
         return file;
+    }
+
+    /** The file's text, or null (and a problem) when it is too large, not UTF-8 or unreadable. */
+    private static String text(String rel, Path path, long maxBytes, List<Problem> problems) {
+        try {
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                problems.add(new Problem(
+                        rel,
+                        0,
+                        0,
+                        "not read: " + size + " bytes, more than the " + maxBytes
+                                + " a manifest may have (raise -Doci.maxFileBytes, or exclude it with oci.excludes)"));
+                return null;
+            }
+            return Files.readString(path, StandardCharsets.UTF_8); // strict: malformed input throws
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(rel, 0, 0, "not UTF-8 text; skipped"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(rel, 0, 0, "cannot read: " + describe(e)));
+            return null;
+        }
+    }
+
+    /** The file parsed, or null (and a problem with line and column) when it is not YAML the parser accepts. */
+    private static YamlFile parse(String rel, String text, YamlLimits limits, List<Problem> problems) {
+        try {
+            // a HelmRelease's values are most of a release's nodes and no goal reads them: left out as the file is read
+            return YamlFile.parse(
+                    text,
+                    limits,
+                    ManifestTree.isKustomizationFileName(rel.substring(rel.lastIndexOf('/') + 1))
+                            ? null
+                            : TreeLoader::isHelmRelease);
+        } catch (YamlParseException e) {
+            String message = "not valid YAML: " + e.getMessage();
+            if (text.contains("{{")) {
+                message +=
+                        " (the file holds {{ }} template syntax: render it before scanning, or exclude it with oci.excludes)";
+            }
+            problems.add(new Problem(rel, e.line(), e.column(), message));
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser fault on one file names that file; the rest of the tree is still read
+            problems.add(new Problem(
+                    rel,
+                    0,
+                    0,
+                    "cannot parse: "
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName())));
+            return null;
+        }
     }
 
     /** The top-level fields every object keeps: what the build model reads of any object. */

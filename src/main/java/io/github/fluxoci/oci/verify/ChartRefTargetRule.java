@@ -33,10 +33,10 @@ public final class ChartRefTargetRule extends DeclaredRule {
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
         ManifestTree tree = context.tree();
-        for (ScannedRelease r : context.scan().releases()) {
+        for (ScannedRelease r : context.deployedReleases()) {
             Node chartRef = Nodes.get(r.object().root(), "spec", "chartRef");
             String kind = Nodes.text(chartRef, "kind");
-            if (!r.deployed() || chartRef == null || !("OCIRepository".equals(kind) || "HelmChart".equals(kind))) {
+            if (chartRef == null || !("OCIRepository".equals(kind) || "HelmChart".equals(kind))) {
                 continue;
             }
             String name = Nodes.text(chartRef, "name");

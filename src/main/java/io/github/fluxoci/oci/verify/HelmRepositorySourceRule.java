@@ -27,9 +27,9 @@ public final class HelmRepositorySourceRule extends DeclaredRule {
     @Override
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
-        for (ScannedRelease r : context.scan().releases()) {
+        for (ScannedRelease r : context.deployedReleases()) {
             Node sourceRef = Nodes.get(r.object().root(), "spec", "chart", "spec", "sourceRef");
-            if (!r.deployed() || !"HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
+            if (!"HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
                 continue;
             }
             ReleaseException excuse = context.exceptions().stream()

@@ -74,47 +74,7 @@ public final class ReleaseShapeRule extends DeclaredRule {
         }
         Node chart = Nodes.get(spec, "chart");
         if (chart != null) {
-            Node chartSpec = Nodes.get(chart, "spec");
-            if (!(chart instanceof MappingNode) || !(chartSpec instanceof MappingNode)) {
-                out.add(VerifyContext.at(
-                        this, hr, chart, "spec.chart must be a mapping with spec.chart and" + " spec.sourceRef"));
-            } else {
-                Node chartName = Nodes.get(chartSpec, "chart");
-                if (!isString(chartName)) {
-                    out.add(VerifyContext.at(
-                            this,
-                            hr,
-                            chartName != null ? chartName : chartSpec,
-                            "spec.chart.spec.chart must be a string (the chart's name)"));
-                }
-                Node version = Nodes.get(chartSpec, "version");
-                Node sourceRef = Nodes.get(chartSpec, "sourceRef");
-                if (version != null && !isString(version)) {
-                    out.add(VerifyContext.at(this, hr, version, "spec.chart.spec.version must be a string; quote it"));
-                } else if (version != null && "HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
-                    String text = Nodes.text(chartSpec, "version");
-                    ChartVersions.chartVersionProblem(text)
-                            .ifPresent(
-                                    problem -> out.add(
-                                            VerifyContext.at(
-                                                    this,
-                                                    hr,
-                                                    version,
-                                                    "spec.chart.spec.version \"" + text
-                                                            + "\" is not a version Helm can resolve (" + problem
-                                                            + "); write an exact version such as 1.2.3 or a range such as \">=1.2.0 <2.0.0\"")));
-                }
-                if (!(sourceRef instanceof MappingNode)
-                        || !oneOf(SOURCE_KINDS, Nodes.text(sourceRef, "kind"))
-                        || !isString(Nodes.get(sourceRef, "name"))) {
-                    out.add(VerifyContext.at(
-                            this,
-                            hr,
-                            sourceRef != null ? sourceRef : chartSpec,
-                            "spec.chart.spec.sourceRef"
-                                    + " needs kind (HelmRepository, GitRepository or Bucket) and name"));
-                }
-            }
+            checkChart(hr, chart, out);
         }
         Node chartRef = Nodes.get(spec, "chartRef");
         if (chartRef != null
@@ -127,6 +87,51 @@ public final class ReleaseShapeRule extends DeclaredRule {
                     chartRef,
                     "spec.chartRef needs kind (OCIRepository, HelmChart or"
                             + " ExternalArtifact) and name, as a mapping"));
+        }
+    }
+
+    /** {@code spec.chart}: a chart name, a version Helm can resolve, and a source reference. */
+    private void checkChart(KubeObject hr, Node chart, List<Finding> out) {
+        Node chartSpec = Nodes.get(chart, "spec");
+        if (!(chart instanceof MappingNode) || !(chartSpec instanceof MappingNode)) {
+            out.add(VerifyContext.at(
+                    this, hr, chart, "spec.chart must be a mapping with spec.chart and" + " spec.sourceRef"));
+        } else {
+            Node chartName = Nodes.get(chartSpec, "chart");
+            if (!isString(chartName)) {
+                out.add(VerifyContext.at(
+                        this,
+                        hr,
+                        chartName != null ? chartName : chartSpec,
+                        "spec.chart.spec.chart must be a string (the chart's name)"));
+            }
+            Node version = Nodes.get(chartSpec, "version");
+            Node sourceRef = Nodes.get(chartSpec, "sourceRef");
+            if (version != null && !isString(version)) {
+                out.add(VerifyContext.at(this, hr, version, "spec.chart.spec.version must be a string; quote it"));
+            } else if (version != null && "HelmRepository".equals(Nodes.text(sourceRef, "kind"))) {
+                String text = Nodes.text(chartSpec, "version");
+                ChartVersions.chartVersionProblem(text)
+                        .ifPresent(
+                                problem -> out.add(
+                                        VerifyContext.at(
+                                                this,
+                                                hr,
+                                                version,
+                                                "spec.chart.spec.version \"" + text
+                                                        + "\" is not a version Helm can resolve (" + problem
+                                                        + "); write an exact version such as 1.2.3 or a range such as \">=1.2.0 <2.0.0\"")));
+            }
+            if (!(sourceRef instanceof MappingNode)
+                    || !oneOf(SOURCE_KINDS, Nodes.text(sourceRef, "kind"))
+                    || !isString(Nodes.get(sourceRef, "name"))) {
+                out.add(VerifyContext.at(
+                        this,
+                        hr,
+                        sourceRef != null ? sourceRef : chartSpec,
+                        "spec.chart.spec.sourceRef"
+                                + " needs kind (HelmRepository, GitRepository or Bucket) and name"));
+            }
         }
     }
 

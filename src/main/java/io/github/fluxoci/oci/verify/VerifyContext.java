@@ -83,6 +83,11 @@ public record VerifyContext(
                 && (tree.hasEntryPoints() || tree.isBuilt(release.object().file()));
     }
 
+    /** The release instances an entry point builds: what most release rules walk. */
+    public List<ScannedRelease> deployedReleases() {
+        return scan.releases().stream().filter(ScannedRelease::deployed).toList();
+    }
+
     /** A finding placed at a node of an object (or at the object when the node is null). */
     public static Finding at(Rule rule, KubeObject object, Node node, String message) {
         int line = node != null ? object.lineOf(node) : object.line();

@@ -22,6 +22,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <p>Whole entries are located by lines, not by node end marks: the end mark of a block collection
  * runs past trailing comments and blank lines that belong to what follows.
+ *
+ * <p>Large because every edit the plugin makes to existing text is here, sharing one model of indentation, line
+ * ends, comments and scalar styles; splitting it would split that model.
  */
 public final class YamlEdits {
 

@@ -69,6 +69,27 @@ class YamlFileTest {
         assertThat(Nodes.text(f.documents().get(0), "spec", "chart")).isEqualTo("kyverno");
     }
 
+    /**
+     * The migrate's anchor moves ({@code HelmReleaseEdits.anchorMoves}) find the uses of an anchor defined in
+     * {@code spec.chart} by node identity: an alias must be the anchored node itself, not a copy, on the path the tree
+     * is read by (the lean composer, with a HelmRelease's values dropped after parsing).
+     */
+    @Test
+    void anAliasIsTheAnchoredNodeItselfWhereEditsRelyOnIt() throws Exception {
+        String text = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\n"
+                + "  annotations:\n    chart-version: &v 1.2.3\nspec:\n  chart:\n    spec:\n      chart: app\n"
+                + "      version: *v\n  values:\n    image: {tag: *v}\n";
+        for (YamlFile f :
+                java.util.List.of(YamlFile.parse(text), YamlFile.parse(text, YamlLimits.DEFAULT, root -> true))) {
+            org.yaml.snakeyaml.nodes.Node root = f.documents().get(0);
+            org.yaml.snakeyaml.nodes.Node anchored = Nodes.get(root, "metadata", "annotations", "chart-version");
+            assertThat(Nodes.get(root, "spec", "chart", "spec", "version"))
+                    .as("the alias *v is the anchored node")
+                    .isSameAs(anchored);
+            assertThat(anchored.getAnchor()).isEqualTo("v");
+        }
+    }
+
     @Test
     void mergeKeysAreFollowedOnLookup() throws Exception {
         YamlFile f = YamlFile.parse("base: &b\n  interval: 1h\nspec:\n  <<: *b\n  name: x\n");
