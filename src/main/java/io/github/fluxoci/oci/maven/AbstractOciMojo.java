@@ -169,7 +169,12 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             throw new MojoFailureException("oci.directory " + directory + " is not a directory;"
                     + " set -Doci.directory=<folder with the Flux manifests>");
         }
-        Goal goal = goal();
+        Goal goal;
+        try {
+            goal = goal();
+        } catch (MojoFailureException e) {
+            throw new MojoFailureException(ParameterHints.withHint(e.getMessage(), parameterElements()), e);
+        }
         GoalSettings settings = settings();
         if (settings.skipWithoutFluxObjects() && !mentionsFlux(settings)) {
             // a module without a Flux object (a jar module of the build): no JVM started, no tree parsed
@@ -182,10 +187,28 @@ public abstract class AbstractOciMojo extends AbstractMojo {
             new GoalRun(settings, log, online, "JVM, Maven, plugin set-up").execute(goal);
         } catch (GoalException e) {
             if (e.failure()) {
-                throw new MojoFailureException(e.getMessage());
+                throw new MojoFailureException(ParameterHints.withHint(e.getMessage(), parameterElements()));
             }
             throw new MojoExecutionException(e.getMessage(), e.getCause());
         }
+    }
+
+    /** This goal's parameters: {@code -D} property -> POM element (from the plugin descriptor). */
+    private Map<String, String> parameterElements() {
+        Map<String, String> out = new HashMap<>();
+        if (mojoExecution == null
+                || mojoExecution.getMojoDescriptor() == null
+                || mojoExecution.getMojoDescriptor().getParameters() == null) {
+            return out;
+        }
+        for (org.apache.maven.plugin.descriptor.Parameter p :
+                mojoExecution.getMojoDescriptor().getParameters()) {
+            String expression = p.getExpression();
+            if (expression != null && expression.startsWith("${oci.")) {
+                out.put(expression.substring(2, expression.length() - 1), p.getName());
+            }
+        }
+        return out;
     }
 
     /** The goal's work, with its own parameters as the build gave them; a value it cannot take is a failure. */

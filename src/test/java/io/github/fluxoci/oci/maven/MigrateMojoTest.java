@@ -49,7 +49,8 @@ class MigrateMojoTest {
         setVariableValueToObject(mojo, "layout", "sideways");
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("oci.layout: layout \"sideways\" is not one of file, inline, auto");
+                .hasMessage("oci.layout: layout \"sideways\" is not one of file, inline, auto"
+                        + hint("layout", "oci.layout"));
     }
 
     @Test
@@ -65,19 +66,28 @@ class MigrateMojoTest {
         setVariableValueToObject(mojo, "share", "everything");
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("oci.share: \"everything\" is not one of none, chart");
+                .hasMessage("oci.share: \"everything\" is not one of none, chart" + hint("share", "oci.share"));
         setVariableValueToObject(mojo, "share", "chart");
         setVariableValueToObject(mojo, "shareLayout", "cluster");
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("oci.shareLayout: \"cluster\" is not one of namespace, component");
+                .hasMessage("oci.shareLayout: \"cluster\" is not one of namespace, component"
+                        + hint("shareLayout", "oci.shareLayout"));
         setVariableValueToObject(mojo, "shareLayout", "component");
         setVariableValueToObject(mojo, "verifySignatures", "notary");
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("oci.verify: \"notary\" is not one of none, cosign");
+                // the POM element and the property differ: the message names both
+                .hasMessage(
+                        "oci.verify: \"notary\" is not one of none, cosign" + hint("verifySignatures", "oci.verify"));
         setVariableValueToObject(mojo, "verifySignatures", "cosign");
         mojo.execute(); // every value valid: the dry run plans
         assertThat(Files.readString(out.resolve("migrate.diff"))).contains("+  interval: ");
+    }
+
+    /** The line the Mojo adds to a parameter's error: where a Maven user sets it. */
+    private static String hint(String element, String property) {
+        return System.lineSeparator() + "  set <" + element + "> in the plugin's <configuration>, or -D" + property
+                + "=... on the command line";
     }
 }
