@@ -104,17 +104,6 @@ public final class CriticalReleases {
 
     private static ScannedRelease with(
             ScannedRelease r, ReleaseStatus status, OciTarget oci, List<String> reasons, List<String> warnings) {
-        return new ScannedRelease(
-                r.object(),
-                r.instance(),
-                r.name(),
-                r.namespace(),
-                r.chart(),
-                r.version(),
-                status,
-                r.source(),
-                oci,
-                List.copyOf(reasons),
-                List.copyOf(warnings));
+        return r.with(status, oci, reasons, warnings);
     }
 }

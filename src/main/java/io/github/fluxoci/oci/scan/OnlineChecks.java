@@ -163,18 +163,7 @@ public final class OnlineChecks {
             }
             target = target.withProof(proof);
         }
-        return new ScannedRelease(
-                r.object(),
-                r.instance(),
-                r.name(),
-                r.namespace(),
-                r.chart(),
-                r.version(),
-                r.status(),
-                r.source(),
-                target,
-                List.copyOf(reasons),
-                List.copyOf(warnings));
+        return r.with(r.status(), target, reasons, warnings);
     }
 
     /**
@@ -295,17 +284,6 @@ public final class OnlineChecks {
 
     private static ScannedRelease with(
             ScannedRelease r, ReleaseStatus status, List<String> reasons, List<String> warnings) {
-        return new ScannedRelease(
-                r.object(),
-                r.instance(),
-                r.name(),
-                r.namespace(),
-                r.chart(),
-                r.version(),
-                status,
-                r.source(),
-                status == r.status() ? r.oci() : null,
-                List.copyOf(reasons),
-                List.copyOf(warnings));
+        return r.with(status, status == r.status() ? r.oci() : null, reasons, warnings);
     }
 }

@@ -30,6 +30,22 @@ public record ScannedRelease(
         return object.file().relativePath();
     }
 
+    /** This release instance with another status, OCI target, reasons and warnings (an online check's answer). */
+    public ScannedRelease with(ReleaseStatus status, OciTarget target, List<String> reasons, List<String> warnings) {
+        return new ScannedRelease(
+                object,
+                instance,
+                name,
+                namespace,
+                chart,
+                version,
+                status,
+                source,
+                target,
+                List.copyOf(reasons),
+                List.copyOf(warnings));
+    }
+
     public int line() {
         return object.line();
     }
