@@ -15,7 +15,7 @@ assert echo.warnings.any { it.contains('chart name changes') } == false
 def op = json.releases.find { it.name == 'flux-operator' }
 assert op.oci.url == 'oci://ghcr.io/controlplaneio-fluxcd/charts/flux-operator'
 assert op.oci.semver == '>=0.17.0'
-assert op.warnings.any { it.contains('v2beta2 was removed from Flux (2.8)') }
+assert op.warnings.any { it.contains('v2beta2 is not served by Flux 2.9.4 (served until Flux 2.7.5)') }
 assert op.warnings.any { it.contains('Renovate cannot track ref.semver') }
 assert op.warnings.any { it.contains('no kustomization lists helmrelease.yaml') } == false
 

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def expect = [
-  '[ERROR] kubernetes/app/helmrelease.yaml:2:13 [removed-api] HelmRelease "kyverno" uses helm.toolkit.fluxcd.io/v2beta2; use helm.toolkit.fluxcd.io/v2 (v2beta2 was removed in Flux 2.8)',
+  '[ERROR] kubernetes/app/helmrelease.yaml:2:13 [removed-api] HelmRelease "kyverno" uses helm.toolkit.fluxcd.io/v2beta2, which is not served by Flux 2.9.4 (served until Flux 2.7.5); use helm.toolkit.fluxcd.io/v2 (Flux 2.9.4 is assumed: -Doci.fluxVersion sets it)',
   '[ERROR] kubernetes/app/kustomization.yaml:6:5 [kustomization-resources] resource "./missing.yaml" does not exist (kubernetes/app/missing.yaml); fix the path or remove the entry',
   '[ERROR] kubernetes/app/ocirepository.yaml:2:1 [source-deployed] OCIRepository "kyverno" used by security-system/kyverno is in kubernetes/app/ocirepository.yaml, which no kustomization lists',
   '[ERROR] kubernetes/app/ocirepository.yaml:7:3 [layer-selector] OCIRepository "kyverno" has no spec.layerSelector',

@@ -39,6 +39,7 @@ import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.scan.SourceLookup;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
@@ -174,6 +175,7 @@ class CorpusMigrateTest {
         int ref = 0;
         int name = 0;
         int listed = 0;
+        int sameApi = 0;
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, ScannedRelease> e : personMoved.entrySet()) {
             ScannedRelease theirs = e.getValue();
@@ -204,6 +206,15 @@ class CorpusMigrateTest {
             ref += sameRef ? 1 : 0;
             name += sameName ? 1 : 0;
             listed += bothListed ? 1 : 0;
+            // the person wrote what their Flux serves (v1beta2 on Flux 2.5): so must we
+            String theirApi = ociApiVersion(afterTree, theirs);
+            String ourApi = ociApiVersion(oursTree, mine);
+            if (theirApi != null && theirApi.equals(ourApi)) {
+                sameApi++;
+            } else if (theirApi != null) {
+                differences.add("- `" + e.getKey() + "` OCIRepository apiVersion: ours `" + ourApi + "`, person `"
+                        + theirApi + "`");
+            }
             if (!sameUrl) {
                 differences.add("- `" + e.getKey() + "` url: ours `"
                         + mine.oci().url() + "`, person `" + theirs.oci().url() + "`");
@@ -258,6 +269,14 @@ class CorpusMigrateTest {
         assertThat(moved).as("releases moved like the person did").isGreaterThanOrEqualTo(pair.minMoved());
         assertThat(url).as("same OCI url").isGreaterThanOrEqualTo(pair.minUrl());
         assertThat(ref).as("same tag/semver").isGreaterThanOrEqualTo(pair.minRef());
+        assertThat(secretsNotWhereFluxReadsThem(oursTree, plan))
+                .as("new OCIRepositories naming a Secret that their namespace does not have")
+                .isEmpty();
+        assertThat(sameApi)
+                .as(
+                        "OCIRepositories on the apiVersion the person's Flux serves (%s)",
+                        ours.flux().tree().describe())
+                .isEqualTo(moved);
         assertThat(MigrationPlanner.plan(oursTree, ours, options).changes())
                 .as("a second run changes nothing")
                 .isEmpty();
@@ -283,6 +302,60 @@ class CorpusMigrateTest {
         return r.oci().tag() != null
                 ? "tag `" + r.oci().tag() + "`"
                 : "semver `" + r.oci().semver() + "`";
+    }
+
+    /**
+     * OCIRepositories the plan wrote whose {@code secretRef}/{@code certSecretRef} names a Secret their namespace does
+     * not have: the tree holds no Secret (ExternalSecret, SealedSecret) of that name there, and no HelmRepository
+     * there names it (where a HelmRepository reads a Secret, its owner keeps one, as with billimek's ghcr-auth).
+     */
+    private static List<String> secretsNotWhereFluxReadsThem(ManifestTree tree, MigrationPlan plan) {
+        List<String> out = new ArrayList<>();
+        for (MigratedRelease m : plan.migrated()) {
+            if (m.reused()) {
+                continue;
+            }
+            String ns = m.ociNamespace() != null
+                    ? m.ociNamespace()
+                    : m.release().namespace().value();
+            KubeObject oci = SourceLookup.object(
+                    tree, "OCIRepository", m.ociName(), ns, m.release().cluster());
+            for (String field : List.of("secretRef", "certSecretRef")) {
+                String secret = oci == null ? null : Nodes.text(oci.root(), "spec", field, "name");
+                if (secret == null) {
+                    continue;
+                }
+                boolean there = tree.objects().stream()
+                        .anyMatch(o -> secret.equals(o.name())
+                                && List.of("Secret", "ExternalSecret", "SealedSecret")
+                                        .contains(o.kind())
+                                && namespacesOf(tree, o).contains(ns));
+                boolean readThereByFlux = tree.helmRepositories().stream()
+                        .anyMatch(h -> secret.equals(Nodes.text(h.root(), "spec", field, "name"))
+                                && namespacesOf(tree, h).contains(ns));
+                if (!there && !readThereByFlux) {
+                    out.add(oci.file().relativePath() + ": " + ns + "/" + m.ociName() + " spec." + field + " "
+                            + secret);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> namespacesOf(ManifestTree tree, KubeObject o) {
+        List<String> out = new ArrayList<>();
+        tree.instancesOf(o).forEach(i -> out.add(i.namespaceValue()));
+        if (out.isEmpty()) {
+            out.add(o.metadataNamespace());
+        }
+        return out;
+    }
+
+    /** The apiVersion of the OCIRepository a release's chartRef names. */
+    private static String ociApiVersion(ManifestTree tree, ScannedRelease r) {
+        KubeObject oci = SourceLookup.object(
+                tree, "OCIRepository", r.source().name(), r.source().namespace(), r.cluster());
+        return oci == null ? null : oci.apiVersion();
     }
 
     private static boolean listed(ManifestTree tree, ScannedRelease r) {

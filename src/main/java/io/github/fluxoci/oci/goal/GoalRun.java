@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.ChartMapping;
+import io.github.fluxoci.oci.flux.FluxVersionFinder;
 import io.github.fluxoci.oci.git.GitWorkTree;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
@@ -152,10 +153,20 @@ public final class GoalRun {
         return ChartCatalog.withBuiltIn(result);
     }
 
+    /** A scanner for the tree's Flux ({@code oci.fluxVersion} over what the tree states). */
+    public Scanner scanner(ChartCatalog catalog) throws GoalException {
+        String flux = settings.fluxVersion();
+        if (flux != null && !flux.isBlank() && !FluxVersionFinder.isVersionOrRange(flux.trim())) {
+            throw GoalException.failure(
+                    "oci.fluxVersion \"" + flux + "\" is not a Flux version or range (such as 2.5.1 or 2.5.x)");
+        }
+        return new Scanner(catalog, flux);
+    }
+
     /** The scan, with the online checks when they are on. */
     public ScanResult scan(ManifestTree tree) throws GoalException {
         ChartCatalog catalog = catalog();
-        ScanResult result = new Scanner(catalog).scan(tree);
+        ScanResult result = scanner(catalog).scan(tree);
         times.lap("classify");
         OciRegistryClient registry = online == null ? null : new OciRegistryClient(online);
         if (registry != null) {

@@ -13,6 +13,7 @@ import io.github.fluxoci.oci.catalog.ChartMapping;
  * @param excludes               the user's excludes and the folders of the project's modules
  * @param rootLabel              the folder as reports name it
  * @param skipWithoutFluxObjects a module of a build: skip it when its folder holds no Flux object
+ * @param fluxVersion            {@code oci.fluxVersion}: the Flux the tree runs, over what the tree states; null for none
  */
 public record GoalSettings(
         String goal,
@@ -28,7 +29,8 @@ public record GoalSettings(
         int maxYamlNodes,
         int maxYamlDepth,
         boolean timings,
-        boolean skipWithoutFluxObjects) {
+        boolean skipWithoutFluxObjects,
+        String fluxVersion) {
 
     public GoalSettings {
         includes = includes == null ? List.of() : List.copyOf(includes);

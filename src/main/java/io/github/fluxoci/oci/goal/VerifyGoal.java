@@ -15,7 +15,6 @@ import io.github.fluxoci.oci.report.ReportFormat;
 import io.github.fluxoci.oci.report.VerifyReports;
 import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.ScanResult;
-import io.github.fluxoci.oci.scan.Scanner;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.verify.Finding;
 import io.github.fluxoci.oci.verify.ReleaseException;
@@ -47,7 +46,7 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
         ChartCatalog catalog = run.catalog();
         List<String> critical = run.settings().criticalReleases();
         // the policy migrate follows: a critical release with a range is BLOCKED offline, not "run oci:migrate"
-        ScanResult scan = CriticalReleases.apply(new Scanner(catalog).scan(tree), critical, registry);
+        ScanResult scan = CriticalReleases.apply(run.scanner(catalog).scan(tree), critical, registry);
         run.times().lap("classify");
         List<Rule> rules = config.severities().apply(Verifier.rules());
         List<Finding> findings = config.severities()

@@ -81,6 +81,15 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(property = "oci.pathsFrom", defaultValue = "repository")
     protected String pathsFrom;
 
+    /**
+     * The Flux version the tree runs ({@code 2.5.1}, or a range such as {@code 2.5.x}), over what the tree states (a
+     * FluxInstance's {@code spec.distribution.version}, flux-instance values, the {@code # Flux Version} header of
+     * {@code gotk-components.yaml}). Migrate writes the apiVersions that Flux serves; verify checks against them.
+     * Without it and without a statement in the tree, the newest Flux the plugin knows is assumed.
+     */
+    @Parameter(property = "oci.fluxVersion")
+    protected String fluxVersion;
+
     /** Skips the goal. */
     @Parameter(property = "oci.skip", defaultValue = "false")
     protected boolean skip;
@@ -235,7 +244,8 @@ public abstract class AbstractOciMojo extends AbstractMojo {
                 maxYamlNodes,
                 maxYamlDepth,
                 timings,
-                !projectLess() && project != null);
+                !projectLess() && project != null,
+                fluxVersion);
     }
 
     private static boolean mentionsFlux(GoalSettings settings) throws MojoExecutionException {

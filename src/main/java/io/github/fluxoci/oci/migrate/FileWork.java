@@ -25,8 +25,8 @@ final class FileWork {
 
     /** documents added (negative: removed) by the edits of each phase */
     private final Map<WritePhase, Integer> documentDeltas = new EnumMap<>(WritePhase.class);
-    /** releases whose HelmRelease must read back on chartRef -> the OCIRepository it must name */
-    private final Map<String, String> expected = new LinkedHashMap<>();
+    /** HelmReleases that must read back on chartRef */
+    private final List<PlanPart.ReadBack> expected = new ArrayList<>();
 
     private int documentDelta;
     private boolean deleted;
@@ -46,8 +46,8 @@ final class FileWork {
         documentDelta += e.documents();
     }
 
-    void expect(String release, String ociName) {
-        expected.put(release, ociName);
+    void expect(PlanPart.ReadBack readBack) {
+        expected.add(readBack);
     }
 
     void delete() {
@@ -112,16 +112,16 @@ final class FileWork {
         } catch (EditConflictException e) {
             throw new IllegalStateException(source.relativePath() + ": " + e.getMessage(), e);
         }
-        for (Map.Entry<String, String> release : expected.entrySet()) {
-            String name = release.getKey();
+        for (PlanPart.ReadBack release : expected) {
+            String name = release.release();
             List<Node> docs = after.documents().stream()
                     .filter(d -> "HelmRelease".equals(Nodes.text(d, "kind"))
                             && name.equals(Nodes.text(d, "metadata", "name")))
                     .toList();
             boolean ok = docs.size() == 1
-                    && release.getValue().equals(Nodes.text(docs.get(0), "spec", "chartRef", "name"))
+                    && release.ociName().equals(Nodes.text(docs.get(0), "spec", "chartRef", "name"))
                     && !Nodes.has(docs.get(0), "spec", "chart")
-                    && HelmReleaseEdits.HELM_V2.equals(Nodes.text(docs.get(0), "apiVersion"));
+                    && release.apiVersion().equals(Nodes.text(docs.get(0), "apiVersion"));
             if (!ok) {
                 throw new IllegalStateException(source.relativePath() + ": HelmRelease " + name
                         + " does not read back on chartRef after the edit");

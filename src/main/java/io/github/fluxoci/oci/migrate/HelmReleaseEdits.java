@@ -30,32 +30,37 @@ import io.github.fluxoci.oci.yaml.YamlFile;
  */
 final class HelmReleaseEdits {
 
-    static final String HELM_V2 = "helm.toolkit.fluxcd.io/v2";
-
     private HelmReleaseEdits() {}
 
     /**
      * The release's own edits, in the RELEASE phase: {@code spec.chart} becomes {@code spec.chartRef} to
      * {@code ociName} (in {@code chartRefNamespace}, when not null), anchors defined inside {@code spec.chart} move
-     * out, and the apiVersion (with its schema comment) moves to {@code v2}.
+     * out, and the apiVersion (with its schema comment) moves to {@code helmApiVersion} (the storage version of the
+     * tree's Flux, {@code v2}).
      */
-    static PlanPart of(KubeObject hr, MappingNode spec, NodeTuple chartEntry, String ociName, String chartRefNamespace)
+    static PlanPart of(
+            KubeObject hr,
+            MappingNode spec,
+            NodeTuple chartEntry,
+            String ociName,
+            String chartRefNamespace,
+            String helmApiVersion)
             throws Refusal {
         YamlEdits edits = new YamlEdits(hr.file().yaml());
         MappingNode root = hr.root();
         List<TextEdit> out = new ArrayList<>();
         out.add(chartRefEdit(edits, spec, chartEntry, ociName, chartRefNamespace));
         out.addAll(anchorMoves(edits, root, chartEntry));
-        if (!HELM_V2.equals(hr.apiVersion())) {
-            out.add(edits.replaceScalar((ScalarNode) Nodes.get(root, "apiVersion"), HELM_V2));
-            TextEdit schema = schemaCommentEdit(edits, hr);
+        if (!helmApiVersion.equals(hr.apiVersion())) {
+            out.add(edits.replaceScalar((ScalarNode) Nodes.get(root, "apiVersion"), helmApiVersion));
+            TextEdit schema = schemaCommentEdit(edits, hr, helmApiVersion.substring(helmApiVersion.indexOf('/') + 1));
             if (schema != null) {
                 out.add(schema);
             }
         }
         PlanPart.Builder part = new PlanPart.Builder();
         out.forEach(e -> part.edit(hr.file(), e, 0, WritePhase.RELEASE));
-        return part.readBack(hr.file(), hr.name(), ociName).build();
+        return part.readBack(hr.file(), hr.name(), ociName, helmApiVersion).build();
     }
 
     /**
@@ -63,7 +68,7 @@ final class HelmReleaseEdits {
      * apiVersion ({@code helmrelease_v2beta2.json}, {@code helmrelease-helm-v2beta2.json}): when the apiVersion
      * moves to {@code v2}, the version in that file name follows. Null when there is no such comment.
      */
-    static TextEdit schemaCommentEdit(YamlEdits edits, KubeObject hr) {
+    static TextEdit schemaCommentEdit(YamlEdits edits, KubeObject hr, String version) {
         String text = edits.file().text();
         int from = edits.documentStart(hr.documentIndex());
         int to = edits.file().startOffset(hr.root());
@@ -71,7 +76,7 @@ final class HelmReleaseEdits {
                         "#\\s*yaml-language-server:\\s*\\$schema=\\S*?[-_](" + Pattern.quote(hr.version()) + ")\\.json")
                 .matcher(text)
                 .region(from, to);
-        return m.find() ? new TextEdit(m.start(1), m.end(1), "v2") : null;
+        return m.find() ? new TextEdit(m.start(1), m.end(1), version) : null;
     }
 
     /** {@code spec.chart} becomes {@code spec.chartRef} to the OCIRepository {@code name} (in {@code namespace}, when not null). */
@@ -189,8 +194,8 @@ final class HelmReleaseEdits {
     }
 
     /** v2 removed some v2beta1/v2beta2 fields: such a release is left for a person. */
-    static void checkRemovedFields(ScannedRelease r, MappingNode root) throws Refusal {
-        if (HELM_V2.equals(r.apiVersion())) {
+    static void checkRemovedFields(ScannedRelease r, MappingNode root, String helmApiVersion) throws Refusal {
+        if (helmApiVersion.equals(r.apiVersion())) {
             return;
         }
         List<String> found = new ArrayList<>();
@@ -205,7 +210,7 @@ final class HelmReleaseEdits {
             }
         }
         if (!found.isEmpty()) {
-            throw new Refusal(r.apiVersion() + " uses " + String.join(", ", found) + ", which " + HELM_V2
+            throw new Refusal(r.apiVersion() + " uses " + String.join(", ", found) + ", which " + helmApiVersion
                     + " removed; convert them (valuesFiles, kustomize.patches) and run again");
         }
     }

@@ -65,7 +65,7 @@ public final class MigrationPlanner {
         this.tree = tree;
         this.scan = scan;
         this.options = options;
-        this.texts = new OciRepositoryText(tree, options);
+        this.texts = new OciRepositoryText(tree, options, scan.flux());
         this.overlays = new Overlays(tree, scan);
     }
 
@@ -166,7 +166,9 @@ public final class MigrationPlanner {
             throw new Refusal(
                     "spec.chart is an alias (*" + chartEntry.getValueNode().getAnchor() + "); edit it by hand");
         }
-        HelmReleaseEdits.checkRemovedFields(r, hr.root());
+        TargetApis apis = TargetApis.of(tree, scan.flux(), r);
+        apis.requireChartRef();
+        HelmReleaseEdits.checkRemovedFields(r, hr.root(), apis.helmRelease());
         List<OverlayRewrite> rewrites = overlays.of(r, newFiles);
         SharedSources.Share share = shares == null ? null : shares.planned(r);
         List<String> notes = new ArrayList<>(r.warnings());
@@ -175,12 +177,12 @@ public final class MigrationPlanner {
         }
         String ociName = share != null ? share.name() : r.name();
         // the release's own edits first: they may refuse, and nothing is kept before they are known
-        PlanPart releaseEdits =
-                HelmReleaseEdits.of(hr, spec, chartEntry, ociName, share != null ? share.chartRefNamespace() : null);
+        PlanPart releaseEdits = HelmReleaseEdits.of(
+                hr, spec, chartEntry, ociName, share != null ? share.chartRefNamespace() : null, apis.helmRelease());
         Placed placed = share != null ? placeShared(r, share, shares, notes) : placeOwn(r, layout, notes);
         PlanPart.Builder part = new PlanPart.Builder().add(placed.part());
         for (OverlayRewrite o : rewrites) {
-            part.add(overlays.rewrite(o));
+            part.add(overlays.rewrite(o, r));
             notes.add("the overlay " + o.patch().file() + " now patches the OCIRepository's spec.ref in "
                     + o.newPatchPath());
         }

@@ -20,7 +20,6 @@ import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
  */
 public final class OciRepositoryDocument {
 
-    public static final String API_VERSION = "source.toolkit.fluxcd.io/v1";
     public static final String HELM_CHART_MEDIA_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 
     private final StringBuilder text = new StringBuilder();
@@ -31,17 +30,29 @@ public final class OciRepositoryDocument {
     /**
      * The document of a new OCIRepository.
      *
-     * @param tag    exact tag ({@code +} already written as {@code _}) or null
-     * @param semver range or null (exactly one of tag and semver is set)
+     * @param apiVersion what the tree's Flux serves ({@code source.toolkit.fluxcd.io/v1beta2} below Flux 2.6)
+     * @param schemaUrl  the yaml-language-server schema; a file name with a version
+     *                   ({@code ocirepository_v1.json}) follows {@code apiVersion}
+     * @param tag        exact tag ({@code +} already written as {@code _}) or null
+     * @param semver     range or null (exactly one of tag and semver is set)
      */
     public static OciRepositoryDocument of(
-            String schemaUrl, String name, String namespace, String interval, String url, String tag, String semver) {
+            String apiVersion,
+            String schemaUrl,
+            String name,
+            String namespace,
+            String interval,
+            String url,
+            String tag,
+            String semver) {
         OciRepositoryDocument d = new OciRepositoryDocument();
         d.text.append("---\n");
         if (schemaUrl != null && !schemaUrl.isEmpty()) {
-            d.text.append("# yaml-language-server: $schema=").append(schemaUrl).append('\n');
+            d.text.append("# yaml-language-server: $schema=")
+                    .append(schemaFor(schemaUrl, apiVersion))
+                    .append('\n');
         }
-        d.text.append("apiVersion: ").append(API_VERSION).append('\n');
+        d.text.append("apiVersion: ").append(apiVersion).append('\n');
         d.text.append("kind: OCIRepository\n");
         d.text.append("metadata:\n  name: ").append(stringScalar(name)).append('\n');
         if (namespace != null) {
@@ -59,6 +70,13 @@ public final class OciRepositoryDocument {
         }
         d.text.append("  url: ").append(stringScalar(url)).append('\n');
         return d;
+    }
+
+    /** {@code .../ocirepository_v1.json} for {@code v1beta2}: {@code .../ocirepository_v1beta2.json}. */
+    static String schemaFor(String schemaUrl, String apiVersion) {
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        return schemaUrl.replaceFirst(
+                "(?i)(ocirepository[-_](?:source[-_])?)v\\d+(?:(?:alpha|beta)\\d+)?(\\.json)$", "$1" + version + "$2");
     }
 
     /** Adds {@code spec.verify.provider: cosign} (keyless verification of the publisher's signature). */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.OciTarget;
 import io.github.fluxoci.oci.scan.ScannedRelease;
@@ -25,30 +26,40 @@ final class OciRepositoryText {
 
     private final ManifestTree tree;
     private final MigrateOptions options;
+    private final FluxVersions flux;
 
-    OciRepositoryText(ManifestTree tree, MigrateOptions options) {
+    OciRepositoryText(ManifestTree tree, MigrateOptions options, FluxVersions flux) {
         this.tree = tree;
         this.options = options;
+        this.flux = flux;
     }
 
     /** The release's own OCIRepository: its name and namespace. */
-    Text own(ScannedRelease r) {
-        return of(r, r.name(), r.object().metadataNamespace());
+    Text own(ScannedRelease r) throws Refusal {
+        return of(r, r.name(), r.object().metadataNamespace(), r.namespace().value());
     }
 
     /** A shared OCIRepository, written from the first release of its group. */
-    Text shared(ScannedRelease r, SharedSources.Share share) {
-        return of(r, share.name(), share.metadataNamespace());
+    Text shared(ScannedRelease r, SharedSources.Share share) throws Refusal {
+        return of(r, share.name(), share.metadataNamespace(), share.namespace());
     }
 
-    /** What decides whether releases can share an OCIRepository: its text without name, namespace and interval. */
+    /**
+     * What decides whether releases can share an OCIRepository: its text without name, namespace and interval (in
+     * the share namespace, where credentials are read). A release whose OCIRepository cannot be written shares with
+     * none (it is refused when it is migrated).
+     */
     String sharingKey(ScannedRelease r) {
-        return text(r, new ArrayList<>(), "-", null, "-");
+        try {
+            return text(r, new ArrayList<>(), "-", null, "-", options.share().namespace());
+        } catch (Refusal e) {
+            return "refused: " + r.qualifiedName() + " " + r.file();
+        }
     }
 
-    private Text of(ScannedRelease r, String name, String namespace) {
+    private Text of(ScannedRelease r, String name, String metadataNamespace, String namespace) throws Refusal {
         List<String> notes = new ArrayList<>();
-        String doc = text(r, notes, name, namespace, interval(r));
+        String doc = text(r, notes, name, metadataNamespace, interval(r), namespace);
         return new Text(doc, List.copyOf(notes));
     }
 
@@ -58,11 +69,20 @@ final class OciRepositoryText {
                 .choose(Nodes.text(r.object().root(), "spec", "interval"), Nodes.text(chartSpec, "interval"));
     }
 
-    private String text(ScannedRelease r, List<String> notes, String name, String namespace, String interval) {
+    /** {@code namespace}: where the OCIRepository ends up, whose Secrets it reads. */
+    private String text(
+            ScannedRelease r,
+            List<String> notes,
+            String name,
+            String metadataNamespace,
+            String interval,
+            String namespace)
+            throws Refusal {
         OciRepositoryDocument doc = OciRepositoryDocument.of(
+                TargetApis.of(tree, flux, r).ociRepository(),
                 options.schemaUrl(),
                 name,
-                namespace,
+                metadataNamespace,
                 interval,
                 options.mirror().urlFor(r.oci().url()),
                 r.oci().tag(),
@@ -72,10 +92,16 @@ final class OciRepositoryText {
                 : SourceLookup.object(
                         tree, "HelmRepository", r.source().name(), r.source().namespace(), r.cluster());
         if (repo != null) {
-            carryOver(repo, r, doc, notes);
+            carryOver(repo, r, doc, notes, namespace);
         }
         Node verify = Nodes.get(r.object().root(), "spec", "chart", "spec", "verify");
         if (verify != null) {
+            // a HelmChart (and so its verify.secretRef, the cosign public keys) lives in the HelmRepository's
+            // namespace; without the Secret, verification would turn keyless: never dropped, refused instead
+            Node secret = Nodes.get(verify, "secretRef");
+            if (secret != null) {
+                keepSecret("spec.chart.spec.verify.secretRef", secret, r, notes, namespace, false, false);
+            }
             doc.copy("verify", verify);
         } else if (options.cosign() && r.oci().signed()) {
             doc.cosign();
@@ -87,12 +113,18 @@ final class OciRepositoryText {
     }
 
     /** The HelmRepository's fields an OCIRepository takes: all of them from a {@code type: oci} one. */
-    private static void carryOver(KubeObject repo, ScannedRelease r, OciRepositoryDocument doc, List<String> notes) {
+    private void carryOver(
+            KubeObject repo, ScannedRelease r, OciRepositoryDocument doc, List<String> notes, String namespace)
+            throws Refusal {
         Node repoSpec = Nodes.get(repo.root(), "spec");
         boolean ociRepo = "oci".equals(Nodes.text(repoSpec, "type"));
         for (String field : List.of("provider", "secretRef", "certSecretRef", "insecure", "timeout")) {
             Node value = Nodes.get(repoSpec, field);
             if (value == null) {
+                continue;
+            }
+            boolean secret = field.endsWith("SecretRef") || field.equals("secretRef");
+            if (ociRepo && secret && !keepSecret(field, value, r, notes, namespace, field.equals("secretRef"), true)) {
                 continue;
             }
             if (ociRepo || field.equals("timeout")) {
@@ -103,6 +135,55 @@ final class OciRepositoryText {
                         + " registry needs it)");
             }
         }
+    }
+
+    /**
+     * Whether a Secret reference can be written on the OCIRepository in {@code namespace}: the Secret is where the
+     * OCIRepository reads it (the HelmRepository's namespace, or a Secret the tree puts in {@code namespace}). Else,
+     * for a chart the catalog knows as public, a {@code droppable} reference is left out with a note; otherwise the
+     * release is refused with what to do. A pull secret the tree shows as another type than {@code kubernetes.io/dockerconfigjson} is refused.
+     */
+    private boolean keepSecret(
+            String field,
+            Node ref,
+            ScannedRelease r,
+            List<String> notes,
+            String namespace,
+            boolean pullSecret,
+            boolean droppable)
+            throws Refusal {
+        String name = Nodes.text(ref, "name");
+        String repoNs = r.source() == null ? null : r.source().namespace();
+        if (name == null || name.contains("${")) {
+            return true;
+        }
+        List<KubeObject> there = PullSecrets.in(tree, name, namespace);
+        if (there.isEmpty() && !java.util.Objects.equals(namespace, repoNs)) {
+            if (droppable && r.oci().provenance() != null) {
+                notes.add(field + " " + name + " not carried: Flux reads it in the HelmRepository's namespace " + repoNs
+                        + ", but an OCIRepository reads Secrets in its own (" + namespace + "), where the tree has no "
+                        + name + "; the catalog knows " + r.oci().url() + " as a public chart, which needs none");
+                return false;
+            }
+            throw new Refusal("HelmRepository " + r.source().name() + " has " + field + " " + name
+                    + ", which Flux reads"
+                    + " in " + repoNs + "; the OCIRepository in " + namespace + " would read it in " + namespace
+                    + ", where the tree has no Secret " + name + ": create it there (kubectl create secret"
+                    + " docker-registry " + name + " -n " + namespace + " ...), or share the OCIRepository in " + repoNs
+                    + " (-Doci.share=chart -Doci.shareNamespace=" + repoNs + "), then run again");
+        }
+        List<KubeObject> seen = there.isEmpty() ? PullSecrets.in(tree, name, repoNs) : there;
+        for (KubeObject s : seen) {
+            String type = PullSecrets.typeOf(s);
+            if (pullSecret && type != null && !PullSecrets.DOCKER_CONFIG_JSON.equals(type)) {
+                throw new Refusal("Secret " + name + " (" + s.file().relativePath() + ":" + s.line() + ") is type "
+                        + type + ": an OCIRepository reads only " + PullSecrets.DOCKER_CONFIG_JSON + " pull secrets and"
+                        + " would pull anonymously; create one with kubectl create secret docker-registry " + name
+                        + " --docker-server=<registry> --docker-username=... --docker-password=... -n " + namespace
+                        + ", then run again");
+            }
+        }
+        return true;
     }
 
     /** Why a new OCIRepository gets no {@code spec.verify}: what the registry showed online, else the catalog. */

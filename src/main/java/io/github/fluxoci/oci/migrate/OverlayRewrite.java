@@ -140,10 +140,10 @@ record OverlayRewrite(
                 : stringScalar(newEntryValue());
     }
 
-    /** The OCIRepository patch (two-space indentation, {@code \n}). */
-    String document() {
+    /** The OCIRepository patch (two-space indentation, {@code \n}), on the base OCIRepository's apiVersion. */
+    String document(String apiVersion) {
         StringBuilder sb = new StringBuilder("---\napiVersion: ")
-                .append(OciRepositoryDocument.API_VERSION)
+                .append(apiVersion)
                 .append("\nkind: OCIRepository\nmetadata:\n  name: ")
                 .append(stringScalar(patch.name()))
                 .append('\n');

@@ -49,7 +49,7 @@ final class Overlays {
                 String path = o.newPatchPath();
                 ManifestFile there = tree.file(path);
                 boolean identical =
-                        there != null && there.parsed() && there.yaml().text().equals(patchText(o));
+                        there != null && there.parsed() && there.yaml().text().equals(patchText(o, ociApiVersion(r)));
                 if (!identical
                         && (there != null
                                 || newFiles.contains(path)
@@ -76,8 +76,13 @@ final class Overlays {
         }
     }
 
+    /** The apiVersion of the release's OCIRepository, which its patches must have for kustomize to apply them. */
+    private String ociApiVersion(ScannedRelease r) {
+        return TargetApis.of(tree, scan.flux(), r).ociRepository();
+    }
+
     /** The edits of one rewrite: the HelmRelease patch loses spec.chart, the OCIRepository patch is written. */
-    PlanPart rewrite(OverlayRewrite o) {
+    PlanPart rewrite(OverlayRewrite o, ScannedRelease r) {
         ManifestFile patchFile = o.patch().object().file();
         ManifestFile listFile = o.entry().owner().file();
         YamlEdits patchEdits = new YamlEdits(patchFile.yaml());
@@ -94,7 +99,7 @@ final class Overlays {
             out.changed(patchFile.relativePath());
         }
         if (tree.file(o.newPatchPath()) == null) {
-            out.document(o.newPatchPath(), patchEdits, o.document(), true);
+            out.document(o.newPatchPath(), patchEdits, o.document(ociApiVersion(r)), true);
         } // else: an earlier, interrupted run wrote exactly this patch; it is listed below
 
         boolean listed = tree.listersOf(o.newPatchPath()).stream()
@@ -142,7 +147,7 @@ final class Overlays {
     }
 
     /** The text of the OCIRepository patch that replaces an overlay's version patch, in the patch file's style. */
-    private static String patchText(OverlayRewrite o) {
-        return new YamlEdits(o.patch().object().file().yaml()).documentText(o.document());
+    private static String patchText(OverlayRewrite o, String apiVersion) {
+        return new YamlEdits(o.patch().object().file().yaml()).documentText(o.document(apiVersion));
     }
 }

@@ -30,7 +30,7 @@ final class PlanAssembly {
             workOf(work, e.file()).add(e);
         }
         part.deletions().forEach(f -> workOf(work, f).delete());
-        part.readBacks().forEach(b -> workOf(work, b.file()).expect(b.release(), b.ociName()));
+        part.readBacks().forEach(b -> workOf(work, b.file()).expect(b));
         Map<String, NewFile> newFiles = new LinkedHashMap<>();
         for (PlanPart.NewDocument d : part.documents()) {
             newFiles.computeIfAbsent(d.path(), p -> new NewFile(p, d.style()))

@@ -41,8 +41,8 @@ record PlanPart(
      */
     record Listing(KustomizeFile kustomization, SequenceNode list, String value) {}
 
-    /** After the edit, {@code file} must hold HelmRelease {@code release} on {@code chartRef.name: ociName}. */
-    record ReadBack(ManifestFile file, String release, String ociName) {}
+    /** After the edit, {@code file} must hold HelmRelease {@code release} of {@code apiVersion} on {@code chartRef.name: ociName}. */
+    record ReadBack(ManifestFile file, String release, String ociName, String apiVersion) {}
 
     PlanPart plus(PlanPart o) {
         return new PlanPart(
@@ -104,8 +104,8 @@ record PlanPart(
             return changed(kustomization.file().relativePath());
         }
 
-        Builder readBack(ManifestFile file, String release, String ociName) {
-            readBacks.add(new ReadBack(file, release, ociName));
+        Builder readBack(ManifestFile file, String release, String ociName, String apiVersion) {
+            readBacks.add(new ReadBack(file, release, ociName, apiVersion));
             return this;
         }
 

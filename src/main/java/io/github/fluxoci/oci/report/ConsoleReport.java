@@ -47,6 +47,10 @@ public final class ConsoleReport {
                         result.count(ReleaseStatus.BLOCKED),
                         result.count(ReleaseStatus.UNKNOWN),
                         Plural.of(result.problems().size(), "problem"))));
+        for (String line : FluxSummary.lines(result.flux())) {
+            // an assumed version or statements that disagree change what migrate writes: said as a warning
+            out.add(new Line(line.startsWith("note: ") || result.flux().tree().assumed(), line));
+        }
         if (!result.notDeployed().isEmpty()) {
             out.add(new Line(
                     false,

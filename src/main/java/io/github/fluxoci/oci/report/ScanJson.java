@@ -53,6 +53,7 @@ public final class ScanJson {
         summary.put("problems", result.problems().size());
         summary.put("helmRepositories", result.helmRepositories().size());
         summary.put("releasePatches", result.releasePatches().size());
+        FluxSummary.json(root.putObject("flux"), result.flux());
         return root;
     }
 

@@ -76,6 +76,12 @@ public final class ScanMarkdown {
                 .append(" in ")
                 .append(Plural.of(result.files(), "YAML file"))
                 .append(". Regenerate it instead of editing it.\n\n");
+        for (String line : FluxSummary.lines(result.flux())) {
+            md.append("- ")
+                    .append(line.startsWith("note: ") ? "⚠️ " + line.substring(6) : line)
+                    .append('\n');
+        }
+        md.append('\n');
         md.append(row("Status", "Releases"));
         md.append(row("---", "---:"));
         md.append(row("✅ Already on OCI", String.valueOf(result.count(ReleaseStatus.OCI))));

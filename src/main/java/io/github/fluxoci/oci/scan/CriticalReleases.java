@@ -42,8 +42,7 @@ public final class CriticalReleases {
                     && r.isNamedBy(critical, true);
             out.add(applies ? pin(r, registry) : r);
         }
-        return new ScanResult(
-                scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
+        return scan.withReleases(out);
     }
 
     private static ScannedRelease pin(ScannedRelease r, OciRegistryClient registry) {

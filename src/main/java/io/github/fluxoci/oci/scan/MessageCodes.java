@@ -16,7 +16,9 @@ public final class MessageCodes {
     private static final List<Code> CODES = List.of(
             code("release-unnamed", "^metadata\\.name is missing"),
             code("spec-not-mapping", "^spec is not a mapping"),
-            code("api-version-removed", "^apiVersion \\S+ was removed from Flux"),
+            code("api-version-not-served", "^apiVersion \\S+ is not served by Flux"),
+            code("api-version-deprecated", "^apiVersion \\S+ is deprecated in Flux"),
+            code("flux-without-chartref", "^Flux \\S+ .*has no spec\\.chartRef"),
             code("not-deployed", "^not deployed: "),
             code("not-listed", "^no kustomization lists "),
             code("no-chart", "^neither spec\\.chart\\.spec nor spec\\.chartRef is set"),

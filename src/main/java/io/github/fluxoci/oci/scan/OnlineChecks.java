@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.OciSource;
+import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.semver.Version;
@@ -61,7 +62,7 @@ public final class OnlineChecks {
                         .computeIfAbsent(r.source().url(), k -> new HashSet<>())
                         .add(r.chart()));
         List<ScannedRelease> out = new ArrayList<>();
-        Discovery discovery = new Discovery(tree, catalog, registry, helm, chartsByRepository);
+        Discovery discovery = new Discovery(tree, catalog, registry, helm, chartsByRepository, scan.flux());
         for (ScannedRelease r : scan.releases()) {
             ScannedRelease found = r.status() == ReleaseStatus.UNKNOWN ? discovery.apply(r) : r;
             out.add(
@@ -69,8 +70,7 @@ public final class OnlineChecks {
                             ? check(found, registry, helm, chartsByRepository)
                             : found);
         }
-        return new ScanResult(
-                scan.root(), scan.files(), out, scan.releasePatches(), scan.helmRepositories(), scan.problems());
+        return scan.withReleases(out);
     }
 
     /** A registry that lets clients pull but not list tags: ask for the one manifest instead. */
@@ -186,13 +186,14 @@ public final class OnlineChecks {
                 ChartCatalog catalog,
                 OciRegistryClient registry,
                 HelmIndexClient helm,
-                Map<String, Set<String>> chartsByRepository) {
+                Map<String, Set<String>> chartsByRepository,
+                FluxVersions flux) {
             this.tree = tree;
             this.catalog = catalog;
             this.registry = registry;
             this.helm = helm;
             this.chartsByRepository = chartsByRepository;
-            this.classifier = new ReleaseClassifier(catalog);
+            this.classifier = new ReleaseClassifier(catalog, flux);
         }
 
         ScannedRelease apply(ScannedRelease r) {

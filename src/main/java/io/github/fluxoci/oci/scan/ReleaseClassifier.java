@@ -14,6 +14,9 @@ import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.ChartUrls;
 import io.github.fluxoci.oci.catalog.HelmRepositoryRef;
 import io.github.fluxoci.oci.catalog.OciSource;
+import io.github.fluxoci.oci.flux.ApiSupport;
+import io.github.fluxoci.oci.flux.FluxApis;
+import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeEntry;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -21,7 +24,12 @@ import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.tree.ResolvedNamespace;
 import io.github.fluxoci.oci.yaml.Nodes;
 
-/** Gives one HelmRelease its {@link ReleaseStatus}, the OCIRepository it has or would get, reasons and warnings. */
+/**
+ * Gives one HelmRelease its {@link ReleaseStatus}, the OCIRepository it has or would get, reasons and warnings.
+ *
+ * <p>Large because the classification is one ordered list of checks (the order is the precedence of the reasons a
+ * user sees); each check is a short method.
+ */
 public final class ReleaseClassifier {
 
     /** The file name {@code oci:migrate} writes beside the release (the guide's layout). */
@@ -31,9 +39,17 @@ public final class ReleaseClassifier {
     public static final String UNNAMED = "(no metadata.name)";
 
     private final ChartCatalog catalog;
+    private final FluxVersions flux;
 
+    /** A classifier for a tree that runs the newest Flux the plugin knows. */
     public ReleaseClassifier(ChartCatalog catalog) {
+        this(catalog, FluxVersions.assumeNewest(FluxApis.shipped()));
+    }
+
+    /** A classifier for a tree whose clusters run {@code flux}. */
+    public ReleaseClassifier(ChartCatalog catalog, FluxVersions flux) {
         this.catalog = catalog;
+        this.flux = flux;
     }
 
     /**
@@ -70,12 +86,7 @@ public final class ReleaseClassifier {
         if (spec != null && !(spec instanceof MappingNode)) {
             return f.blocked("spec is not a mapping: Flux rejects the release");
         }
-        String version = release.version();
-        if (version.equals("v2beta1") || version.equals("v2beta2")) {
-            f.warn("apiVersion " + release.apiVersion() + " was removed from Flux ("
-                    + (version.equals("v2beta1") ? "2.7" : "2.8")
-                    + "); use helm.toolkit.fluxcd.io/v2 (oci:migrate moves it)");
-        }
+        apiVersionWarning(release, instance).ifPresent(f::warn);
         if (instance == null) {
             f.warn("not deployed: no Flux entry point builds " + release.file().relativePath()
                     + " (oci:migrate leaves it alone; -Doci.includeUndeployed=true migrates it too)");
@@ -92,6 +103,22 @@ public final class ReleaseClassifier {
             return f.blocked("neither spec.chart.spec nor spec.chartRef is set: the release names no chart");
         }
         return classifyChart(tree, f, spec, chartSpec, learned, proven);
+    }
+
+    /** An apiVersion the cluster's Flux does not serve, or serves deprecated: migrate moves it to the one it writes. */
+    private Optional<String> apiVersionWarning(KubeObject release, ObjectInstance instance) {
+        FluxApis apis = FluxApis.shipped();
+        FluxVersions.Stated stated = flux.of(instance != null ? instance.cluster() : null);
+        ApiSupport support = ApiSupport.of(apis, stated.release(), release.apiVersion(), "HelmRelease");
+        if (support.notServed()) {
+            return Optional.of("apiVersion " + release.apiVersion() + " " + support.whyNot() + "; use "
+                    + support.replacement() + " (oci:migrate moves it)");
+        }
+        if (support.deprecated()) {
+            return Optional.of("apiVersion " + release.apiVersion() + " " + support.deprecation() + "; use "
+                    + support.replacement() + " (oci:migrate moves it)");
+        }
+        return Optional.empty();
     }
 
     /** A release on {@code spec.chart}: where its chart is on OCI, and whether it can move there. */
@@ -135,6 +162,13 @@ public final class ReleaseClassifier {
             return f.as(ReleaseStatus.UNKNOWN, null);
         }
         OciSource oci = ((CatalogAnswer.Found) answer).source();
+        FluxVersions.Stated stated = flux.of(f.instance != null ? f.instance.cluster() : null);
+        if (!stated.release().chartRef()) {
+            return f.blocked(
+                    stated.release().describe() + " (" + (stated.assumed() ? "assumed" : "from " + stated.where())
+                            + ") has no spec.chartRef in its HelmRelease: upgrade Flux to 2.3 or later first; the chart is at "
+                            + oci.url());
+        }
         String shape = shapeProblem(f, spec, chartSpec);
         return shape != null ? f.blocked(shape) : migratable(tree, f, spec, chartSpec, oci);
     }

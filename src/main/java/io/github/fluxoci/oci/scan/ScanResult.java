@@ -3,11 +3,13 @@ package io.github.fluxoci.oci.scan;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.tree.Problem;
 
 /**
  * Everything {@code oci:scan} found. {@code releases} holds one entry per release instance (a document built by
- * several entry points appears once per build) and one per document that nothing deploys.
+ * several entry points appears once per build) and one per document that nothing deploys. {@code flux} is the Flux
+ * each cluster runs, as the tree states it.
  */
 public record ScanResult(
         Path root,
@@ -15,7 +17,13 @@ public record ScanResult(
         List<ScannedRelease> releases,
         List<ReleasePatch> releasePatches,
         List<ScannedHelmRepository> helmRepositories,
-        List<Problem> problems) {
+        List<Problem> problems,
+        FluxVersions flux) {
+
+    /** The same scan with its releases restated (online checks, critical releases pinned). */
+    public ScanResult withReleases(List<ScannedRelease> restated) {
+        return new ScanResult(root, files, restated, releasePatches, helmRepositories, problems, flux);
+    }
 
     /** Deployed release instances of a status. */
     public long count(ReleaseStatus status) {

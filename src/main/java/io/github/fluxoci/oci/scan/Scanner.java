@@ -13,6 +13,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.flux.FluxApis;
+import io.github.fluxoci.oci.flux.FluxVersionFinder;
+import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.ObjectInstance;
@@ -21,13 +24,28 @@ import io.github.fluxoci.oci.yaml.Nodes;
 /** Inventories a manifests tree: every HelmRelease classified, every HelmRepository with its users. */
 public final class Scanner {
 
-    private final ReleaseClassifier classifier;
+    private final ChartCatalog catalog;
+    private final String fluxVersion;
 
+    /** A scanner for trees that state their Flux version (or run the newest, said so). */
     public Scanner(ChartCatalog catalog) {
-        this.classifier = new ReleaseClassifier(catalog);
+        this(catalog, null);
     }
 
+    /** {@code fluxVersion}: {@code oci.fluxVersion}, which overrides what the tree states; null for none. */
+    public Scanner(ChartCatalog catalog, String fluxVersion) {
+        this.catalog = catalog;
+        this.fluxVersion = fluxVersion;
+    }
+
+    /**
+     * Scans a tree.
+     *
+     * @throws IllegalArgumentException when {@code oci.fluxVersion} is not a Flux version or range
+     */
     public ScanResult scan(ManifestTree tree) {
+        FluxVersions flux = new FluxVersionFinder(FluxApis.shipped()).find(tree, fluxVersion);
+        ReleaseClassifier classifier = new ReleaseClassifier(catalog, flux);
         List<ScannedRelease> releases = new ArrayList<>();
         List<ReleasePatch> patches = new ArrayList<>();
         TreeChartSources learned = TreeChartSources.of(tree);
@@ -77,7 +95,7 @@ public final class Scanner {
         repositories.sort(Comparator.comparing(ScannedHelmRepository::file)
                 .thenComparingInt(r -> r.object().line()));
         int parsedFiles = tree.files().size();
-        return new ScanResult(tree.root(), parsedFiles, releases, patches, repositories, tree.problems());
+        return new ScanResult(tree.root(), parsedFiles, releases, patches, repositories, tree.problems(), flux);
     }
 
     private static ReleasePatch patchOf(ManifestTree tree, KubeObject hr) {

@@ -331,14 +331,8 @@ public final class TreeLoader {
             return null;
         } catch (RuntimeException | StackOverflowError e) {
             // a parser fault on one file names that file; the rest of the tree is still read
-            problems.add(new Problem(
-                    rel,
-                    0,
-                    0,
-                    "cannot parse: "
-                            + (e.getMessage() != null
-                                    ? e.getMessage()
-                                    : e.getClass().getSimpleName())));
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            problems.add(new Problem(rel, 0, 0, "cannot parse: " + why));
             return null;
         }
     }
@@ -346,18 +340,24 @@ public final class TreeLoader {
     /** The top-level fields every object keeps: what the build model reads of any object. */
     private static final Set<String> IDENTITY = Set.of("apiVersion", "kind", "metadata");
 
-    /** A document whose {@code spec.values} no goal reads: a HelmRelease. */
+    /**
+     * A document whose {@code spec.values} no goal reads: a HelmRelease, except one of the flux-instance chart (its
+     * values state the Flux version the cluster runs).
+     */
     private static boolean isHelmRelease(MappingNode root) {
         String apiVersion = Nodes.text(root, "apiVersion");
         return "HelmRelease".equals(Nodes.text(root, "kind"))
                 && apiVersion != null
-                && apiVersion.startsWith(ManifestTree.HELM_GROUP + "/");
+                && apiVersion.startsWith(ManifestTree.HELM_GROUP + "/")
+                && !"flux-instance".equals(Nodes.text(root, "spec", "chart", "spec", "chart"))
+                && !"flux-instance".equals(Nodes.text(root, "spec", "chartRef", "name"));
     }
 
     /**
      * Drops the nodes no goal reads (they stay in the text, which edits work on): the body of every object that is
      * neither Flux's nor kustomize's (a Deployment's spec, a CRD's schema, a ConfigMap's data): of those the build
-     * model reads the identity only. A HelmRelease's values went as the file was read. See {@link YamlFile#dropValue}.
+     * model reads the identity only (and a Secret's {@code type}: whether an OCIRepository can pull with it). A
+     * HelmRelease's values went as the file was read. See {@link YamlFile#dropValue}.
      */
     private static void keepWhatGoalsRead(YamlFile yaml, ManifestFile file, KubeObject object, MappingNode map) {
         String group = object.group();
@@ -368,8 +368,11 @@ public final class TreeLoader {
             return;
         }
         List<String> body = new ArrayList<>();
+        boolean secret = "Secret".equals(object.kind()) && group.isEmpty();
         for (NodeTuple t : map.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && !IDENTITY.contains(k.getValue())) {
+            if (t.getKeyNode() instanceof ScalarNode k
+                    && !IDENTITY.contains(k.getValue())
+                    && !(secret && k.getValue().equals("type"))) {
                 body.add(k.getValue());
             }
         }

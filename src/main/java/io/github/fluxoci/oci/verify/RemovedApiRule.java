@@ -1,46 +1,86 @@
 package io.github.fluxoci.oci.verify;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.fluxoci.oci.flux.ApiSupport;
+import io.github.fluxoci.oci.flux.FluxApis;
+import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.Nodes;
 
-/** API versions that current Flux no longer serves: OCIRepository and HelmRepository v1beta1/2, HelmRelease v2beta1/2. */
+/**
+ * Flux objects on an apiVersion that the Flux their cluster runs does not serve (an error: the API server rejects
+ * the object, and the whole Flux Kustomization that applies it fails), or serves as deprecated (a warning, naming the
+ * last Flux release that serves it). Which versions each Flux serves comes from its CRDs ({@link FluxApis}); which
+ * Flux a cluster runs from the tree ({@link FluxVersions}).
+ */
 public final class RemovedApiRule extends DeclaredRule {
 
     public RemovedApiRule() {
         super(
                 "removed-api",
                 Severity.ERROR,
-                "OCIRepository, HelmRepository and HelmRelease use API versions that current Flux still serves");
+                "Flux objects use an apiVersion that the tree's Flux serves (error), and not a deprecated one (warning)");
     }
-
-    /** apiVersion -> what replaces it and since when it is gone. */
-    private static final Map<String, String> REMOVED = Map.of(
-            "source.toolkit.fluxcd.io/v1beta1", "source.toolkit.fluxcd.io/v1 (v1beta1 is gone)",
-            "source.toolkit.fluxcd.io/v1beta2", "source.toolkit.fluxcd.io/v1 (v1beta2 was removed in Flux 2.8)",
-            "helm.toolkit.fluxcd.io/v2beta1", "helm.toolkit.fluxcd.io/v2 (v2beta1 was removed in Flux 2.7)",
-            "helm.toolkit.fluxcd.io/v2beta2", "helm.toolkit.fluxcd.io/v2 (v2beta2 was removed in Flux 2.8)");
 
     @Override
     public List<Finding> check(VerifyContext context) {
         List<Finding> out = new ArrayList<>();
-        for (KubeObject o : context.tree().objects()) {
-            boolean relevant = (("OCIRepository".equals(o.kind()) || "HelmRepository".equals(o.kind()))
-                            && "source.toolkit.fluxcd.io".equals(o.group()))
-                    || ("HelmRelease".equals(o.kind()) && "helm.toolkit.fluxcd.io".equals(o.group()));
-            String replacement = relevant ? REMOVED.get(o.apiVersion()) : null;
-            if (replacement == null || context.tree().isPatchFile(o.file())) {
+        FluxApis apis = FluxApis.shipped();
+        ManifestTree tree = context.tree();
+        for (KubeObject o : tree.objects()) {
+            if (o.kind() == null
+                    || o.group() == null
+                    || !o.group().endsWith(".toolkit.fluxcd.io")
+                    || tree.isPatchFile(o.file())) {
                 continue;
             }
-            out.add(VerifyContext.at(
-                    this,
-                    o,
-                    Nodes.get(o.root(), "apiVersion"),
-                    o.kind() + " \"" + o.name() + "\" uses " + o.apiVersion() + "; use " + replacement));
+            ApiSupport worst = null;
+            FluxVersions.Stated worstFlux = null;
+            for (FluxVersions.Stated flux : fluxOf(context, o).values()) {
+                if (!flux.release().knows(o.group(), o.kind())) {
+                    continue;
+                }
+                ApiSupport s = ApiSupport.of(apis, flux.release(), o.apiVersion(), o.kind());
+                if ((s.notServed() || s.deprecated()) && (worst == null || !worst.notServed())) {
+                    worst = s;
+                    worstFlux = flux;
+                }
+            }
+            if (worst != null) {
+                out.add(finding(o, worst, worstFlux));
+            }
         }
         return out;
+    }
+
+    /** The Flux of each cluster that builds the object, or the tree's when none does. */
+    private static Map<String, FluxVersions.Stated> fluxOf(VerifyContext context, KubeObject o) {
+        FluxVersions versions = context.scan().flux();
+        Map<String, FluxVersions.Stated> out = new LinkedHashMap<>();
+        for (ObjectInstance i : context.tree().instancesOf(o)) {
+            out.put(String.valueOf(i.cluster()), versions.of(i.cluster()));
+        }
+        if (out.isEmpty()) {
+            out.put("", versions.tree());
+        }
+        return out;
+    }
+
+    private Finding finding(KubeObject o, ApiSupport s, FluxVersions.Stated flux) {
+        String what = o.kind() + " \"" + o.name() + "\" uses " + o.apiVersion() + ", which ";
+        String message = what + (s.notServed() ? s.whyNot() : s.deprecation()) + "; use " + s.replacement()
+                + (flux.assumed()
+                        ? " (Flux " + flux.release().version() + " is assumed: -Doci.fluxVersion sets it)"
+                        : "");
+        Finding at = VerifyContext.at(this, o, Nodes.get(o.root(), "apiVersion"), message);
+        return s.notServed()
+                ? at
+                : new Finding(at.rule(), Severity.WARNING, at.file(), at.line(), at.column(), at.message());
     }
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden before/after trees of {@code oci:migrate}: {@code src/test/resources/migrate/<case>/before/} is migrated
- * with the options of {@code options.properties} (charts, namespaces, layout, prune) and must equal
+ * with the options of {@code options.properties} (charts, namespaces, layout, prune, fluxVersion) and must equal
  * {@code after/} byte for byte, file for file. A second run on the result must plan nothing (idempotence).
  * {@code skipped.txt}, when present, lists the releases the plan must skip, one {@code release: reason-part} a line.
  */
@@ -56,8 +56,9 @@ class MigrateGoldenTest {
         Path work = temp.resolve(dir.getFileName().toString());
         copyTree(dir.resolve("before"), work);
         MigrateOptions options = options(dir.resolve("options.properties"));
+        String flux = fluxVersion(dir.resolve("options.properties"));
 
-        MigrationPlan plan = plan(work, options);
+        MigrationPlan plan = plan(work, options, flux);
         PlanApplier.apply(work, plan.writes());
         if (Boolean.getBoolean("oci.golden.update")) {
             // approval workflow: -Doci.golden.update=true rewrites after/ from src/test/resources; review the diff
@@ -81,7 +82,7 @@ class MigrateGoldenTest {
             assertThat(plan.skipped().get(i).reason()).contains(parts[1]);
         }
 
-        MigrationPlan again = plan(work, options);
+        MigrationPlan again = plan(work, options, flux);
         assertThat(again.changes()).as("second run changes nothing").isEmpty();
     }
 
@@ -114,9 +115,25 @@ class MigrateGoldenTest {
     }
 
     static MigrationPlan plan(Path root, MigrateOptions options) throws IOException {
+        return plan(root, options, null);
+    }
+
+    /** {@code fluxVersion}: {@code oci.fluxVersion}, or null for what the tree states. */
+    static MigrationPlan plan(Path root, MigrateOptions options, String fluxVersion) throws IOException {
         ManifestTree tree = TreeLoader.load(TreeOptions.of(root));
-        ScanResult scan = new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree);
+        ScanResult scan = new Scanner(ChartCatalog.withBuiltIn(List.of()), fluxVersion).scan(tree);
         return MigrationPlanner.plan(tree, scan, options);
+    }
+
+    /** The {@code fluxVersion} of options.properties ({@code oci.fluxVersion}), or null. */
+    static String fluxVersion(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+        }
+        return p.getProperty("fluxVersion");
     }
 
     static MigrateOptions options(Path file) throws IOException {

@@ -89,8 +89,8 @@ class TypesKeptPropertiesTest {
                 .append('\n');
         Node spec = Nodes.get(YamlFile.parse(source.toString()).documents().get(0), "spec");
 
-        OciRepositoryDocument doc =
-                OciRepositoryDocument.of("", "app", null, "15m", "oci://ghcr.io/x/app", "1.0.0", null);
+        OciRepositoryDocument doc = OciRepositoryDocument.of(
+                "source.toolkit.fluxcd.io/v1", "", "app", null, "15m", "oci://ghcr.io/x/app", "1.0.0", null);
         for (int i = 0; i < n; i++) {
             doc.copy("k" + i, Nodes.get(spec, "k" + i));
         }

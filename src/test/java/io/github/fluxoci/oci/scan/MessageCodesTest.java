@@ -49,7 +49,7 @@ class MessageCodesTest {
                 .containsKeys(
                         "no-oci-source",
                         "not-deployed",
-                        "api-version-removed",
+                        "api-version-not-served",
                         "mirror-source",
                         "blocked-by-catalog",
                         "chart-from-git-or-bucket");

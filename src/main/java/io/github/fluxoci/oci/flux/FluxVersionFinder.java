@@ -1,0 +1,267 @@
+package io.github.fluxoci.oci.flux;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import io.github.fluxoci.oci.semver.Constraint;
+import io.github.fluxoci.oci.semver.Version;
+import io.github.fluxoci.oci.tree.KubeObject;
+import io.github.fluxoci.oci.tree.KustomizeFile;
+import io.github.fluxoci.oci.tree.ManifestFile;
+import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
+import io.github.fluxoci.oci.yaml.Nodes;
+
+/**
+ * Reads which Flux a tree runs from what the tree states, per cluster: a FluxInstance's
+ * {@code spec.distribution.version} (exact, or a range such as {@code 2.5.x}: the newest Flux release that matches),
+ * the same field in the values of a {@code flux-instance} HelmRelease ({@code instance.distribution.version}), and the
+ * {@code # Flux Version: v2.5.1} header that {@code flux install}/{@code bootstrap} write into
+ * {@code gotk-components.yaml}. {@code oci.fluxVersion} overrides them all. Where statements of one cluster disagree,
+ * the oldest holds (its APIs are the ones every statement's Flux may lack) and a note says so.
+ */
+public final class FluxVersionFinder {
+
+    private static final Pattern GOTK_HEADER =
+            Pattern.compile("(?m)^#\\s*Flux Version:\\s*(v?\\d+\\.\\d+\\.\\d+\\S*)\\s*$");
+    /** the header is at the top of the file: only its first lines are read */
+    private static final int HEADER_CHARS = 2_000;
+
+    private final FluxApis apis;
+
+    public FluxVersionFinder(FluxApis apis) {
+        this.apis = apis;
+    }
+
+    /** A statement found in the tree: what it says and where. */
+    private record Statement(String text, String where, List<String> clusters) {}
+
+    /** The tree's Flux per cluster; {@code override} ({@code oci.fluxVersion}) wins when not null or blank. */
+    public FluxVersions find(ManifestTree tree, String override) {
+        List<String> notes = new ArrayList<>();
+        if (override != null && !override.isBlank()) {
+            FluxRelease r = resolve(override.trim(), "-Doci.fluxVersion", notes);
+            if (r == null) {
+                throw new IllegalArgumentException(
+                        "oci.fluxVersion \"" + override + "\" is not a Flux version or range (such as 2.5.1 or 2.5.x)");
+            }
+            return new FluxVersions(Map.of(), new FluxVersions.Stated(r, override.trim(), "-Doci.fluxVersion"), notes);
+        }
+        List<Statement> statements = statements(tree);
+        if (statements.isEmpty()) {
+            return FluxVersions.assumeNewest(apis);
+        }
+        Map<String, FluxVersions.Stated> byCluster = new LinkedHashMap<>();
+        List<FluxVersions.Stated> treeWide = new ArrayList<>();
+        for (Statement s : statements) {
+            if (s.clusters().isEmpty() && tree.hasEntryPoints()) {
+                // an archive, a leftover: what no cluster applies does not say what a cluster runs
+                notes.add(s.where() + ": states Flux " + s.text() + " but no Flux entry point builds it; not used");
+                continue;
+            }
+            FluxRelease r = resolve(s.text(), s.where(), notes);
+            if (r == null) {
+                notes.add(s.where() + ": \"" + s.text() + "\" is not a Flux version or range; ignored");
+                continue;
+            }
+            FluxVersions.Stated stated = new FluxVersions.Stated(r, s.text(), s.where());
+            if (s.clusters().isEmpty()) {
+                treeWide.add(stated);
+            }
+            for (String cluster : s.clusters()) {
+                byCluster.merge(cluster, stated, (a, b) -> oldest(a, b, "cluster " + cluster, notes));
+            }
+        }
+        FluxVersions.Stated tree0 = treeWide.stream()
+                .reduce((a, b) -> oldest(a, b, "the tree", notes))
+                .orElse(null);
+        if (tree0 == null && byCluster.isEmpty()) {
+            FluxVersions assumed = FluxVersions.assumeNewest(apis);
+            return new FluxVersions(Map.of(), assumed.tree(), notes);
+        }
+        if (tree0 == null) {
+            // every statement belongs to a cluster: the rest of the tree (files no entry point builds) runs the oldest
+            tree0 = byCluster.values().stream()
+                    .min(Comparator.comparing(FluxVersions.Stated::release))
+                    .orElseThrow();
+        }
+        return new FluxVersions(byCluster, tree0, notes);
+    }
+
+    /** True for what {@code oci.fluxVersion} may say: a version ({@code 2.5.1}, {@code v2.5.1}) or a range. */
+    public static boolean isVersionOrRange(String text) {
+        String t = text.startsWith("v") ? text.substring(1) : text;
+        return Version.parse(t).isPresent() || Constraint.isValid(t);
+    }
+
+    private List<Statement> statements(ManifestTree tree) {
+        List<Statement> out = new ArrayList<>();
+        for (ManifestFile f : tree.files()) {
+            if (!f.parsed()) {
+                continue;
+            }
+            for (KubeObject o : f.objects()) {
+                String version = null;
+                String what = null;
+                if ("FluxInstance".equals(o.kind()) && "fluxcd.controlplane.io".equals(o.group())) {
+                    version = Nodes.text(o.root(), "spec", "distribution", "version");
+                    what = "FluxInstance spec.distribution.version";
+                } else if (o.is(ManifestTree.HELM_GROUP, "HelmRelease") && isFluxInstanceChart(o)) {
+                    version = Nodes.text(o.root(), "spec", "values", "instance", "distribution", "version");
+                    what = "flux-instance values instance.distribution.version";
+                    if (version == null) {
+                        Statement generated = fromGeneratedValues(tree, o);
+                        if (generated != null) {
+                            out.add(generated);
+                        }
+                    }
+                }
+                if (version != null) {
+                    out.add(new Statement(
+                            version, f.relativePath() + ":" + o.line() + " (" + what + ")", clustersOf(tree, o)));
+                }
+            }
+            String text = f.yaml().text();
+            Matcher m = GOTK_HEADER.matcher(text.substring(0, Math.min(text.length(), HEADER_CHARS)));
+            if (m.find() && !f.objects().isEmpty()) {
+                int line = f.yaml().lineNumber(m.start());
+                out.add(new Statement(
+                        m.group(1),
+                        f.relativePath() + ":" + line + " (# Flux Version header)",
+                        clustersOf(tree, f.objects().get(0))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The values of a flux-instance HelmRelease that come from a ConfigMap its folder's kustomization generates
+     * ({@code configMapGenerator: [{name: ..., files: [values.yaml]}]}, {@code valuesFrom: [{kind: ConfigMap}]}).
+     */
+    private static Statement fromGeneratedValues(ManifestTree tree, KubeObject hr) {
+        KustomizeFile k = tree.kustomizeFileIn(hr.file().directory());
+        if (k == null) {
+            return null;
+        }
+        for (Node from : Nodes.items(hr.root(), "spec", "valuesFrom")) {
+            String name = Nodes.text(from, "name");
+            if (!"ConfigMap".equals(Nodes.text(from, "kind")) || name == null) {
+                continue;
+            }
+            for (Node generator : Nodes.items(k.root(), "configMapGenerator")) {
+                if (!name.equals(Nodes.text(generator, "name"))) {
+                    continue;
+                }
+                for (Node item : Nodes.items(generator, "files")) {
+                    String entry = item instanceof ScalarNode sc ? sc.getValue() : "";
+                    String path = entry.contains("=") ? entry.substring(entry.indexOf('=') + 1) : entry;
+                    ManifestFile values = tree.file(join(k.directory(), path));
+                    if (values == null
+                            || !values.parsed()
+                            || values.yaml().documents().isEmpty()) {
+                        continue;
+                    }
+                    Node doc = values.yaml().documents().get(0);
+                    Node version = Nodes.get(doc, "instance", "distribution", "version");
+                    if (version instanceof ScalarNode v) {
+                        int line = values.yaml().lineNumber(values.yaml().startOffset(v));
+                        return new Statement(
+                                v.getValue(),
+                                values.relativePath() + ":" + line + " (flux-instance values"
+                                        + " instance.distribution.version, via configMapGenerator " + name + ")",
+                                clustersOf(tree, hr));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String join(String dir, String path) {
+        String p = path.startsWith("./") ? path.substring(2) : path;
+        return dir.isEmpty() ? p : dir + "/" + p;
+    }
+
+    /** A HelmRelease of the flux-instance chart (controlplaneio-fluxcd), by chart name or OCI url. */
+    static boolean isFluxInstanceChart(KubeObject hr) {
+        String chart = Nodes.text(hr.root(), "spec", "chart", "spec", "chart");
+        String ref = Nodes.text(hr.root(), "spec", "chartRef", "name");
+        return "flux-instance".equals(chart) || "flux-instance".equals(ref);
+    }
+
+    private static List<String> clustersOf(ManifestTree tree, KubeObject o) {
+        return tree.instancesOf(o).stream()
+                .map(ObjectInstance::cluster)
+                .filter(c -> c != null)
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * The Flux release a statement means: an exact version's line, or the newest release a range matches. Versions
+     * outside what the plugin knows are read as the nearest release it knows, with a note.
+     */
+    FluxRelease resolve(String text, String where, List<String> notes) {
+        String t = text.startsWith("v") ? text.substring(1) : text;
+        Optional<Version> exact = Version.parse(t);
+        if (exact.isPresent()) {
+            return nearest(exact.get(), text, where, notes);
+        }
+        Constraint range;
+        try {
+            range = Constraint.parse(t);
+        } catch (Constraint.InvalidConstraintException e) {
+            return null;
+        }
+        FluxRelease match = null;
+        for (FluxRelease r : apis.releases()) {
+            if (range.isSatisfiedBy(Version.parse(r.version()).orElseThrow())) {
+                match = r;
+            }
+        }
+        if (match == null) {
+            notes.add(where + ": no Flux release the plugin knows ("
+                    + apis.oldest().version() + " to " + apis.newest().version() + ") matches \"" + text
+                    + "\"; read as " + apis.newest().version());
+            return apis.newest();
+        }
+        return match;
+    }
+
+    private FluxRelease nearest(Version v, String text, String where, List<String> notes) {
+        FluxRelease line = apis.release(v.major() + "." + v.minor());
+        if (line != null) {
+            return line;
+        }
+        boolean newer = FluxRelease.compareVersions(
+                        v.major() + "." + v.minor(), apis.newest().line())
+                > 0;
+        FluxRelease r = newer ? apis.newest() : apis.oldest();
+        notes.add(where + ": Flux " + text + " is " + (newer ? "newer" : "older") + " than the plugin knows; read as "
+                + r.describe());
+        return r;
+    }
+
+    private static FluxVersions.Stated oldest(
+            FluxVersions.Stated a, FluxVersions.Stated b, String scope, List<String> notes) {
+        int c = a.release().compareTo(b.release());
+        if (c != 0) {
+            FluxVersions.Stated older = c < 0 ? a : b;
+            FluxVersions.Stated newer = c < 0 ? b : a;
+            notes.add(scope + ": " + newer.where() + " states " + newer.statement() + " but " + older.where()
+                    + " states " + older.statement() + "; the older, "
+                    + older.release().describe() + ", holds");
+            return older;
+        }
+        return a;
+    }
+}
