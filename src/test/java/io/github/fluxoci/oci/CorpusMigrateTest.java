@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -426,39 +425,8 @@ class CorpusMigrateTest {
     /** Every kustomization above a changed file that built before must build after. */
     private static List<String> kustomizeStillBuilds(Path before, Path after, ManifestTree tree, MigrationPlan plan)
             throws IOException, InterruptedException {
-        Kubectl.assumeAvailable();
-        Set<String> dirs = new LinkedHashSet<>();
-        for (FileChange c : plan.changes()) {
-            String dir = c.path().contains("/") ? c.path().substring(0, c.path().lastIndexOf('/')) : "";
-            while (true) {
-                if (tree.kustomizeFileIn(dir) != null) {
-                    dirs.add(dir);
-                    break;
-                }
-                if (dir.isEmpty()) {
-                    break;
-                }
-                dir = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
-            }
-        }
-        List<String> failures = new ArrayList<>();
-        int builtBefore = 0;
-        for (String dir : dirs) {
-            if (build(before.resolve(dir)) != null) {
-                continue; // did not build before (secrets left out of the corpus, remote bases, ...)
-            }
-            builtBefore++;
-            String error = build(after.resolve(dir));
-            if (error != null) {
-                failures.add(dir + ": " + error);
-            }
-        }
-        KUSTOMIZE_CHECKED.put(before.getFileName().toString(), builtBefore + " of " + dirs.size());
-        return failures;
-    }
-
-    /** Null when {@code kubectl kustomize dir} succeeds, else its error. */
-    private static String build(Path dir) throws IOException, InterruptedException {
-        return Kubectl.kustomize(dir).error();
+        KustomizeBuilds.Result r = KustomizeBuilds.stillBuild(before, after, tree, plan);
+        KUSTOMIZE_CHECKED.put(before.getFileName().toString(), r.builtBefore() + " of " + r.folders());
+        return r.failures();
     }
 }

@@ -72,12 +72,21 @@ class CorpusMigrateVerifyPruneTest {
     private void check(Path source) throws Exception {
         Path work = temp.resolve(source.getFileName().toString());
         TestFiles.copyTree(source, work);
+        KustomizeBuilds.stubSopsSecrets(work);
+        Path pristine = temp.resolve(source.getFileName() + "-before");
+        TestFiles.copyTree(work, pristine);
         ChartCatalog catalog = ChartCatalog.withBuiltIn(List.of());
         ManifestTree tree = TreeLoader.load(TreeOptions.of(work));
         ScanResult before = new Scanner(catalog).scan(tree);
         MigrationPlan plan = MigrationPlanner.plan(
                 tree, before, new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.ALL, false));
         PlanApplier.apply(work, plan.writes());
+        KustomizeBuilds.Result builds = KustomizeBuilds.stillBuild(pristine, work, tree, plan);
+        assertThat(builds.failures())
+                .as(
+                        "kustomization folders that built before migrate and fail after it (%d compared)",
+                        builds.builtBefore())
+                .isEmpty();
         ReportSchemas.assertScanJson(ScanJson.render(before));
         ReportSchemas.assertMigrateJson(MigrateReports.json(plan, false));
 

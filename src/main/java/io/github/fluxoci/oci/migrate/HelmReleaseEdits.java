@@ -198,6 +198,15 @@ final class HelmReleaseEdits {
         if (helmApiVersion.equals(r.apiVersion())) {
             return;
         }
+        List<String> found = removedFields(root);
+        if (!found.isEmpty()) {
+            throw new Refusal(r.apiVersion() + " uses " + String.join(", ", found) + ", which " + helmApiVersion
+                    + " removed; convert them (valuesFiles, kustomize.patches) and run again");
+        }
+    }
+
+    /** The fields of a HelmRelease (or a patch of one) that {@code v2} no longer has. */
+    static List<String> removedFields(MappingNode root) {
         List<String> found = new ArrayList<>();
         if (Nodes.has(root, "spec", "chart", "spec", "valuesFile")) {
             found.add("spec.chart.spec.valuesFile");
@@ -209,9 +218,6 @@ final class HelmReleaseEdits {
                 }
             }
         }
-        if (!found.isEmpty()) {
-            throw new Refusal(r.apiVersion() + " uses " + String.join(", ", found) + ", which " + helmApiVersion
-                    + " removed; convert them (valuesFiles, kustomize.patches) and run again");
-        }
+        return found;
     }
 }

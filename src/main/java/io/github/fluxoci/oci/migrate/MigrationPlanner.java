@@ -187,6 +187,7 @@ public final class MigrationPlanner {
                     + o.newPatchPath());
         }
         part.add(releaseEdits);
+        part.add(OverlayApiVersions.of(tree, scan, r, apis.helmRelease(), rewrites));
         PlanPart done = part.build();
         if (!done.created().contains(hr.file().relativePath())) {
             done = done.plus(

@@ -71,6 +71,32 @@ class OverlayKustomizeTest {
         return docs.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow();
     }
 
+    /**
+     * A {@code v2beta1} release moved to {@code v2} (the golden case {@code overlay-api-version}): its three patches (a
+     * strategic-merge file, an inline {@code patch:}, a JSON 6902 patch with a {@code target.version}) move with it,
+     * and what kubectl builds still carries every one of them.
+     */
+    @org.junit.jupiter.api.Test
+    void patchesFollowTheReleaseToItsNewApiVersion() throws Exception {
+        Path golden =
+                Path.of(getClass().getResource("/migrate/overlay-api-version").toURI());
+        Map<String, Object> before = find(build(golden.resolve("before/apps/staging")), "HelmRelease");
+        Map<String, Object> after = find(build(golden.resolve("after/apps/staging")), "HelmRelease");
+        assertThat(after.get("apiVersion")).isEqualTo("helm.toolkit.fluxcd.io/v2");
+        for (String[] path : List.of(
+                new String[] {"spec", "interval"},
+                new String[] {"spec", "values", "replicaCount"},
+                new String[] {"spec", "values", "ui", "color"})) {
+            assertThat(at(after, path))
+                    .as(String.join(".", path))
+                    .isEqualTo(at(before, path))
+                    .isNotNull();
+        }
+        assertThat(at(before, "spec", "interval"))
+                .as("the inline patch applied")
+                .isEqualTo("5m");
+    }
+
     private static List<Map<String, Object>> build(Path dir) throws IOException, InterruptedException {
         Kubectl.assumeAvailable();
         Kubectl.Build build = Kubectl.kustomize(dir);
