@@ -28,6 +28,7 @@ public final class Verifier {
                 new LayerSelectorRule(),
                 new OciUrlRule(),
                 new OciRefRule(),
+                new OciRefResolutionRule(),
                 new ChartXorChartRefRule(),
                 new HelmRepositorySourceRule(),
                 new RemovedApiRule(),

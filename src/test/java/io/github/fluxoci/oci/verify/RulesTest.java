@@ -234,6 +234,52 @@ class RulesTest {
                 .isEmpty();
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refCases() {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "digest: sha256:abc", Severity.ERROR, "ref.digest \"sha256:abc\" is not an OCI digest"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "semver: \">=1.0.0\"\n    semverFilter: \"^(?!rc).*$\"",
+                        Severity.ERROR,
+                        "does not compile as a Go (RE2) regular expression: look-around"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "semver: \">=1.0.0\"\n    semverFilter: \"(\"",
+                        Severity.ERROR,
+                        "does not compile as a Go (RE2) regular expression: Unclosed group"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "semver: banana", Severity.ERROR, "ref.semver \"banana\" is not a range"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "tag: 1.2.3\n    semver: \">=1.0.0\"",
+                        Severity.WARNING,
+                        "ref.tag \"1.2.3\" is ignored: source-controller takes ref.semver first"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "tag: 1.2.3\n    digest: " + digest,
+                        Severity.WARNING,
+                        "ref.tag \"1.2.3\" is ignored: source-controller takes ref.digest first"));
+    }
+
+    /** Each case as source-controller's getArtifactRef would meet it, on an OCIRepository no chart uses. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("refCases")
+    void ociRefResolution(String ref, Severity severity, String message) throws IOException {
+        String manifests = OCI_OK.replace("name: app", "name: manifests")
+                .replace("tag: 1.2.3", ref)
+                .replace("charts/app", "manifests/app");
+        TreeFixture t = new TreeFixture(dir)
+                .file("infra/kustomization.yaml", "resources:\n  - ./oci.yaml\n")
+                .file("infra/oci.yaml", manifests);
+        assertThat(run(new OciRefResolutionRule(), t))
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(severity))
+                .extracting(Finding::message)
+                .asString()
+                .contains(message);
+        // the same object written right passes
+        t.file("infra/oci.yaml", OCI_OK.replace("name: app", "name: manifests"));
+        assertThat(run(new OciRefResolutionRule(), t)).isEmpty();
+    }
+
     @Test
     void ociRef() throws IOException {
         assertThat(run(new OciRefRule(), app(RELEASE_ON_OCI, OCI_OK.replace("tag: 1.2.3", "tag: 1.2.3+build"))))
