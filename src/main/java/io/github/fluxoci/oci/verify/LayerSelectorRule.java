@@ -9,15 +9,21 @@ import io.github.fluxoci.oci.migrate.OciRepositoryDocument;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
-/** An OCIRepository used by a chartRef selects the Helm chart layer with {@code operation: copy}. */
+/**
+ * An OCIRepository used by a chartRef selects the Helm chart layer with {@code operation: copy}. Flux accepts one
+ * without it (the field is optional in every CRD version, and source-controller then takes the first layer), so this is
+ * a warning that names the consequence: a chart whose first layer is not the chart archive (pushed with a provenance
+ * file, for one) fails with "gzip: invalid header" (source-controller #1932, flux2 #5788).
+ */
 public final class LayerSelectorRule extends DeclaredRule {
 
     public LayerSelectorRule() {
         super(
                 "layer-selector",
-                Severity.ERROR,
+                Severity.WARNING,
                 "an OCIRepository used by chartRef has spec.layerSelector with the Helm chart media type and operation:"
-                        + " copy (without it, signed charts fail with \"gzip: invalid header\")");
+                        + " copy (without it, Flux takes the first layer: a chart pushed with more fails with \"gzip:"
+                        + " invalid header\")");
     }
 
     @Override
@@ -38,8 +44,10 @@ public final class LayerSelectorRule extends DeclaredRule {
                     this,
                     oci,
                     at,
-                    "OCIRepository \"" + oci.name() + "\" " + what + "; set spec.layerSelector" + " to {mediaType: "
-                            + OciRepositoryDocument.HELM_CHART_MEDIA_TYPE + ", operation: copy}"));
+                    "OCIRepository \"" + oci.name() + "\" " + what + ", so Flux takes the artifact's first layer, which"
+                            + " fails with \"gzip: invalid header\" for a chart pushed with more than one; set"
+                            + " spec.layerSelector to {mediaType: " + OciRepositoryDocument.HELM_CHART_MEDIA_TYPE
+                            + ", operation: copy}"));
         }
         return out;
     }

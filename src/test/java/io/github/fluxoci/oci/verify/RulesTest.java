@@ -198,8 +198,10 @@ class RulesTest {
                 "  layerSelector:\n    mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip\n"
                         + "    operation: copy\n",
                 "");
+        // Flux accepts it (the field is optional): a warning naming the consequence, not an error
         assertThat(run(new LayerSelectorRule(), app(RELEASE_ON_OCI, without)))
                 .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
                 .extracting(Finding::describe)
                 .asString()
                 .startsWith(
