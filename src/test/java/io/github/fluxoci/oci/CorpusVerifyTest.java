@@ -127,6 +127,7 @@ class CorpusVerifyTest {
      */
     static final Set<String> SILENT_ON_CORPORA = Set.of(
             "oci-ref-resolution",
+            "secret-namespace",
             "oci-tag-exists",
             "different-archive",
             "unverified-signature",

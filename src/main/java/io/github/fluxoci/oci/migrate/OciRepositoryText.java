@@ -12,6 +12,7 @@ import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.scan.SourceLookup;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.PullSecrets;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /**

@@ -29,6 +29,7 @@ public final class Verifier {
                 new OciUrlRule(),
                 new OciRefRule(),
                 new OciRefResolutionRule(),
+                new SecretNamespaceRule(),
                 new ChartXorChartRefRule(),
                 new HelmRepositorySourceRule(),
                 new RemovedApiRule(),

@@ -236,6 +236,37 @@ class RulesTest {
                 .isEmpty();
     }
 
+    @Test
+    void secretNamespace() throws IOException {
+        String withSecret = OCI_OK.replace("  url: oci://", "  secretRef:\n    name: ghcr-auth\n  url: oci://");
+        String secret =
+                "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ghcr-auth\n  namespace: NS\ntype: TYPE\n";
+        // the Secret is in the tree, but only in flux-system (copied from a HelmRepository): the OCIRepository in apps
+        // reads apps
+        TreeFixture t = app(RELEASE_ON_OCI, withSecret)
+                .file("flux/kustomization.yaml", "resources:\n  - ./secret.yaml\n")
+                .file(
+                        "flux/secret.yaml",
+                        secret.replace("NS", "flux-system").replace("TYPE", "kubernetes.io/dockerconfigjson"));
+        assertThat(run(new SecretNamespaceRule(), t))
+                .extracting(Finding::describe)
+                .containsExactly("app/ocirepository.yaml:14:11 [secret-namespace] OCIRepository \"app\" in apps names"
+                        + " Secret ghcr-auth (spec.secretRef), which the tree has only in flux-system; an OCIRepository"
+                        + " reads Secrets in its own namespace: put ghcr-auth in apps");
+        // in its namespace but username/password: source-controller pulls anonymously
+        t.file("flux/secret.yaml", secret.replace("NS", "apps").replace("TYPE", "Opaque"));
+        assertThat(run(new SecretNamespaceRule(), t))
+                .singleElement()
+                .extracting(Finding::message)
+                .asString()
+                .contains("which is type Opaque: source-controller reads only kubernetes.io/dockerconfigjson");
+        // a pull secret where it is read, or one the tree does not hold (created out of band): nothing to say
+        t.file("flux/secret.yaml", secret.replace("NS", "apps").replace("TYPE", "kubernetes.io/dockerconfigjson"));
+        assertThat(run(new SecretNamespaceRule(), t)).isEmpty();
+        t.file("flux/secret.yaml", "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n");
+        assertThat(run(new SecretNamespaceRule(), t)).isEmpty();
+    }
+
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refCases() {
         String digest = "sha256:" + "0123456789abcdef".repeat(4);
         return java.util.stream.Stream.of(
