@@ -28,32 +28,6 @@ public record OciTarget(
         boolean cosign,
         ChartProof proof) {
 
-    public OciTarget(
-            String url,
-            String origin,
-            String provenance,
-            String tag,
-            String semver,
-            String name,
-            String file,
-            String kustomization,
-            String tagPrefix,
-            boolean cosign) {
-        this(url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, null);
-    }
-
-    public OciTarget(
-            String url,
-            String origin,
-            String provenance,
-            String tag,
-            String semver,
-            String name,
-            String file,
-            String kustomization) {
-        this(url, origin, provenance, tag, semver, name, file, kustomization, null, false, null);
-    }
-
     /** The same target with the online proof. */
     public OciTarget withProof(ChartProof p) {
         return new OciTarget(url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, p);

@@ -259,7 +259,8 @@ public final class ReleaseClassifier {
                 ociFile,
                 kustomization,
                 oci.tagPrefix(),
-                oci.cosign());
+                oci.cosign(),
+                null);
         return f.as(ReleaseStatus.MIGRATABLE, target);
     }
 
@@ -354,7 +355,9 @@ public final class ReleaseClassifier {
         f.source = new ChartSource("OCIRepository", name, refNs, url, null);
         String provenance = url != null ? catalog.provenanceOf(url) : null;
         String file = repo != null ? repo.file().relativePath() : null;
-        return f.as(ReleaseStatus.OCI, new OciTarget(url, OciSource.TREE, provenance, tag, semver, name, file, null));
+        return f.as(
+                ReleaseStatus.OCI,
+                new OciTarget(url, OciSource.TREE, provenance, tag, semver, name, file, null, null, false, null));
     }
 
     /** The release being classified and what is known about it so far. */

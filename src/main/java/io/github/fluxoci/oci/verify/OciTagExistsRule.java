@@ -14,7 +14,7 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * Online only ({@code -Doci.online=true}): every {@code ref.tag} of a chart OCIRepository exists in its registry
  * ({@code +} read as {@code _}, as Helm stores it), and every {@code ref.semver} matches at least one tag.
  */
-public final class OciTagExistsRule extends DeclaredRule {
+public final class OciTagExistsRule extends OnlineRule {
 
     public OciTagExistsRule() {
         super(
@@ -24,12 +24,8 @@ public final class OciTagExistsRule extends DeclaredRule {
     }
 
     @Override
-    public List<Finding> check(VerifyContext context) {
+    List<Finding> check(VerifyContext context, OciRegistryClient registry) {
         List<Finding> out = new ArrayList<>();
-        OciRegistryClient registry = context.registry();
-        if (registry == null) {
-            return out;
-        }
         for (KubeObject oci : OciRepositories.usedByChartRef(context)) {
             String url = Nodes.text(oci.root(), "spec", "url");
             String tag = Nodes.text(oci.root(), "spec", "ref", "tag");

@@ -12,7 +12,7 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * does not verify it ({@code spec.verify}): the publisher signs, so Flux can refuse a tampered chart, and does not.
  * A warning by default; {@code -Doci.severities=unverified-signature=error} makes it fail the gate.
  */
-public final class UnverifiedSignatureRule extends DeclaredRule {
+public final class UnverifiedSignatureRule extends OnlineRule {
 
     public UnverifiedSignatureRule() {
         super(
@@ -22,12 +22,8 @@ public final class UnverifiedSignatureRule extends DeclaredRule {
     }
 
     @Override
-    public List<Finding> check(VerifyContext context) {
+    List<Finding> check(VerifyContext context, OciRegistryClient registry) {
         List<Finding> out = new ArrayList<>();
-        OciRegistryClient registry = context.registry();
-        if (registry == null) {
-            return out;
-        }
         for (OciRepositories.PinnedTag pinned : OciRepositories.pinnedByTag(context)) {
             KubeObject oci = pinned.oci();
             if (Nodes.has(oci.root(), "spec", "verify") || Nodes.has(oci.root(), "spec", "ref", "digest")) {
