@@ -31,8 +31,11 @@ import io.github.fluxoci.oci.verify.VerifyContext;
  * @param failOn     {@code error}, {@code warning} or {@code never}
  * @param exceptions releases that may stay on a HelmRepository, with the reason (both needed)
  * @param severities {@code rule=level} pairs ({@code oci.severities})
+ * @param noCrossNamespaceRefs Flux runs with {@code --no-cross-namespace-refs=true} ({@code oci.noCrossNamespaceRefs})
  */
-public record VerifyGoal(String failOn, List<ReleaseException> exceptions, String severities) implements Goal {
+public record VerifyGoal(
+        String failOn, List<ReleaseException> exceptions, String severities, boolean noCrossNamespaceRefs)
+        implements Goal {
 
     /** The configuration, checked: who may stay on a HelmRepository, and the severities as configured. */
     private record Checked(String threshold, List<ReleaseException> excuses, RuleSeverities severities) {}
@@ -51,8 +54,8 @@ public record VerifyGoal(String failOn, List<ReleaseException> exceptions, Strin
         List<Rule> rules = config.severities().apply(Verifier.rules());
         List<Finding> findings = config.severities()
                 .applyTo(
-                        Verifier.verify(
-                                new VerifyContext(tree, scan, config.excuses(), critical, registry, helm, catalog)),
+                        Verifier.verify(new VerifyContext(
+                                tree, scan, config.excuses(), critical, registry, helm, catalog, noCrossNamespaceRefs)),
                         Verifier.rules());
         run.times().lap("rules");
         log(run, tree, scan, findings);

@@ -37,11 +37,19 @@ public class VerifyMojo extends AbstractOciMojo {
     @Parameter(property = "oci.severities")
     protected String severities;
 
+    /**
+     * Flux's controllers run with {@code --no-cross-namespace-refs=true} (multi-tenancy lockdown): a HelmRelease whose
+     * {@code chartRef} names an OCIRepository of another namespace is an error, not a warning. Read from the tree too,
+     * when a kustomization or FluxInstance of it patches that flag in.
+     */
+    @Parameter(property = "oci.noCrossNamespaceRefs", defaultValue = "false")
+    protected boolean noCrossNamespaceRefs;
+
     @Override
     protected Goal goal() {
         List<ReleaseException> excuses = exceptions == null
                 ? List.of()
                 : exceptions.stream().map(Excuse::toReleaseException).toList();
-        return new VerifyGoal(failOn, excuses, severities);
+        return new VerifyGoal(failOn, excuses, severities, noCrossNamespaceRefs);
     }
 }

@@ -30,6 +30,7 @@ public final class Verifier {
                 new OciRefRule(),
                 new OciRefResolutionRule(),
                 new SecretNamespaceRule(),
+                new CrossNamespaceRefRule(),
                 new ChartXorChartRefRule(),
                 new HelmRepositorySourceRule(),
                 new RemovedApiRule(),

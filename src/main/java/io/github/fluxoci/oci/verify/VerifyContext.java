@@ -21,6 +21,8 @@ import io.github.fluxoci.oci.tree.ManifestTree;
  * @param registry         the registry client with {@code -Doci.online=true}, else null
  * @param helm             the Helm repository client with {@code -Doci.online=true}, else null
  * @param catalog          where charts live as OCI (the user's mappings and the shipped catalog), or null
+ * @param noCrossNamespaceRefs {@code oci.noCrossNamespaceRefs}: Flux's controllers run with
+ *                         {@code --no-cross-namespace-refs=true} (the tree may say so too)
  */
 public record VerifyContext(
         ManifestTree tree,
@@ -29,11 +31,24 @@ public record VerifyContext(
         List<String> criticalReleases,
         OciRegistryClient registry,
         HelmIndexClient helm,
-        ChartCatalog catalog) {
+        ChartCatalog catalog,
+        boolean noCrossNamespaceRefs) {
 
     public VerifyContext {
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
         criticalReleases = criticalReleases == null ? List.of() : List.copyOf(criticalReleases);
+    }
+
+    /** Without {@code oci.noCrossNamespaceRefs} (the tree may still say the controllers run with it). */
+    public VerifyContext(
+            ManifestTree tree,
+            ScanResult scan,
+            List<ReleaseException> exceptions,
+            List<String> criticalReleases,
+            OciRegistryClient registry,
+            HelmIndexClient helm,
+            ChartCatalog catalog) {
+        this(tree, scan, exceptions, criticalReleases, registry, helm, catalog, false);
     }
 
     /** Online without a Helm repository client or catalog (the tag checks only). */

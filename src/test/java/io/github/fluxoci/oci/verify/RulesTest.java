@@ -237,6 +237,51 @@ class RulesTest {
     }
 
     @Test
+    void crossNamespaceRefIsAWarningUnlessFluxIsLockedDown() throws IOException {
+        String crossNamespace = RELEASE_ON_OCI.replace("    name: app\n", "    name: app\n    namespace: charts\n");
+        TreeFixture t = app(crossNamespace, OCI_OK);
+        assertThat(run(new CrossNamespaceRefRule(), t))
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
+                .extracting(Finding::describe)
+                .isEqualTo("app/helmrelease.yaml:11:16 [cross-namespace-ref] HelmRelease apps/app names OCIRepository"
+                        + " charts/app in another namespace: Flux refuses it where its controllers run with"
+                        + " --no-cross-namespace-refs=true (multi-tenancy lockdown)");
+        // the parameter says Flux runs locked down
+        ManifestTree tree = t.load();
+        VerifyContext locked = new VerifyContext(
+                tree,
+                new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                true);
+        assertThat(new CrossNamespaceRefRule().check(locked))
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
+                .extracting(Finding::message)
+                .asString()
+                .contains("(-Doci.noCrossNamespaceRefs=true) and refuses it; put an OCIRepository in apps");
+        // so does the tree, when its flux-system kustomization patches the flag into the controllers
+        t.file(
+                "flux-system/kustomization.yaml",
+                "resources:\n  - gotk-components.yaml\npatches:\n  - patch: |\n      - op: add\n"
+                        + "        path: /spec/template/spec/containers/0/args/-\n"
+                        + "        value: --no-cross-namespace-refs=true\n    target:\n      kind: Deployment\n");
+        assertThat(run(new CrossNamespaceRefRule(), t))
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
+                .extracting(Finding::message)
+                .asString()
+                .contains("(flux-system/kustomization.yaml:7) and refuses it");
+        // a chartRef in the release's own namespace is no finding
+        assertThat(run(new CrossNamespaceRefRule(), app(RELEASE_ON_OCI, OCI_OK)))
+                .isEmpty();
+    }
+
+    @Test
     void secretNamespace() throws IOException {
         String withSecret = OCI_OK.replace("  url: oci://", "  secretRef:\n    name: ghcr-auth\n  url: oci://");
         String secret =
