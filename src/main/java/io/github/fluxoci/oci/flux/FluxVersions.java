@@ -1,5 +1,7 @@
 package io.github.fluxoci.oci.flux;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ import java.util.Map;
 public record FluxVersions(Map<String, Stated> byCluster, Stated tree, List<String> notes) {
 
     public FluxVersions {
-        byCluster = Map.copyOf(byCluster);
+        // in the order the clusters were found: reports list them so, the same on every run
+        byCluster = Collections.unmodifiableMap(new LinkedHashMap<>(byCluster));
         notes = List.copyOf(notes);
     }
 
