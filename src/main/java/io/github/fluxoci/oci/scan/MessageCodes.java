@@ -27,6 +27,7 @@ public final class MessageCodes {
             code("sourceref-kind-invalid", "^spec\\.chart\\.spec\\.sourceRef\\.kind "),
             code("helmrepository-not-in-tree", "^HelmRepository \\S+ is not in the scanned tree"),
             code("no-oci-source", "^no OCI source known for chart "),
+            code("values-file-not-in-v2", "^spec\\.chart\\.spec\\.valuesFile is not a field of HelmRelease v2"),
             code("values-files", "^spec\\.chart\\.spec\\.valuesFiles has no chartRef equivalent"),
             code("json-release", "^the release is a JSON file: "),
             code("flow-style-spec", "^spec is written in flow style"),

@@ -213,6 +213,10 @@ public final class ReleaseClassifier {
 
     /** Why a release whose chart is on OCI cannot be rewritten as written, or null. */
     private static String shapeProblem(Finding f, Node spec, Node chartSpec) {
+        if (Nodes.has(chartSpec, "valuesFile") && "helm.toolkit.fluxcd.io/v2".equals(f.release.apiVersion())) {
+            return "spec.chart.spec.valuesFile is not a field of HelmRelease v2 (only v2beta1 and v2beta2 had it): the"
+                    + " API server rejects the release as written; fix it (valuesFiles, or values) first";
+        }
         if (Nodes.has(chartSpec, "valuesFiles") || Nodes.has(chartSpec, "valuesFile")) {
             return "spec.chart.spec.valuesFiles has no chartRef equivalent (helm-controller #814): the values would be"
                     + " lost; move them into spec.values or a valuesFrom ConfigMap first";

@@ -97,6 +97,17 @@ public final class ReleaseShapeRule extends DeclaredRule {
             out.add(VerifyContext.at(
                     this, hr, chart, "spec.chart must be a mapping with spec.chart and" + " spec.sourceRef"));
         } else {
+            Node valuesFile = Nodes.get(chartSpec, "valuesFile");
+            if (valuesFile != null && "helm.toolkit.fluxcd.io/v2".equals(hr.apiVersion())) {
+                // v2beta1 and v2beta2 have it, v2 does not (helm.toolkit.fluxcd.io_helmreleases.yaml, Flux 2.3-2.9)
+                out.add(VerifyContext.at(
+                        this,
+                        hr,
+                        valuesFile,
+                        "spec.chart.spec.valuesFile is not a field of HelmRelease v2 (v2beta1 and v2beta2 had it):"
+                                + " the API server rejects the release; write spec.chart.spec.valuesFiles: ["
+                                + Nodes.text(chartSpec, "valuesFile") + "]"));
+            }
             Node chartName = Nodes.get(chartSpec, "chart");
             if (!isString(chartName)) {
                 out.add(VerifyContext.at(

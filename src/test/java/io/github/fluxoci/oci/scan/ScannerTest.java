@@ -265,6 +265,23 @@ class ScannerTest {
     }
 
     @Test
+    void aV2ReleaseWithValuesFileIsBlockedForWhatV2Lacks() throws IOException {
+        TreeFixture t = new TreeFixture(dir)
+                .file("repos.yaml", REPOS)
+                .file(
+                        "hr.yaml",
+                        release(
+                                "old",
+                                "chart: cert-manager\nversion: 1.0.0\nvaluesFile: prod.yaml\n" + source("jetstack")));
+        ScannedRelease r = only(scan(t, List.of()), "old");
+        assertThat(r.status()).isEqualTo(ReleaseStatus.BLOCKED);
+        assertThat(r.reasons())
+                .singleElement()
+                .asString()
+                .startsWith("spec.chart.spec.valuesFile is not a field of HelmRelease v2");
+    }
+
+    @Test
     void removedApiVersionAndUnlistedFileAreWarned() throws IOException {
         TreeFixture t = new TreeFixture(dir)
                 .file("repos.yaml", REPOS)

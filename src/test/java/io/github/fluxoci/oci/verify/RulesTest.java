@@ -237,6 +237,23 @@ class RulesTest {
     }
 
     @Test
+    void valuesFileIsNotAFieldOfV2() throws IOException {
+        String release = "---\napiVersion: helm.toolkit.fluxcd.io/VERSION\nkind: HelmRelease\nmetadata:\n  name: app\n"
+                + "spec:\n  interval: 1h\n  chart:\n    spec:\n      chart: app\n      version: 1.0.0\n"
+                + "      valuesFile: values-prod.yaml\n      sourceRef:\n        kind: HelmRepository\n"
+                + "        name: charts\n";
+        assertThat(run(new ReleaseShapeRule(), app(release.replace("VERSION", "v2"), null)))
+                .extracting(Finding::describe)
+                .containsExactly(
+                        "app/helmrelease.yaml:12:19 [release-shape] spec.chart.spec.valuesFile is not a field of"
+                                + " HelmRelease v2 (v2beta1 and v2beta2 had it): the API server rejects the release; write"
+                                + " spec.chart.spec.valuesFiles: [values-prod.yaml]");
+        // v2beta2 still has it (removed-api says what to do about v2beta2 itself)
+        assertThat(run(new ReleaseShapeRule(), app(release.replace("VERSION", "v2beta2"), null)))
+                .isEmpty();
+    }
+
+    @Test
     void crossNamespaceRefIsAWarningUnlessFluxIsLockedDown() throws IOException {
         String crossNamespace = RELEASE_ON_OCI.replace("    name: app\n", "    name: app\n    namespace: charts\n");
         TreeFixture t = app(crossNamespace, OCI_OK);
