@@ -102,6 +102,21 @@ public final class FluxApis {
         return null;
     }
 
+    /**
+     * The Flux release that ships a controller at that version's line ({@code source-controller}, {@code v1.5.2}: the
+     * release whose source-controller is {@code v1.5.x}), or null when none does.
+     */
+    public FluxRelease shipping(String controller, String version) {
+        String line = FluxRelease.lineOf(version);
+        for (FluxRelease r : releases) {
+            String shipped = r.controllers().get(controller);
+            if (shipped != null && FluxRelease.lineOf(shipped).equals(line)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** The newest Flux release that still serves {@code apiVersion} for {@code kind}, or null when none does. */
     public FluxRelease lastServing(String apiVersion, String kind) {
         FluxRelease last = null;

@@ -26,7 +26,7 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * {@code spec.distribution.version} (exact, or a range such as {@code 2.5.x}: the newest Flux release that matches),
  * the same field in the values of a {@code flux-instance} HelmRelease ({@code instance.distribution.version}), and the
  * {@code # Flux Version: v2.5.1} header that {@code flux install}/{@code bootstrap} write into
- * {@code gotk-components.yaml}. {@code oci.fluxVersion} overrides them all. Where statements of one cluster disagree,
+ * {@code gotk-components.yaml}, and the controllers' image tags a kustomization pins ({@code images:}). {@code oci.fluxVersion} overrides them all. Where statements of one cluster disagree,
  * the oldest holds (its APIs are the ones every statement's Flux may lack) and a note says so.
  */
 public final class FluxVersionFinder {
@@ -130,6 +130,9 @@ public final class FluxVersionFinder {
                             version, f.relativePath() + ":" + o.line() + " (" + what + ")", clustersOf(tree, o)));
                 }
             }
+            if (ManifestTree.isKustomizationFileName(f.name()) && tree.kustomizeFileIn(f.directory()) != null) {
+                out.addAll(imageTags(tree, tree.kustomizeFileIn(f.directory())));
+            }
             String text = f.yaml().text();
             Matcher m = GOTK_HEADER.matcher(text.substring(0, Math.min(text.length(), HEADER_CHARS)));
             if (m.find() && !f.objects().isEmpty()) {
@@ -139,6 +142,45 @@ public final class FluxVersionFinder {
                         f.relativePath() + ":" + line + " (# Flux Version header)",
                         clustersOf(tree, f.objects().get(0))));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The controllers' image tags a kustomization sets ({@code images: [{name: ghcr.io/fluxcd/source-controller,
+     * newTag: v1.5.0}]}, as people pin them next to {@code gotk-components.yaml}): the Flux release that ships that
+     * controller line. Which clusters: those that build the kustomization's folder.
+     */
+    private List<Statement> imageTags(ManifestTree tree, KustomizeFile k) {
+        List<Statement> out = new ArrayList<>();
+        for (Node image : Nodes.items(k.root(), "images")) {
+            String name = Nodes.text(image, "name");
+            String tag = Nodes.text(image, "newTag");
+            if (name == null || tag == null) {
+                continue;
+            }
+            String controller = name.substring(name.lastIndexOf('/') + 1);
+            if (!name.contains("fluxcd/") || !controller.endsWith("-controller")) {
+                continue;
+            }
+            FluxRelease shipping = apis.shipping(controller, tag);
+            if (shipping == null) {
+                continue;
+            }
+            int line = k.file().yaml().lineNumber(k.file().yaml().startOffset(image));
+            List<String> clusters = new ArrayList<>();
+            for (KubeObject o : tree.files().stream()
+                    .filter(f -> f.directory().equals(k.directory()) && f.parsed())
+                    .flatMap(f -> f.objects().stream())
+                    .filter(o -> o.kind() != null
+                            && !ManifestTree.isKustomizationFileName(o.file().name()))
+                    .toList()) {
+                clustersOf(tree, o).stream().filter(c -> !clusters.contains(c)).forEach(clusters::add);
+            }
+            out.add(new Statement(
+                    shipping.version(),
+                    k.file().relativePath() + ":" + line + " (images: " + controller + " " + tag + ")",
+                    clusters));
         }
         return out;
     }

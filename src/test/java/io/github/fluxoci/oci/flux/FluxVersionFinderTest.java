@@ -47,6 +47,25 @@ class FluxVersionFinderTest {
         assertThat(found.tree().assumed()).isFalse();
     }
 
+    /** Controllers pinned by image tag: the Flux release that ships that controller line (MANIFEST.tsv). */
+    @Test
+    void aPinnedControllerImageStatesItsFluxRelease() throws IOException {
+        ManifestTree tree = new TreeFixture(dir)
+                .file(
+                        "flux-system/kustomization.yaml",
+                        "resources:\n  - ns.yaml\nimages:\n  - name: ghcr.io/fluxcd/helm-controller\n"
+                                + "    newTag: v1.2.0\n  - name: ghcr.io/fluxcd/source-controller\n    newTag: v1.5.0\n")
+                .file("flux-system/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flux-system\n")
+                .load();
+        FluxVersions found = finder.find(tree, null);
+        // helm-controller v1.2 ships with Flux 2.5, source-controller v1.5 too
+        assertThat(found.tree().release().version()).isEqualTo("2.5.1");
+        assertThat(found.tree().where())
+                .isIn(
+                        "flux-system/kustomization.yaml:4 (images: helm-controller v1.2.0)",
+                        "flux-system/kustomization.yaml:6 (images: source-controller v1.5.0)");
+    }
+
     @Test
     void nothingStatedMeansTheNewestAndSaysSo() throws IOException {
         ManifestTree tree = new TreeFixture(dir)
