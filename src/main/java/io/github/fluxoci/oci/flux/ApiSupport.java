@@ -48,7 +48,7 @@ public record ApiSupport(
     public String whyNot() {
         String when = lastServing == null
                 ? "no Flux release serves it"
-                : compare(lastServing, flux) < 0
+                : lastServing.compareTo(flux) < 0
                         ? "served until Flux " + lastServing.version()
                         : "served from Flux " + firstServing.version();
         return "is not served by Flux " + flux.version() + " (" + when + ")";
@@ -58,20 +58,9 @@ public record ApiSupport(
     public String deprecation() {
         return "is deprecated in Flux " + flux.version()
                 + (lastServing != null
-                                && compare(lastServing, flux) >= 0
+                                && lastServing.compareTo(flux) >= 0
                                 && !lastServing.version().equals(flux.version())
                         ? " and served until Flux " + lastServing.version()
                         : "");
-    }
-
-    /** True when a newer Flux release the plugin knows no longer serves it. */
-    public boolean removedLater(FluxApis apis) {
-        return served
-                && lastServing != null
-                && !lastServing.version().equals(apis.newest().version());
-    }
-
-    private static int compare(FluxRelease a, FluxRelease b) {
-        return a.compareTo(b);
     }
 }

@@ -167,7 +167,6 @@ public final class MigrationPlanner {
                     "spec.chart is an alias (*" + chartEntry.getValueNode().getAnchor() + "); edit it by hand");
         }
         TargetApis apis = TargetApis.of(tree, scan.flux(), r);
-        apis.requireChartRef();
         HelmReleaseEdits.checkRemovedFields(r, hr.root(), apis.helmRelease());
         List<OverlayRewrite> rewrites = overlays.of(r, newFiles);
         SharedSources.Share share = shares == null ? null : shares.planned(r);

@@ -12,12 +12,13 @@ import io.github.fluxoci.oci.tree.ObjectInstance;
  * The apiVersions migrate writes for a release: the storage versions of the Flux its clusters run (OCIRepository
  * {@code v1beta2} below Flux 2.6, {@code v1} from 2.6; HelmRelease {@code v2} from 2.3), as Flux's CRDs say.
  *
- * @param flux          the Flux whose APIs are written: of the release's clusters, the oldest
+ * <p>The Flux whose APIs are written is the oldest of the release's clusters. A Flux whose HelmRelease has no
+ * {@code chartRef} (2.2) never gets here: scan blocks such releases ({@code ReleaseClassifier}).
+ *
  * @param ociRepository the OCIRepository apiVersion ({@code source.toolkit.fluxcd.io/v1beta2})
  * @param helmRelease   the HelmRelease apiVersion ({@code helm.toolkit.fluxcd.io/v2})
- * @param chartRef      true when that HelmRelease version has {@code spec.chartRef}
  */
-record TargetApis(FluxVersions.Stated flux, String ociRepository, String helmRelease, boolean chartRef) {
+record TargetApis(String ociRepository, String helmRelease) {
 
     static final String SOURCE_GROUP = "source.toolkit.fluxcd.io";
     static final String HELM_GROUP = "helm.toolkit.fluxcd.io";
@@ -31,19 +32,7 @@ record TargetApis(FluxVersions.Stated flux, String ociRepository, String helmRel
                 .orElse(versions.of(r.cluster()));
         FluxRelease flux = stated.release();
         return new TargetApis(
-                stated,
                 flux.apiVersionToWrite(SOURCE_GROUP, "OCIRepository"),
-                flux.apiVersionToWrite(HELM_GROUP, "HelmRelease"),
-                flux.chartRef());
-    }
-
-    /** Refuses a move the release's Flux cannot make: its HelmRelease has no {@code chartRef}. */
-    void requireChartRef() throws Refusal {
-        if (!chartRef) {
-            throw new Refusal(flux.release().describe() + " (" + (flux.assumed() ? "assumed" : "from " + flux.where())
-                    + ") has no spec.chartRef in HelmRelease " + helmRelease + ": upgrade Flux to 2.3 or later"
-                    + " before moving releases to OCIRepositories, or set -Doci.fluxVersion if the tree runs a newer"
-                    + " one");
-        }
+                flux.apiVersionToWrite(HELM_GROUP, "HelmRelease"));
     }
 }
