@@ -12,7 +12,7 @@ assert new File(basedir, 'repos/kustomization.yaml').text == 'resources: [./podi
 // verify fails on what Flux would fail on, one line each, no stack trace
 assert log.contains('[ERROR] apps/chain.yaml:3:5 [manifest-parse]')
 assert log.contains('[ERROR] apps/recursive.yaml:3:11 [manifest-parse]')
-assert log.contains('[ERROR] apps/nameless.yaml:1:1 [release-shape] metadata.name must be a string')
+assert log.contains('[ERROR] apps/nameless.yaml:1:1 [flux-schema] metadata.name is missing: the API server refuses HelmRelease without a name')
 assert log.contains('[ERROR] apps/garbage-range.yaml:10:16 [release-shape] spec.chart.spec.version ">=6.0.0 || garbage" is not a version Helm can resolve (improper constraint: " garbage")')
 assert log.contains('[WARNING] apps/podinfo-json.json:8:20 [helmrepository-source] apps/podinfo-json stays on HelmRepository podinfo: it cannot move (the release is a JSON file: oci:migrate rewrites block-style YAML only')
 assert log.contains('[WARNING] apps/garbage-range.yaml:12:9 [helmrepository-source] apps/garbage-range stays on HelmRepository podinfo: it cannot move (version ">=6.0.0 || garbage" is not a range Helm or Flux can read')

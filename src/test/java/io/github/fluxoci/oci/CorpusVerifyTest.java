@@ -42,7 +42,7 @@ class CorpusVerifyTest {
             "layer-selector",
             "oci-url",
             "oci-ref",
-            "chart-xor-chartref",
+            "flux-schema",
             "kustomization-resources");
 
     @Test
@@ -134,7 +134,7 @@ class CorpusVerifyTest {
             "exact-tag",
             "duplicate-key",
             "renovate-coverage",
-            "chart-xor-chartref",
+            "flux-schema",
             "stale-patch",
             "oci-url",
             "oci-ref",

@@ -64,7 +64,8 @@ public final class FluxApis {
                             v.path("name").asText(),
                             v.path("storage").asBoolean(),
                             v.path("deprecated").asBoolean(),
-                            List.copyOf(fields)));
+                            List.copyOf(fields),
+                            v.hasNonNull("schema") ? v.get("schema").asText() : null));
                 }
                 apis.put(e.getKey(), List.copyOf(versions));
             });

@@ -38,8 +38,13 @@ public record FluxRelease(
         return 0;
     }
 
-    /** One served apiVersion of a kind. */
-    public record Served(String name, boolean storage, boolean deprecated, List<String> specFields) {}
+    /**
+     * One served apiVersion of a kind.
+     *
+     * @param schema the id of its JSON Schema in {@code flux-schemas.json} ({@link FluxSchemas}), or null for a kind
+     *               the plugin does not check
+     */
+    public record Served(String name, boolean storage, boolean deprecated, List<String> specFields, String schema) {}
 
     /** {@code 2.5} of {@code 2.5.1}. */
     public String line() {

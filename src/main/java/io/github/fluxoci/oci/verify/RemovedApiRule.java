@@ -1,16 +1,13 @@
 package io.github.fluxoci.oci.verify;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.fluxoci.oci.flux.ApiSupport;
 import io.github.fluxoci.oci.flux.FluxApis;
 import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestTree;
-import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /**
@@ -42,7 +39,7 @@ public final class RemovedApiRule extends DeclaredRule {
             }
             ApiSupport worst = null;
             FluxVersions.Stated worstFlux = null;
-            for (FluxVersions.Stated flux : fluxOf(context, o).values()) {
+            for (FluxVersions.Stated flux : context.fluxOf(o).values()) {
                 if (!flux.release().knows(o.group(), o.kind())) {
                     continue;
                 }
@@ -55,19 +52,6 @@ public final class RemovedApiRule extends DeclaredRule {
             if (worst != null) {
                 out.add(finding(o, worst, worstFlux));
             }
-        }
-        return out;
-    }
-
-    /** The Flux of each cluster that builds the object, or the tree's when none does. */
-    private static Map<String, FluxVersions.Stated> fluxOf(VerifyContext context, KubeObject o) {
-        FluxVersions versions = context.scan().flux();
-        Map<String, FluxVersions.Stated> out = new LinkedHashMap<>();
-        for (ObjectInstance i : context.tree().instancesOf(o)) {
-            out.put(String.valueOf(i.cluster()), versions.of(i.cluster()));
-        }
-        if (out.isEmpty()) {
-            out.put("", versions.tree());
         }
         return out;
     }

@@ -1,10 +1,13 @@
 package io.github.fluxoci.oci.verify;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -12,6 +15,7 @@ import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
+import io.github.fluxoci.oci.tree.ObjectInstance;
 
 /**
  * What the rules look at: the tree, its scan, and the policy the user configured.
@@ -101,6 +105,19 @@ public record VerifyContext(
     /** The release instances an entry point builds: what most release rules walk. */
     public List<ScannedRelease> deployedReleases() {
         return scan.releases().stream().filter(ScannedRelease::deployed).toList();
+    }
+
+    /** The Flux of each cluster that builds the object (by cluster), or the tree's when none does (key ""). */
+    public Map<String, FluxVersions.Stated> fluxOf(KubeObject o) {
+        FluxVersions versions = scan.flux();
+        Map<String, FluxVersions.Stated> out = new LinkedHashMap<>();
+        for (ObjectInstance i : tree.instancesOf(o)) {
+            out.put(String.valueOf(i.cluster()), versions.of(i.cluster()));
+        }
+        if (out.isEmpty()) {
+            out.put("", versions.tree());
+        }
+        return out;
     }
 
     /** A finding placed at a node of an object (or at the object when the node is null). */

@@ -32,17 +32,27 @@ class FluxApisResourceTest {
 
     static final Path CRDS = Path.of(System.getProperty("oci.fluxCrds", "../shared/flux-crds"));
     static final Path SHIPPED = Path.of("src/main/resources/io/github/fluxoci/oci/flux/flux-apis.json");
+    static final Path SCHEMAS = Path.of("src/main/resources/io/github/fluxoci/oci/flux/flux-schemas.json");
+    /** The kinds verify's flux-schema rule checks. */
+    static final java.util.Set<String> CHECKED =
+            java.util.Set.of("HelmRelease", "OCIRepository", "HelmRepository", "HelmChart", "Kustomization");
 
     @Test
     void theShippedResourceIsFluxsCrds() throws IOException {
         Assumptions.assumeTrue(Files.isRegularFile(CRDS.resolve("MANIFEST.tsv")), "skipped: no " + CRDS);
-        String generated = generate(CRDS);
+        ObjectNode schemas = new ObjectMapper().createObjectNode();
+        String generated = generate(CRDS, schemas);
+        String generatedSchemas = FluxSchemaTranslation.write(schemas);
         if (Boolean.getBoolean("oci.writeFluxApis")) {
             Files.writeString(SHIPPED, generated);
+            Files.writeString(SCHEMAS, generatedSchemas);
         }
         assertThat(Files.readString(SHIPPED))
                 .as(SHIPPED + " is out of date with " + CRDS + ": run tools/flux-apis.sh and review the diff")
                 .isEqualTo(generated);
+        assertThat(Files.readString(SCHEMAS))
+                .as(SCHEMAS + " is out of date with " + CRDS + ": run tools/flux-apis.sh and review the diff")
+                .isEqualTo(generatedSchemas);
         // what the plugin relies on, straight from the CRDs: OCIRepository v1 arrives in 2.6, v1beta2 leaves in 2.8
         FluxApis apis = FluxApis.parse(generated);
         assertThat(apis.release("2.5").storage("source.toolkit.fluxcd.io", "OCIRepository"))
@@ -53,7 +63,8 @@ class FluxApisResourceTest {
                 .isFalse();
     }
 
-    static String generate(Path crds) throws IOException {
+    /** flux-apis.json from the CRDs; the JSON Schema of each checked kind and version goes into {@code schemas}. */
+    static String generate(Path crds, ObjectNode schemas) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put(
@@ -83,7 +94,7 @@ class FluxApisResourceTest {
                 }
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.sorted().toList()) {
-                        addCrd(f, apis, c.getKey());
+                        addCrd(f, apis, c.getKey(), schemas);
                     }
                 }
             }
@@ -104,7 +115,7 @@ class FluxApisResourceTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void addCrd(Path file, ObjectNode apis, String controller) throws IOException {
+    private static void addCrd(Path file, ObjectNode apis, String controller, ObjectNode schemas) throws IOException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(64 * 1024 * 1024);
         Map<String, Object> crd;
@@ -126,6 +137,9 @@ class FluxApisResourceTest {
             n.put("deprecated", Boolean.TRUE.equals(v.get("deprecated")));
             Map<String, Object> schema = (Map<String, Object>) v.get("schema");
             Map<String, Object> props = schema == null ? null : (Map<String, Object>) path(schema, "openAPIV3Schema");
+            if (props != null && CHECKED.contains(kind)) {
+                n.put("schema", FluxSchemaTranslation.add(schemas, kind, (String) v.get("name"), props, file));
+            }
             Map<String, Object> specProps = props == null ? null : (Map<String, Object>) path(props, "properties");
             Map<String, Object> specSchema = specProps == null ? null : (Map<String, Object>) specProps.get("spec");
             ArrayNode fields = n.putArray("specFields");

@@ -46,7 +46,7 @@ class CrashConsistencyTest {
     private static final Set<String> RULES_THE_PLUGIN_COULD_BREAK = Set.of(
             "chartref-target",
             "source-deployed",
-            "chart-xor-chartref",
+            "flux-schema",
             "stale-patch",
             "kustomization-resources",
             "manifest-parse",
