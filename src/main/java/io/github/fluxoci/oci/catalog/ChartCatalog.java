@@ -120,6 +120,34 @@ public final class ChartCatalog {
                 configured, builtInEntries(root), guesses(root), aliases(root), mirrorOrganizations(root));
     }
 
+    /**
+     * Who signs the chart at {@code ociUrl} (no tag), as the built-in catalog's {@code signers} list it: an entry
+     * ending in {@code /} covers every chart under it. Empty when the catalog does not know.
+     */
+    public static Optional<SigningIdentity> signerOf(String ociUrl) {
+        if (ociUrl == null) {
+            return Optional.empty();
+        }
+        String url = ChartUrls.normalize(ociUrl);
+        for (JsonNode s : Signers.ROOT.path("signers")) {
+            for (JsonNode o : s.path("oci")) {
+                String covered = o.asText();
+                if (covered.endsWith("/") ? url.startsWith(covered) : url.equals(covered)) {
+                    return Optional.of(new SigningIdentity(
+                            s.path("issuer").asText(),
+                            s.path("subject").asText(),
+                            s.path("source").asText()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The catalog, read once for {@link #signerOf} (only migrate with {@code oci.verify=cosign} asks). */
+    private static final class Signers {
+        static final JsonNode ROOT = loadRoot();
+    }
+
     /** The Helm repository URLs that moved, as the built-in catalog lists them. */
     public static List<Alias> loadAliases() {
         return aliases(loadRoot());

@@ -72,8 +72,9 @@ public class MigrateMojo extends AbstractOciMojo {
     protected int shareMinReleases;
 
     /**
-     * {@code cosign}: new OCIRepositories of charts the catalog knows as signed with cosign get
-     * {@code spec.verify.provider: cosign}; {@code none} writes no verification.
+     * {@code cosign}: new OCIRepositories of charts signed with cosign, whose signing identity the catalog knows, get
+     * {@code spec.verify} with {@code provider: cosign} and that {@code matchOIDCIdentity}; {@code none} writes no
+     * verification.
      */
     @Parameter(property = "oci.verify", defaultValue = "none")
     protected String verifySignatures;

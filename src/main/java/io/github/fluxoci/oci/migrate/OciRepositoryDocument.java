@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import io.github.fluxoci.oci.catalog.SigningIdentity;
 import io.github.fluxoci.oci.yaml.YamlEdits;
 
 import static io.github.fluxoci.oci.yaml.YamlEdits.stringScalar;
@@ -79,10 +80,21 @@ public final class OciRepositoryDocument {
                 "(?i)(ocirepository[-_](?:source[-_])?)v\\d+(?:(?:alpha|beta)\\d+)?(\\.json)$", "$1" + version + "$2");
     }
 
-    /** Adds {@code spec.verify.provider: cosign} (keyless verification of the publisher's signature). */
-    public OciRepositoryDocument cosign() {
-        tail.append("  verify:\n    provider: cosign\n");
+    /**
+     * Adds {@code spec.verify}: keyless cosign verification pinned to the publisher's signing identity (issuer and
+     * subject regular expressions, single-quoted: YAML leaves their backslashes alone).
+     */
+    public OciRepositoryDocument cosign(SigningIdentity signer) {
+        tail.append("  verify:\n    provider: cosign\n    matchOIDCIdentity:\n      - issuer: ")
+                .append(singleQuoted(signer.issuer()))
+                .append("\n        subject: ")
+                .append(singleQuoted(signer.subject()))
+                .append('\n');
         return this;
+    }
+
+    private static String singleQuoted(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     /** Adds {@code spec.<key>: value} (a scalar) after url. */

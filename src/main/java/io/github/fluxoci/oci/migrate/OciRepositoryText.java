@@ -2,9 +2,12 @@ package io.github.fluxoci.oci.migrate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.github.fluxoci.oci.catalog.ChartCatalog;
+import io.github.fluxoci.oci.catalog.SigningIdentity;
 import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.OciTarget;
@@ -105,7 +108,17 @@ final class OciRepositoryText {
             }
             doc.copy("verify", verify);
         } else if (options.cosign() && r.oci().signed()) {
-            doc.cosign();
+            Optional<SigningIdentity> signer = ChartCatalog.signerOf(r.oci().url());
+            if (signer.isPresent()) {
+                doc.cosign(signer.get());
+            } else {
+                notes.add(
+                        "oci.verify=cosign: spec.verify not written: " + r.oci().url() + " is signed, but the"
+                                + " catalog does not know by whom; a keyless verify without matchOIDCIdentity accepts any"
+                                + " signature in Sigstore's public log (and needs the public Sigstore services, so it fails"
+                                + " on an air-gapped cluster): add verify.provider cosign with matchOIDCIdentity (issuer,"
+                                + " subject) of the publisher's signing workflow by hand");
+            }
         } else if (options.cosign()) {
             notes.add("oci.verify=cosign: spec.verify not written, " + unsignedBecause(r.oci())
                     + " (Flux would fail to verify an unsigned chart)");

@@ -3,6 +3,7 @@ package io.github.fluxoci.oci.verify;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
@@ -37,15 +38,18 @@ public final class UnverifiedSignatureRule extends OnlineRule {
             }
             OciRegistryClient.Signature signature = registry.signature(url, manifest.digest());
             if (signature.state() == OciRegistryClient.SignatureState.SIGNED) {
-                out.add(
-                        VerifyContext.at(
-                                this,
-                                oci,
-                                Nodes.get(oci.root(), "spec"),
-                                url + ":" + published
-                                        + " is signed with cosign (" + signature.how()
-                                        + ") but this OCIRepository does not verify it: add"
-                                        + " spec.verify.provider: cosign (and matchOIDCIdentity with the publisher's identity)"));
+                out.add(VerifyContext.at(
+                        this,
+                        oci,
+                        Nodes.get(oci.root(), "spec"),
+                        url + ":" + published
+                                + " is signed with cosign (" + signature.how()
+                                + ") but this OCIRepository does not verify it: add"
+                                + " spec.verify.provider: cosign with matchOIDCIdentity "
+                                + ChartCatalog.signerOf(url)
+                                        .map(s -> "- {issuer: '" + s.issuer() + "', subject: '" + s.subject()
+                                                + "'} (the publisher's, " + s.source() + ")")
+                                        .orElse("(issuer and subject of the publisher's signing workflow)")));
             }
         }
         return out;

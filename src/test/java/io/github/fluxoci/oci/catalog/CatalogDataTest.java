@@ -139,6 +139,48 @@ class CatalogDataTest {
         assertThat(charts).hasSizeGreaterThanOrEqualTo(150);
     }
 
+    /**
+     * Every signing identity covers charts of the catalog, names its evidence, and holds regular expressions anchored
+     * at both ends (source-controller matches them with Go's regexp: an unanchored subject would accept a workflow of
+     * any repository whose URL merely contains it).
+     */
+    @Test
+    void signersAreAnchoredAndCoverCatalogCharts() {
+        for (ChartCatalog.BuiltInEntry e : ChartCatalog.loadBuiltIn()) {
+            if (e.oci() == null) {
+                continue;
+            }
+            ChartCatalog.signerOf(e.oci()).ifPresent(s -> {
+                assertThat(s.issuer()).as(describe(e)).startsWith("^").endsWith("$");
+                assertThat(s.subject())
+                        .as(describe(e))
+                        .startsWith("^https://github")
+                        .endsWith("$");
+                assertThat(Pattern.compile(s.subject())
+                                .matcher("https://github.com/attacker/fork/.github/x.yaml@main")
+                                .matches())
+                        .as(describe(e))
+                        .isFalse();
+                assertThat(s.source()).as(describe(e)).isNotBlank();
+            });
+        }
+        assertThat(ChartCatalog.signerOf("oci://ghcr.io/home-operations/charts-mirror/goldilocks"))
+                .hasValueSatisfying(s -> assertThat(Pattern.compile(s.subject())
+                                .matcher("https://github.com/home-operations/charts-mirror/.github/workflows/"
+                                        + "app-builder.yaml@refs/heads/main")
+                                .matches())
+                        .isTrue());
+        assertThat(ChartCatalog.signerOf("oci://ghcr.io/bjw-s-labs/helm/app-template"))
+                .hasValueSatisfying(s -> assertThat(Pattern.compile(s.subject())
+                                .matcher("https://github.com/bjw-s-labs/helm-charts/.github/workflows/"
+                                        + "chart-release-steps.yaml@refs/heads/main")
+                                .matches())
+                        .isTrue());
+        // the charts controlplaneio-fluxcd vendors are not signed by its release workflow
+        assertThat(ChartCatalog.signerOf("oci://ghcr.io/controlplaneio-fluxcd/charts/metrics-server"))
+                .isEmpty();
+    }
+
     private static boolean isHttpUrl(String s) {
         try {
             URI u = new URI(s);

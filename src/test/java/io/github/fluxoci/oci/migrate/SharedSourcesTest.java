@@ -130,12 +130,24 @@ class SharedSourcesTest {
                 .orElseThrow();
         assertThat(podinfo.notes())
                 .anySatisfy(n -> assertThat(n).startsWith("oci.verify=cosign: spec.verify not written"));
+        // external-secrets signs, but the catalog does not know with which identity: nothing written, and why
+        MigratedRelease externalSecrets = plan.migrated().stream()
+                .filter(m -> m.release().name().equals("external-secrets"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(externalSecrets.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("oci.verify=cosign: spec.verify not written: oci://ghcr.io/external-secrets/charts/"
+                                + "external-secrets is signed, but the catalog does not know by whom"));
+        // charts-mirror's identity is in the catalog (its README): verify pins it
         assertThat(plan.changes().stream()
-                        .filter(c -> c.path().endsWith("external-secrets/ocirepository.yaml"))
+                        .filter(c -> c.path().endsWith("goldilocks/ocirepository.yaml"))
                         .findFirst()
                         .orElseThrow()
                         .after())
-                .contains("  verify:\n    provider: cosign\n");
+                .contains("  verify:\n    provider: cosign\n    matchOIDCIdentity:\n"
+                        + "      - issuer: '^https://token.actions.githubusercontent.com$'\n"
+                        + "        subject: '^https://github.com/home-operations/charts-mirror.*$'\n");
     }
 
     @Test

@@ -262,7 +262,7 @@ class ChartProofRegistryTest {
     }
 
     @Test
-    void migrateWritesCosignVerificationOnlyForTheSignedTag() throws Exception {
+    void migrateWritesNoCosignVerificationWithoutTheSignersIdentity() throws Exception {
         ManifestTree tree = tree();
         ScanResult scan = onlineScan(tree);
         MigrationPlan plan = MigrationPlanner.plan(
@@ -273,10 +273,19 @@ class ChartProofRegistryTest {
         plan.changes().stream()
                 .filter(FileChange::isNew)
                 .forEach(c -> written.addAll(List.of(c.after().split("(?m)^---\n"))));
+        // signed, but by whom the catalog does not know: a verify without matchOIDCIdentity would pin no signer
         assertThat(written)
                 .anySatisfy(text -> assertThat(text)
                         .contains("url: oci://" + proxy + "/charts/same\n")
-                        .contains("  verify:\n    provider: cosign\n"));
+                        .doesNotContain("verify:"));
+        assertThat(plan.migrated().stream()
+                        .filter(m -> m.release().name().equals("same-a"))
+                        .findFirst()
+                        .orElseThrow()
+                        .notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("oci.verify=cosign: spec.verify not written: oci://" + proxy
+                                + "/charts/same is signed, but the catalog does not know by whom"));
         assertThat(written)
                 .anySatisfy(text -> assertThat(text)
                         .contains("url: oci://" + proxy + "/charts/wrapped\n")
