@@ -145,24 +145,11 @@ public final class OciRegistryClient {
             String digest = digestOf(top);
             JsonNode json = RegistryHttp.json(top.body(), repo.host(), "manifest");
             if (isIndex(top, json)) {
-                String child = chartManifestIn(json);
-                if (child == null) {
-                    return new Manifest(
-                            200,
-                            digest,
-                            null,
-                            repo.name() + ":" + tag + " is an image index with no Helm chart" + " manifest in it");
+                IndexChild child = chartManifestOf(repo, tag, json);
+                if (child.error() != null) {
+                    return new Manifest(200, digest, null, child.error());
                 }
-                RegistryHttp.Answer<byte[]> inner = getManifest(repo, child);
-                if (inner.status() != 200) {
-                    return new Manifest(
-                            200,
-                            digest,
-                            null,
-                            repo.host() + " answered " + inner.status() + " for the chart" + " manifest " + child
-                                    + " of the image index " + repo.name() + ":" + tag);
-                }
-                json = RegistryHttp.json(inner.body(), repo.host(), "manifest");
+                json = child.json();
             }
             for (JsonNode layer : json.path("layers")) {
                 String d = layer.path("digest").asText("");
@@ -181,6 +168,33 @@ public final class OciRegistryClient {
         } catch (IllegalArgumentException e) {
             return new Manifest(0, null, null, "\"" + HostPolicy.safe(ociUrl) + "\" is not a repository URL");
         }
+    }
+
+    /** The chart manifest an image index names, fetched and checked against its digest, or why not. */
+    private record IndexChild(JsonNode json, String error) {}
+
+    private IndexChild chartManifestOf(Repository repo, String tag, JsonNode index) throws RegistryException {
+        String child = chartManifestIn(index);
+        if (child == null) {
+            return new IndexChild(
+                    null, repo.name() + ":" + tag + " is an image index with no Helm chart manifest in it");
+        }
+        RegistryHttp.Answer<byte[]> inner = getManifest(repo, child);
+        if (inner.status() != 200) {
+            return new IndexChild(
+                    null,
+                    repo.host() + " answered " + inner.status() + " for the chart manifest " + child
+                            + " of the image index " + repo.name() + ":" + tag);
+        }
+        String served = sha256(inner.body());
+        if (!served.equals(child)) {
+            // content addressing: what is fetched by digest must hash to it, or it proves nothing
+            return new IndexChild(
+                    null,
+                    "the registry served a body that does not match its digest: the chart manifest " + child
+                            + " of the image index " + repo.name() + ":" + tag + " hashes to " + served);
+        }
+        return new IndexChild(RegistryHttp.json(inner.body(), repo.host(), "manifest"), null);
     }
 
     private RegistryHttp.Answer<byte[]> getManifest(Repository repo, String reference) throws RegistryException {

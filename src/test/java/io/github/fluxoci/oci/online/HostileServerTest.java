@@ -151,6 +151,33 @@ class HostileServerTest {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /**
+     * An image index names its chart manifest by digest; a registry that serves another body under that digest (a
+     * chart it wants to pass off as the one the index pins) proves nothing: the chart digest stays unknown, with why.
+     */
+    @Test
+    void aManifestWhoseBodyDoesNotMatchItsDigestProvesNothing() {
+        String honest = "{\"schemaVersion\":2,\"layers\":[{\"mediaType\":\"" + OciRegistryClient.CHART_LAYER_TYPE
+                + "\",\"digest\":\"sha256:" + "a".repeat(64) + "\"}]}";
+        String forged = honest.replace("a".repeat(64), "b".repeat(64));
+        String honestDigest = OciRegistryClient.sha256(honest.getBytes(StandardCharsets.UTF_8));
+        String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                + "\"manifests\":[{\"digest\":\"" + honestDigest + "\",\"artifactType\":\""
+                + OciRegistryClient.CHART_CONFIG_TYPE + "\"}]}";
+        basicRegistry(ex -> reply(
+                ex,
+                200,
+                ex.getRequestURI().getPath().endsWith("/manifests/1.0.0") ? index : forged,
+                Map.of("Content-Type", "application/vnd.oci.image.index.v1+json")));
+        OciRegistryClient.Manifest m =
+                new OciRegistryClient(options()).manifest("oci://" + host + "/charts/app", "1.0.0");
+        MESSAGES.add(String.valueOf(m.error()));
+        assertThat(m.chartDigest()).isNull();
+        assertThat(m.error())
+                .startsWith("the registry served a body that does not match its digest: the chart manifest "
+                        + honestDigest + " of the image index charts/app:1.0.0 hashes to sha256:");
+    }
+
     @Test
     void aRedirectToAnotherOriginCarriesNoAuthorizationAndStillWorks() {
         basicRegistry(ex -> reply(ex, 302, "", Map.of("Location", "http://" + otherHost + "/blob/tags.json")));
