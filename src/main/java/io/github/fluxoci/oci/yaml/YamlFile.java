@@ -93,8 +93,23 @@ public final class YamlFile {
         return file;
     }
 
-    /** The documents of a text, composed by SnakeYAML within the limits. */
+    /** The documents of a text, composed by SnakeYAML within the limits; see {@link SeparatingTabs}. */
     private static List<Node> compose(String text, YamlLimits limits) throws YamlParseException {
+        String read = text;
+        for (int tabs = 0; ; tabs++) {
+            try {
+                return composeAsIs(read, limits);
+            } catch (YamlParseException e) {
+                int tab = SeparatingTabs.find(read, e);
+                if (tab < 0 || tabs >= SeparatingTabs.MAX) {
+                    throw e;
+                }
+                read = read.substring(0, tab) + ' ' + read.substring(tab + 1);
+            }
+        }
+    }
+
+    private static List<Node> composeAsIs(String text, YamlLimits limits) throws YamlParseException {
         LoaderOptions options = limits.equals(YamlLimits.DEFAULT) ? DEFAULT_OPTIONS : limits.loaderOptions();
         List<Node> docs = new ArrayList<>();
         try {
@@ -244,7 +259,7 @@ public final class YamlFile {
         return bom;
     }
 
-    /** {@code "\r\n"} when the file's first line break is CRLF, else {@code "\n"}. */
+    /** The file's first line break: {@code "\r\n"}, {@code "\r"} alone, or {@code "\n"} (also without any). */
     public String lineEnding() {
         return lineEnding;
     }
@@ -346,8 +361,17 @@ public final class YamlFile {
     }
 
     static String detectLineEnding(String text) {
-        int nl = text.indexOf('\n');
-        return nl > 0 && text.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return "\n";
+            }
+            if (c == '\r') {
+                // CR alone ends lines too (YAML's b-char; go-yaml v3 reads it so): kept, as CRLF is
+                return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "\r\n" : "\r";
+            }
+        }
+        return "\n";
     }
 
     private static int[] codePointOffsets(String text) {

@@ -8,6 +8,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class YamlFileTest {
 
+    /** A tab after "key:" or "-" separates as a space does for go-yaml v3 (kustomize, Flux); the text keeps it. */
+    @Test
+    void aTabThatSeparatesAValueIsReadAsFluxReadsIt() throws Exception {
+        String text = "spec:\n  chart:\tpodinfo\n  list:\n    -\tone\n  quoted: \"a:\tb\"\n";
+        YamlFile file = YamlFile.parse(text);
+        org.yaml.snakeyaml.nodes.Node root = file.documents().get(0);
+        assertThat(Nodes.text(root, "spec", "chart")).isEqualTo("podinfo");
+        assertThat(Nodes.texts(root, "spec", "list")).containsExactly("one");
+        assertThat(Nodes.text(root, "spec", "quoted")).isEqualTo("a:\tb");
+        assertThat(file.text()).isEqualTo(text);
+        // a tab that indents is still refused, as go-yaml v3 refuses it
+        assertThatThrownBy(() -> YamlFile.parse("spec:\n\tchart: x\n")).isInstanceOf(YamlParseException.class);
+    }
+
+    /** Lines that end in CR alone are kept so: an edit inserts CR, never LF. */
+    @Test
+    void aFileWhoseLinesEndInCrAloneKeepsThem() throws Exception {
+        assertThat(YamlFile.parse("a: 1\rb: 2\r").lineEnding()).isEqualTo("\r");
+        assertThat(YamlFile.parse("a: 1\r\nb: 2\r\n").lineEnding()).isEqualTo("\r\n");
+        assertThat(YamlFile.parse("a: 1\nb: 2\n").lineEnding()).isEqualTo("\n");
+    }
+
     @Test
     void offsetsCountUtf16UnitsAfterEmojiAndAccents() throws Exception {
         String text = "# café 🚀 déploiement\nmetadata:\n  name: \"🎉 party\"\nspec:\n  version: 1.2.3\n";
