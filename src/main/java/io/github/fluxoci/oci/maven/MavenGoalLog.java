@@ -3,8 +3,12 @@ package io.github.fluxoci.oci.maven;
 import org.apache.maven.plugin.logging.Log;
 
 import io.github.fluxoci.oci.goal.GoalLog;
+import io.github.fluxoci.oci.goal.LogLines;
 
-/** A goal's lines in Maven's log; raw lines (GitHub workflow commands) on standard output, as they are. */
+/**
+ * A goal's lines in Maven's log, each kept to one line ({@link LogLines}); raw lines (the plugin's own GitHub workflow
+ * commands, escaped where they are made) on standard output, as they are.
+ */
 final class MavenGoalLog implements GoalLog {
 
     private final Log log;
@@ -15,17 +19,17 @@ final class MavenGoalLog implements GoalLog {
 
     @Override
     public void info(String line) {
-        log.info(line);
+        log.info(LogLines.oneLine(line));
     }
 
     @Override
     public void warn(String line) {
-        log.warn(line);
+        log.warn(LogLines.oneLine(line));
     }
 
     @Override
     public void error(String line) {
-        log.error(line);
+        log.error(LogLines.oneLine(line));
     }
 
     @Override

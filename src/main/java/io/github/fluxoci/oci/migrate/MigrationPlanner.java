@@ -93,6 +93,14 @@ public final class MigrationPlanner {
                 move(r, layout, shares);
             } catch (Refusal | EditConflictException e) {
                 skipped.add(new SkippedRelease(r.qualifiedName(), r.file(), r.line(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // one odd release must not stop the others: it is left as it is, and the report says why
+                skipped.add(new SkippedRelease(
+                        r.qualifiedName(),
+                        r.file(),
+                        r.line(),
+                        "could not be planned (" + e + "); it is left as it is: move it by hand, and please report"
+                                + " it with its file"));
             }
         }
         PlanPart all = planned.plus(KustomizationAdditions.edits(planned.listings()));
@@ -173,6 +181,9 @@ public final class MigrationPlanner {
         List<String> notes = new ArrayList<>(r.warnings());
         if (share == null && shares != null && shares.notShared(r) != null) {
             notes.add(shares.notShared(r));
+        }
+        if (share != null && shares.renamed(r) != null) {
+            notes.add(shares.renamed(r));
         }
         String ociName = share != null ? share.name() : r.name();
         // the release's own edits first: they may refuse, and nothing is kept before they are known

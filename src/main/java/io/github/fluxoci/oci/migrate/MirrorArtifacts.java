@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.fluxoci.oci.catalog.OciReferences;
 import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 
@@ -49,7 +50,16 @@ public final class MirrorArtifacts {
         return sorted;
     }
 
+    /**
+     * Only artifacts whose every part is a valid OCI reference (scan blocks the others before they get here): a line
+     * of {@code mirror.txt} is data for a copy tool, never more than one {@code source destination} pair.
+     */
     private static void add(Map<String, Artifact> out, Artifact a) {
-        out.putIfAbsent(a.destination() + ":" + a.tag(), a);
+        if (OciReferences.urlProblem(a.source()).isEmpty()
+                && OciReferences.urlProblem(a.destination()).isEmpty()
+                && OciReferences.tagProblem(a.tag()).isEmpty()
+                && (a.digest() == null || OciReferences.isDigest(a.digest()))) {
+            out.putIfAbsent(a.destination() + ":" + a.tag(), a);
+        }
     }
 }

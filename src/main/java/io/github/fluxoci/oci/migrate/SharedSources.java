@@ -283,17 +283,28 @@ final class SharedSources {
 
     // ---------------------------------------------------------------- names
 
-    /** {@code <chart>} or, when the chart is shared at several versions, {@code <chart>-<version>}. */
+    /**
+     * {@code <chart>} or, when the chart is shared at several versions, {@code <chart>-<version>}, made a Kubernetes
+     * name (DNS-1123: lowercase letters, digits and '-'; {@code _} and {@code .} of an OCI chart name become '-', at
+     * most 253 characters): {@code my_chart.v2} is named {@code my-chart-v2}, and the release's notes say so.
+     */
     private static String nameOf(Group g, boolean severalVersions) {
-        if (!severalVersions) {
-            return g.chart;
-        }
-        String v = version(g.releases.get(0))
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        String name = g.chart + (v.isEmpty() ? "" : "-" + v);
+        String v = severalVersions ? kubernetesName(version(g.releases.get(0))) : "";
+        String name = kubernetesName(g.chart) + (v.isEmpty() ? "" : "-" + v);
         return name.length() <= 253 ? name : name.substring(0, 253).replaceAll("-+$", "");
+    }
+
+    private static String kubernetesName(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** A note when the shared OCIRepository's name is not the chart's own (it was no Kubernetes name), else null. */
+    String renamed(ScannedRelease r) {
+        Group g = groupOf.get(r);
+        return g == null || g.existing != null || g.name == null || g.name.startsWith(g.chart)
+                ? null
+                : "the shared OCIRepository is named " + g.name + ": the chart name " + g.chart + " is no Kubernetes"
+                        + " name (DNS-1123: lowercase letters, digits and '-')";
     }
 
     private boolean sameSource(KubeObject oci, Group g) {

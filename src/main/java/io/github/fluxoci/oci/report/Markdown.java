@@ -10,12 +10,10 @@ final class Markdown {
         if (text == null || text.isEmpty()) {
             return "—";
         }
-        return text.replace("\\", "\\\\")
+        return oneLine(text.replace("\\", "\\\\")
                 .replace("|", "\\|")
                 .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\r", "")
-                .replace("\n", " ");
+                .replace(">", "&gt;"));
     }
 
     /** Inline code, or an em dash for null. */
@@ -23,7 +21,12 @@ final class Markdown {
         if (text == null || text.isEmpty()) {
             return "—";
         }
-        return "`" + text.replace("|", "\\|").replace("`", "'") + "`";
+        return "`" + oneLine(text.replace("|", "\\|").replace("`", "'")) + "`";
+    }
+
+    /** Every line break (CR, LF, NEL, U+2028, U+2029) and other control character folded to a space: one table row. */
+    static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cc}\\u2028\\u2029&&[^\\t]]", " ");
     }
 
     static String row(String... cells) {

@@ -8,11 +8,14 @@ import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.catalog.CatalogAnswer;
 import io.github.fluxoci.oci.catalog.ChartCatalog;
 import io.github.fluxoci.oci.catalog.ChartUrls;
 import io.github.fluxoci.oci.catalog.HelmRepositoryRef;
+import io.github.fluxoci.oci.catalog.OciReferences;
 import io.github.fluxoci.oci.catalog.OciSource;
 import io.github.fluxoci.oci.flux.ApiSupport;
 import io.github.fluxoci.oci.flux.FluxApis;
@@ -23,6 +26,7 @@ import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.tree.ResolvedNamespace;
 import io.github.fluxoci.oci.yaml.Nodes;
+import io.github.fluxoci.oci.yaml.YamlFile;
 
 /**
  * Gives one HelmRelease its {@link ReleaseStatus}, the OCIRepository it has or would get, reasons and warnings.
@@ -170,6 +174,9 @@ public final class ReleaseClassifier {
                             + oci.url());
         }
         String shape = shapeProblem(f, spec, chartSpec);
+        if (shape == null) {
+            shape = referenceProblem(f, oci);
+        }
         return shape != null ? f.blocked(shape) : migratable(tree, f, spec, chartSpec, oci);
     }
 
@@ -213,6 +220,10 @@ public final class ReleaseClassifier {
 
     /** Why a release whose chart is on OCI cannot be rewritten as written, or null. */
     private static String shapeProblem(Finding f, Node spec, Node chartSpec) {
+        String duplicate = duplicateKeyOnTheEditedPath(f, spec, chartSpec);
+        if (duplicate != null) {
+            return duplicate;
+        }
         if (Nodes.has(chartSpec, "valuesFile") && "helm.toolkit.fluxcd.io/v2".equals(f.release.apiVersion())) {
             return "spec.chart.spec.valuesFile is not a field of HelmRelease v2 (only v2beta1 and v2beta2 had it): the"
                     + " API server rejects the release as written; fix it (valuesFiles, or values) first";
@@ -233,6 +244,64 @@ public final class ReleaseClassifier {
                 .map(p -> "version \"" + f.version + "\" is not a range Helm or Flux can read (" + p
                         + "): the HelmChart fails today and ref.semver would fail the same way; fix the version first")
                 .orElse(null);
+    }
+
+    /**
+     * A key written twice in a mapping that migrate edits ({@code spec}, {@code spec.chart}, {@code spec.chart.spec}):
+     * kustomize refuses the file, and which of the two the author meant is theirs to say, not the plugin's.
+     */
+    private static String duplicateKeyOnTheEditedPath(Finding f, Node spec, Node chartSpec) {
+        YamlFile yaml = f.release.file().yaml();
+        if (yaml == null || yaml.duplicateKeys().isEmpty()) {
+            return null;
+        }
+        List<Node> path = new ArrayList<>();
+        path.add(f.release.root());
+        path.add(spec);
+        path.add(Nodes.get(spec, "chart"));
+        path.add(chartSpec);
+        for (Node n : path) {
+            if (!(n instanceof MappingNode m)) {
+                continue;
+            }
+            for (NodeTuple t : m.getValue()) {
+                if (yaml.duplicateKeys().stream().anyMatch(d -> d == t.getKeyNode())) {
+                    String key = ((ScalarNode) t.getKeyNode()).getValue();
+                    int first = m.getValue().stream()
+                            .filter(o -> o.getKeyNode() instanceof ScalarNode s
+                                    && s.getValue().equals(key))
+                            .mapToInt(o -> yaml.lineNumber(yaml.startOffset(o.getKeyNode())))
+                            .findFirst()
+                            .orElse(0);
+                    return "the key \"" + key + "\" is written twice in the same mapping (lines " + first + " and "
+                            + yaml.lineNumber(yaml.startOffset(t.getKeyNode())) + "): kustomize refuses the file;"
+                            + " keep the one you mean, then migrate";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the OCI artifact the release would get is not one an OCIRepository can name (a chart name with a space, a
+     * {@code :} or a line break, an upper-case path, a version that is no OCI tag), or null: checked before anything is
+     * written or listed for it.
+     */
+    private static String referenceProblem(Finding f, OciSource oci) {
+        Optional<String> url = OciReferences.urlProblem(oci.url());
+        if (url.isPresent()) {
+            return "the OCI url this chart would get is not a valid OCI reference (" + url.get() + "): fix the chart"
+                    + " name or the HelmRepository url, or add a <mapping> with the right <oci>";
+        }
+        ChartVersions.Ref ref = ChartVersions.ref(f.version);
+        String tag = ChartVersions.withTagPrefix(ref.tag(), oci.tagPrefix());
+        if (tag != null && !ChartVersions.isSubstituted(tag)) {
+            Optional<String> problem = OciReferences.tagProblem(tag);
+            if (problem.isPresent()) {
+                return "version \"" + f.version + "\" gives no OCI tag (" + problem.get() + "); fix the version first";
+            }
+        }
+        return null;
     }
 
     /** A MIGRATABLE release: the OCIRepository it would get, and what a reviewer should know about the move. */

@@ -5,17 +5,22 @@ import java.util.List;
 
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.github.fluxoci.oci.catalog.OciReferences;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.yaml.Nodes;
 
-/** An OCIRepository's url uses the {@code oci://} scheme and carries no tag or digest. */
+/**
+ * An OCIRepository's url uses the {@code oci://} scheme, carries no tag or digest, and is a whole valid OCI reference
+ * (host, then lowercase path components: {@link OciReferences}).
+ */
 public final class OciUrlRule extends DeclaredRule {
 
     public OciUrlRule() {
         super(
                 "oci-url",
                 Severity.ERROR,
-                "OCIRepository spec.url starts with oci:// and holds no tag or digest (those belong in spec.ref)");
+                "OCIRepository spec.url starts with oci://, holds no tag or digest (those belong in spec.ref), and is a"
+                        + " valid OCI reference (registry host, lowercase path components)");
     }
 
     @Override
@@ -61,6 +66,14 @@ public final class OciUrlRule extends DeclaredRule {
                         urlNode,
                         "url \"" + url + "\" holds the tag " + tag + "; move it to spec.ref.tag and keep url: "
                                 + url.substring(0, url.lastIndexOf(':'))));
+            } else {
+                OciReferences.urlProblem(url)
+                        .ifPresent(problem -> out.add(VerifyContext.at(
+                                this,
+                                oci,
+                                urlNode,
+                                "url \"" + OciReferences.shown(url) + "\" is not a valid OCI reference (" + problem
+                                        + "); source-controller cannot parse it")));
             }
         }
         return out;
