@@ -18,4 +18,20 @@ assert log.contains('[WARNING] apps/podinfo-json.json:8:20 [helmrepository-sourc
 assert log.contains('[WARNING] apps/garbage-range.yaml:12:9 [helmrepository-source] apps/garbage-range stays on HelmRepository podinfo: it cannot move (version ">=6.0.0 || garbage" is not a range Helm or Flux can read')
 assert !log.contains('at io.github.fluxoci')
 assert !log.contains('java.lang.')
+// tree text is data (#23): run with GITHUB_ACTIONS=true, no value starts a line of the log; the only workflow
+// commands are the plugin's own annotations
+def commands = log.readLines().findAll { it.startsWith('::') }
+assert !commands.isEmpty()
+assert commands.every { it ==~ /::(error|warning|notice) file=[^:,]+(,line=\d+)?(,col=\d+)?,title=oci%3Averify [a-z-]+::.*/ }
+assert !log.readLines().any { it.startsWith('::error file=forged.yaml') || it.startsWith('::stop-commands') }
+assert !log.readLines().any { it.startsWith('[ERROR] forged') }
+assert log.contains('evil\\u000a::error file=forged.yaml::forged annotation\\u000a::stop-commands::token')
+// a tab after "chart:" is white space, as for Flux: the release migrates
+def tabbed = new File(basedir, 'apps/tabbed.yaml').text
+assert tabbed.contains('chartRef:') && !tabbed.contains('chart:\tpodinfo')
+// a key written twice blocks that release only, naming both lines
+def migrate = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/oci/migrate.json'))
+assert migrate.releases*.name.containsAll(['podinfo', 'tabbed'])
+assert new File(basedir, 'apps/twice.yaml').text.contains('version: 6.6.0')
+assert log.contains('the key "version" is written twice in the same mapping (lines 10 and 11)')
 return true
