@@ -123,10 +123,24 @@ final class FileWork {
                     && !Nodes.has(docs.get(0), "spec", "chart")
                     && release.apiVersion().equals(Nodes.text(docs.get(0), "apiVersion"));
             if (!ok) {
-                throw new IllegalStateException(source.relativePath() + ": HelmRelease " + name
-                        + " does not read back on chartRef after the edit");
+                throw new ReadBackFailure(source.relativePath(), name);
             }
         }
         return new FileChange(source.relativePath(), before, after.render(after.text()));
+    }
+
+    /** A release whose edited file does not read back as that release on chartRef (the planner leaves it out). */
+    static final class ReadBackFailure extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        final String file;
+        final String release;
+
+        ReadBackFailure(String file, String release) {
+            super(file + ": HelmRelease " + release + " does not read back on chartRef after the edit");
+            this.file = file;
+            this.release = release;
+        }
     }
 }

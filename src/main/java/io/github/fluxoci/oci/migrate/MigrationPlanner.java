@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,9 +60,14 @@ public final class MigrationPlanner {
     private final Map<Integer, String> sharedFiles = new HashMap<>();
 
     private final List<MigratedRelease> migrated = new ArrayList<>();
+    /** Releases left out of an earlier attempt, with why. */
+    private final Map<ScannedRelease, String> leftOut;
+
     private final List<SkippedRelease> skipped = new ArrayList<>();
 
-    private MigrationPlanner(ManifestTree tree, ScanResult scan, MigrateOptions options) {
+    private MigrationPlanner(
+            ManifestTree tree, ScanResult scan, MigrateOptions options, Map<ScannedRelease, String> leftOut) {
+        this.leftOut = leftOut;
         this.tree = tree;
         this.scan = scan;
         this.options = options;
@@ -69,26 +75,51 @@ public final class MigrationPlanner {
         this.overlays = new Overlays(tree, scan);
     }
 
+    /**
+     * The plan. A release whose edited file does not read back as that release on chartRef (a shape the edits do not
+     * foresee, such as a key written twice that scan did not see) is left out with that reason, and the plan is made
+     * again without it: one odd release never stops the others, and nothing is half-planned.
+     */
     public static MigrationPlan plan(ManifestTree tree, ScanResult scan, MigrateOptions options) {
-        return new MigrationPlanner(tree, scan, options).build();
+        Map<ScannedRelease, String> leftOut = new LinkedHashMap<>();
+        while (true) {
+            try {
+                return new MigrationPlanner(tree, scan, options, leftOut).build();
+            } catch (FileWork.ReadBackFailure e) {
+                List<ScannedRelease> culprits = scan.releases().stream()
+                        .filter(r -> r.file().equals(e.file) && e.release.equals(r.name()) && !leftOut.containsKey(r))
+                        .toList();
+                if (culprits.isEmpty()) {
+                    throw e;
+                }
+                culprits.forEach(r -> leftOut.put(
+                        r,
+                        "its file does not read back as this release on chartRef after the edit (" + e.getMessage()
+                                + "); it is left as it is: check the release for keys written twice or odd shapes"
+                                + " and move it by hand"));
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the plan
 
     private MigrationPlan build() {
-        Layout layout = options.layout() == Layout.AUTO ? layoutOfTree() : options.layout();
+        Layout layout = options.layout() == Layout.AUTO ? Layout.ofTree(tree) : options.layout();
         ReleaseSelection.Selection selection = ReleaseSelection.select(scan, options);
         skipped.addAll(selection.skipped());
+        List<ScannedRelease> moves = new ArrayList<>();
+        for (ScannedRelease r : selection.moves()) {
+            if (leftOut.containsKey(r)) {
+                skipped.add(new SkippedRelease(r.qualifiedName(), r.file(), r.line(), leftOut.get(r)));
+            } else {
+                moves.add(r);
+            }
+        }
         SharedSources shares = options.share().byChart()
                 ? SharedSources.assign(
-                        tree,
-                        options.share(),
-                        options.mirror(),
-                        selection.moves(),
-                        texts::sharingKey,
-                        overlays::versionOverlay)
+                        tree, options.share(), options.mirror(), moves, texts::sharingKey, overlays::versionOverlay)
                 : null;
-        for (ScannedRelease r : selection.moves()) {
+        for (ScannedRelease r : moves) {
             try {
                 move(r, layout, shares);
             } catch (Refusal | EditConflictException e) {
@@ -141,22 +172,6 @@ public final class MigrationPlanner {
                 + " with chartRef.namespace: Flux refuses such"
                 + " references when its controllers run with --no-cross-namespace-refs=true (multi-tenant lockdown);"
                 + " there, use -Doci.shareLayout=component (a component per namespace) or -Doci.share=none";
-    }
-
-    /** Follows the tree: inline when most OCIRepositories share a file with a HelmRelease, else file. */
-    private Layout layoutOfTree() {
-        int inline = 0;
-        int own = 0;
-        for (KubeObject oci : tree.ociRepositories()) {
-            boolean withRelease =
-                    oci.file().objects().stream().anyMatch(o -> o.is(ManifestTree.HELM_GROUP, "HelmRelease"));
-            if (withRelease) {
-                inline++;
-            } else {
-                own++;
-            }
-        }
-        return inline > own ? Layout.INLINE : Layout.FILE;
     }
 
     // ---------------------------------------------------------------- one release

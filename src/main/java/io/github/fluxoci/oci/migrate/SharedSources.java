@@ -344,7 +344,7 @@ final class SharedSources {
                 return;
             }
         }
-        String name = nameOf(g, severalVersions);
+        String name = unique(nameOf(g, severalVersions), g, options.namespace(), clusters, taken);
         String why = null;
         String folder = options.folder() != null ? options.folder() : folders.folderFor(g.releases.get(0), clusters);
         if (folder == null) {
@@ -380,7 +380,7 @@ final class SharedSources {
         ScannedRelease first = g.releases.get(0);
         Set<String> firstClusters = new HashSet<>();
         tree.instancesOf(first.object()).forEach(i -> firstClusters.add(i.cluster()));
-        String name = nameOf(g, severalVersions);
+        String name = unique(nameOf(g, severalVersions), g, namespace, clusters, taken);
         String why = null;
         if (!firstClusters.containsAll(clusters)) {
             why = "its releases are deployed in different clusters";
@@ -392,6 +392,24 @@ final class SharedSources {
         } else {
             share(g, name, null, namespace, null);
         }
+    }
+
+    /**
+     * A name the plugin made from a chart name that is no Kubernetes name ({@code my_chart} and {@code my.chart} both
+     * become {@code my-chart}): when another source has it, the next free {@code my-chart-2}, {@code my-chart-3}. A name
+     * that is the chart's own is kept (its collision is a reason not to share, as before).
+     */
+    private String unique(String name, Group g, String namespace, Set<String> clusters, Set<String> taken) {
+        if (name.startsWith(g.chart)) {
+            return name;
+        }
+        String candidate = name;
+        for (int i = 2; taken.contains(namespace + "/" + candidate) || nameInUse(candidate, namespace, clusters); i++) {
+            String suffix = "-" + i;
+            candidate =
+                    (name.length() + suffix.length() > 253 ? name.substring(0, 253 - suffix.length()) : name) + suffix;
+        }
+        return candidate;
     }
 
     private boolean nameInUse(String name, String namespace, Set<String> clusters) {

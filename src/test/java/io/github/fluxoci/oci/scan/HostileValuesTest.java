@@ -136,6 +136,58 @@ class HostileValuesTest {
         assertThat(plan.migrated()).extracting(m -> m.release().name()).containsExactly("good");
     }
 
+    /**
+     * Even when a release with two spec.chart keys reaches the planner as MIGRATABLE (scan blocks it; here the scan is
+     * restated to say otherwise), planning it fails for that release alone: it is skipped with a reason, no exception
+     * leaves the planner, and the good release migrates.
+     */
+    @Test
+    void aReleaseThePlannerCannotHandleIsSkippedNotTheRun() throws Exception {
+        String twice = release("twice", "podinfo", "6.5.4")
+                .replace(
+                        "  chart:\n",
+                        "  chart:\n    spec:\n      chart: podinfo\n      version: 6.6.0\n"
+                                + "      sourceRef: {kind: HelmRepository, name: charts}\n  chart:\n");
+        ManifestTree tree = new TreeFixture(dir)
+                .file("repo.yaml", REPO)
+                .file("apps.yaml", release("good", "podinfo", "6.5.4") + twice)
+                .load();
+        ScanResult scan = scan(tree);
+        ScannedRelease good = scan.releases().stream()
+                .filter(r -> r.name().equals("good"))
+                .findFirst()
+                .orElseThrow();
+        OciTarget target = good.oci();
+        ScanResult restated = scan.withReleases(scan.releases().stream()
+                .map(r -> r.name().equals("twice")
+                        ? r.with(
+                                ReleaseStatus.MIGRATABLE,
+                                new OciTarget(
+                                        target.url(),
+                                        target.origin(),
+                                        target.provenance(),
+                                        target.tag(),
+                                        target.semver(),
+                                        "twice",
+                                        target.file(),
+                                        target.kustomization(),
+                                        target.tagPrefix(),
+                                        false,
+                                        null),
+                                List.of(),
+                                List.of())
+                        : r)
+                .toList());
+        MigrationPlan plan = MigrationPlanner.plan(
+                tree, restated, new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.NONE, false));
+        assertThat(plan.migrated()).extracting(m -> m.release().name()).containsExactly("good");
+        assertThat(plan.skipped())
+                .singleElement()
+                .satisfies(s -> assertThat(s.toString())
+                        .contains("twice")
+                        .contains("does not read back as this release on chartRef"));
+    }
+
     @Test
     void aSharedSourceGetsAKubernetesNameAndTheNoteSaysSo() throws Exception {
         ManifestTree tree = new TreeFixture(dir)
@@ -165,6 +217,39 @@ class HostileValuesTest {
         assertThat(plan.changes())
                 .anySatisfy(
                         c -> assertThat(c.after()).contains("kind: OCIRepository\nmetadata:\n  name: my-chart-v2\n"));
+        // my.chart-v2 becomes my-chart-v2 too: it gets the next free name, and says so
+        ManifestTree both = new TreeFixture(dir.resolve("both"))
+                .file("repo.yaml", REPO)
+                .file("kustomization.yaml", "namespace: apps\nresources:\n  - repo.yaml\n  - apps.yaml\n")
+                .file(
+                        "apps.yaml",
+                        release("a", "my_chart.v2", "1.0.0")
+                                + release("b", "my_chart.v2", "1.0.0")
+                                + release("c", "my.chart-v2", "1.0.0")
+                                + release("d", "my.chart-v2", "1.0.0"))
+                .load();
+        MigrationPlan second = MigrationPlanner.plan(
+                both,
+                scan(both),
+                new MigrateOptions(
+                        List.of(),
+                        List.of(),
+                        Layout.AUTO,
+                        null,
+                        "none",
+                        Prune.NONE,
+                        false,
+                        new ShareOptions(true, io.github.fluxoci.oci.migrate.ShareLayout.NAMESPACE, "apps", null, 2),
+                        false));
+        assertThat(second.migrated()).hasSize(4);
+        assertThat(second.migrated().stream().flatMap(m -> m.notes().stream()))
+                .filteredOn(n -> n.startsWith("the shared OCIRepository is named"))
+                .extracting(n -> n.substring(0, n.indexOf(':')))
+                .containsExactlyInAnyOrder(
+                        "the shared OCIRepository is named my-chart-v2",
+                        "the shared OCIRepository is named my-chart-v2",
+                        "the shared OCIRepository is named my-chart-v2-2",
+                        "the shared OCIRepository is named my-chart-v2-2");
     }
 
     @ParameterizedTest
