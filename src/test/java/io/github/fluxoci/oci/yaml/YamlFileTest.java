@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class YamlFileTest {
 
-    /** A tab after "key:" or "-" separates as a space does for go-yaml v3 (kustomize, Flux); the text keeps it. */
+    /**
+     * A tab after "key:" separates as a space does for go-yaml v3 (kustomize, Flux); the text keeps it. One that indents,
+     * or follows a block sequence's "-", is refused, as go-yaml v3 refuses it.
+     */
     @Test
     void aTabThatSeparatesAValueIsReadAsFluxReadsIt() throws Exception {
-        String text = "spec:\n  chart:\tpodinfo\n  list:\n    -\tone\n  quoted: \"a:\tb\"\n";
+        String text = "spec:\n  chart:\tpodinfo\n  list:\n    - one\n  quoted: \"a:\tb\"\n";
         YamlFile file = YamlFile.parse(text);
         org.yaml.snakeyaml.nodes.Node root = file.documents().get(0);
         assertThat(Nodes.text(root, "spec", "chart")).isEqualTo("podinfo");
@@ -20,6 +23,7 @@ class YamlFileTest {
         assertThat(file.text()).isEqualTo(text);
         // a tab that indents is still refused, as go-yaml v3 refuses it
         assertThatThrownBy(() -> YamlFile.parse("spec:\n\tchart: x\n")).isInstanceOf(YamlParseException.class);
+        assertThatThrownBy(() -> YamlFile.parse("list:\n  -\tone\n")).isInstanceOf(YamlParseException.class);
     }
 
     /** Lines that end in CR alone are kept so: an edit inserts CR, never LF. */
