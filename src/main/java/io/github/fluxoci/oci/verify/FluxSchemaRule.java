@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,11 +166,11 @@ public final class FluxSchemaRule extends DeclaredRule {
         return out;
     }
 
-    private java.util.Optional<Finding> nameFinding(KubeObject o) {
+    private Optional<Finding> nameFinding(KubeObject o) {
         Node name = Nodes.get(o.root(), "metadata", "name");
         String value = Nodes.text(o.root(), "metadata", "name");
         if (value == null) {
-            return java.util.Optional.of(VerifyContext.at(
+            return Optional.of(VerifyContext.at(
                     this,
                     o,
                     Nodes.get(o.root(), "metadata"),
@@ -177,19 +179,19 @@ public final class FluxSchemaRule extends DeclaredRule {
         }
         JsonNode typed = JsonView.of(o.root()).json().at("/metadata/name");
         if (!typed.isTextual()) {
-            return java.util.Optional.of(VerifyContext.at(
+            return Optional.of(VerifyContext.at(
                     this,
                     o,
                     name,
                     "metadata.name is " + describe(typed) + ", where Kubernetes has a string: quote it"));
         }
         if (value.contains("${")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (value.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(value).matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(VerifyContext.at(
+        return Optional.of(VerifyContext.at(
                 this,
                 o,
                 name,
@@ -199,7 +201,7 @@ public final class FluxSchemaRule extends DeclaredRule {
     }
 
     static String suggestedName(String name) {
-        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
         s = s.replaceAll("^[^a-z0-9]+", "").replaceAll("[^a-z0-9]+$", "");
         return s.length() > 253 ? s.substring(0, 253) : s;
     }
