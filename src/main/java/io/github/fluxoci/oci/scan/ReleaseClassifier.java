@@ -174,9 +174,6 @@ public final class ReleaseClassifier {
                             + oci.url());
         }
         String shape = shapeProblem(f, spec, chartSpec);
-        if (shape == null) {
-            shape = referenceProblem(f, oci);
-        }
         return shape != null ? f.blocked(shape) : migratable(tree, f, spec, chartSpec, oci);
     }
 
@@ -287,14 +284,12 @@ public final class ReleaseClassifier {
      * {@code :} or a line break, an upper-case path, a version that is no OCI tag), or null: checked before anything is
      * written or listed for it.
      */
-    private static String referenceProblem(Finding f, OciSource oci) {
+    private static String referenceProblem(Finding f, OciSource oci, String tag) {
         Optional<String> url = OciReferences.urlProblem(oci.url());
         if (url.isPresent()) {
             return "the OCI url this chart would get is not a valid OCI reference (" + url.get() + "): fix the chart"
                     + " name or the HelmRepository url, or add a <mapping> with the right <oci>";
         }
-        ChartVersions.Ref ref = ChartVersions.ref(f.version);
-        String tag = ChartVersions.withTagPrefix(ref.tag(), oci.tagPrefix());
         if (tag != null && !ChartVersions.isSubstituted(tag)) {
             Optional<String> problem = OciReferences.tagProblem(tag);
             if (problem.isPresent()) {
@@ -308,6 +303,10 @@ public final class ReleaseClassifier {
     private static ScannedRelease migratable(ManifestTree tree, Finding f, Node spec, Node chartSpec, OciSource oci) {
         ChartVersions.Ref ref = ChartVersions.ref(f.version);
         String tag = ChartVersions.withTagPrefix(ref.tag(), oci.tagPrefix());
+        String reference = referenceProblem(f, oci, tag);
+        if (reference != null) {
+            return f.blocked(reference);
+        }
         if (tag != null && !tag.equals(ref.tag())) {
             f.warn("tag written as " + tag + ": " + oci.url() + " tags its charts with a leading \"" + oci.tagPrefix()
                     + "\"; the version " + ref.tag() + " would not resolve there");

@@ -76,7 +76,7 @@ public final class FluxSchemaRule extends DeclaredRule {
                 }
             }
             if (!patch) {
-                nameFinding(o).ifPresent(f -> out.putIfAbsent(key(f), f));
+                nameFinding(o, view).ifPresent(f -> out.putIfAbsent(key(f), f));
             }
         }
         List<Finding> found = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class FluxSchemaRule extends DeclaredRule {
         };
         Node node = t.view().nearest(path);
         if ("additionalProperties".equals(e.getKeyword())) {
-            Node key = keyNode(t.object(), path, String.valueOf(e.getProperty()));
+            Node key = keyNode(t.view(), path, String.valueOf(e.getProperty()));
             node = key != null ? key : node;
         }
         return VerifyContext.at(this, t.object(), node, message);
@@ -155,18 +155,19 @@ public final class FluxSchemaRule extends DeclaredRule {
         List<Finding> out = new ArrayList<>();
         for (CelRules.Declared rule : FluxSchemas.shipped().celRules(t.served().schema())) {
             if (!CelRules.holds(rule, complete)) {
+                String at = rule.at().equals("/") ? "" : rule.at();
                 out.add(VerifyContext.at(
                         this,
                         t.object(),
-                        t.view().nearest(rule.at().equals("/") ? "" : rule.at()),
-                        dotted(rule.at().equals("/") ? "" : rule.at()) + ": " + rule.message() + " (" + t.schemaName()
-                                + ", CEL rule at " + rule.source() + ")"));
+                        t.view().nearest(at),
+                        dotted(at) + ": " + rule.message() + " (" + t.schemaName() + ", CEL rule at " + rule.source()
+                                + ")"));
             }
         }
         return out;
     }
 
-    private Optional<Finding> nameFinding(KubeObject o) {
+    private Optional<Finding> nameFinding(KubeObject o, JsonView view) {
         Node name = Nodes.get(o.root(), "metadata", "name");
         String value = Nodes.text(o.root(), "metadata", "name");
         if (value == null) {
@@ -177,7 +178,7 @@ public final class FluxSchemaRule extends DeclaredRule {
                     "metadata.name is missing: the API server refuses " + o.kind() + " without a name; add"
                             + " metadata.name"));
         }
-        JsonNode typed = JsonView.of(o.root()).json().at("/metadata/name");
+        JsonNode typed = view.json().at("/metadata/name");
         if (!typed.isTextual()) {
             return Optional.of(VerifyContext.at(
                     this,
@@ -266,8 +267,8 @@ public final class FluxSchemaRule extends DeclaredRule {
         return null;
     }
 
-    private static Node keyNode(KubeObject o, String parentPointer, String key) {
-        var entry = Nodes.entry(JsonView.of(o.root()).nodes().get(parentPointer), key);
+    private static Node keyNode(JsonView view, String parentPointer, String key) {
+        var entry = Nodes.entry(view.nodes().get(parentPointer), key);
         return entry == null ? null : entry.getKeyNode();
     }
 

@@ -16,6 +16,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import io.github.fluxoci.oci.yaml.Nodes;
+
 /**
  * A YAML document as the API server receives it from Flux, with the node each value came from. Scalars are typed as
  * kustomize's kyaml (go-yaml v3) types them, the YAML 1.2 core schema: {@code yes}, {@code on} and {@code 0.5.0}
@@ -28,7 +30,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 record JsonView(JsonNode json, Map<String, Node> nodes) {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
     private static final Pattern INT = Pattern.compile("[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+|0b[01]+");
     private static final Pattern FLOAT = Pattern.compile(
@@ -39,13 +40,6 @@ record JsonView(JsonNode json, Map<String, Node> nodes) {
         Map<String, Node> nodes = new HashMap<>();
         JsonNode json = convert(document, "", nodes, 0);
         return new JsonView(json == null ? F.objectNode() : json, nodes);
-    }
-
-    /** True for a YAML null ({@code ~}, {@code null}, nothing), which the API server prunes. */
-    static boolean isNull(Node node) {
-        return node instanceof ScalarNode s
-                && s.isPlain()
-                && NULL.matcher(s.getValue()).matches();
     }
 
     /** The YAML node at a JSON pointer, or the nearest enclosing one (a missing field: its mapping). */
@@ -98,8 +92,8 @@ record JsonView(JsonNode json, Map<String, Node> nodes) {
         if (!s.isPlain()) {
             return F.textNode(v);
         }
-        if (NULL.matcher(v).matches()) {
-            return null;
+        if (Nodes.text(s) == null) {
+            return null; // a YAML null, as Nodes reads one: ~, null, nothing
         }
         if (BOOL.matcher(v).matches()) {
             return F.booleanNode(v.charAt(0) == 't' || v.charAt(0) == 'T');

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.scan.ChartVersions;
 import io.github.fluxoci.oci.tree.KubeObject;
@@ -37,7 +38,8 @@ public final class ReleaseShapeRule extends DeclaredRule {
                 checkVersion(hr, out);
             }
             Node values = Nodes.get(hr.root(), "spec", "values");
-            if (values != null && !(values instanceof MappingNode) && !JsonView.isNull(values)) {
+            boolean yamlNull = values instanceof ScalarNode && Nodes.text(values) == null; // pruned by the API server
+            if (values != null && !(values instanceof MappingNode) && !yamlNull) {
                 Finding f = VerifyContext.at(
                         this,
                         hr,

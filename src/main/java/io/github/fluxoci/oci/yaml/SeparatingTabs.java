@@ -35,24 +35,28 @@ final class SeparatingTabs {
         if (tab < 0 || text.charAt(tab) != '\t') {
             return -1;
         }
-        // white space after something on the line (not the indentation): after "key:", "-", "," or a value, before "#"
-        int before = tab - 1;
-        while (before >= 0 && (text.charAt(before) == '\t' || text.charAt(before) == ' ')) {
-            before--;
-        }
-        if (before < 0 || text.charAt(before) == '\n' || text.charAt(before) == '\r') {
-            return -1; // indentation
+        // white space after something on the line (after "key:", "," or a value, before "#"), not indentation
+        int before = lastNonBlank(text, tab - 1);
+        if (startsLine(text, before)) {
+            return -1;
         }
         // go-yaml v3 refuses a tab after a block sequence's "-" ("found character that cannot start any token"), as
         // kubectl kustomize shows: so does the plugin
-        return text.charAt(before) == '-' && onlyBlanksBefore(text, before) ? -1 : tab;
+        boolean sequenceEntry = text.charAt(before) == '-' && startsLine(text, lastNonBlank(text, before - 1));
+        return sequenceEntry ? -1 : tab;
     }
 
-    private static boolean onlyBlanksBefore(String text, int offset) {
-        int i = offset - 1;
+    /** The offset of the last character at or before {@code from} that is not a space or a tab, or -1. */
+    private static int lastNonBlank(String text, int from) {
+        int i = from;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i--;
         }
-        return i < 0 || text.charAt(i) == '\n' || text.charAt(i) == '\r';
+        return i;
+    }
+
+    /** True when {@code offset} is before the text or a line break: what follows it starts a line. */
+    private static boolean startsLine(String text, int offset) {
+        return offset < 0 || text.charAt(offset) == '\n' || text.charAt(offset) == '\r';
     }
 }
