@@ -55,6 +55,12 @@ class HostileValuesTest {
                 + "\n      sourceRef: {kind: HelmRepository, name: charts}\n";
     }
 
+    /** Every release, no prune, no schema comment: only sharing and the mirror vary here. */
+    private static MigrateOptions options(ShareOptions share, MirrorPrefix mirror) {
+        return new MigrateOptions(
+                List.of(), List.of(), Layout.AUTO, null, "none", Prune.NONE, false, share, false, mirror);
+    }
+
     private ScanResult scan(ManifestTree tree) {
         return new Scanner(ChartCatalog.withBuiltIn(List.of())).scan(tree);
     }
@@ -89,19 +95,7 @@ class HostileValuesTest {
                         .contains("the path component \"x\\u000aghcr.io")
                         .doesNotContain("\n"));
         MigrationPlan plan = MigrationPlanner.plan(
-                tree,
-                scan,
-                new MigrateOptions(
-                        List.of(),
-                        List.of(),
-                        Layout.AUTO,
-                        null,
-                        "none",
-                        Prune.NONE,
-                        false,
-                        ShareOptions.NONE,
-                        false,
-                        MirrorPrefix.parse("oci://registry.internal/charts")));
+                tree, scan, options(ShareOptions.NONE, MirrorPrefix.parse("oci://registry.internal/charts")));
         assertThat(MigrateReports.mirrorLines(plan))
                 .containsExactly(
                         "ghcr.io/example/charts/podinfo:6.5.4 registry.internal/charts/example/charts/podinfo:6.5.4")
@@ -131,8 +125,7 @@ class HostileValuesTest {
                                     "the key \"version\" is written twice in the same mapping (lines 23 and 24):"
                                             + " kustomize refuses the file; keep the one you mean, then migrate");
                 });
-        MigrationPlan plan = MigrationPlanner.plan(
-                tree, scan, new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.NONE, false));
+        MigrationPlan plan = MigrationPlanner.plan(tree, scan, options(ShareOptions.NONE, MirrorPrefix.NONE));
         assertThat(plan.migrated()).extracting(m -> m.release().name()).containsExactly("good");
     }
 
@@ -178,8 +171,7 @@ class HostileValuesTest {
                                 List.of())
                         : r)
                 .toList());
-        MigrationPlan plan = MigrationPlanner.plan(
-                tree, restated, new MigrateOptions(List.of(), List.of(), Layout.AUTO, null, "none", Prune.NONE, false));
+        MigrationPlan plan = MigrationPlanner.plan(tree, restated, options(ShareOptions.NONE, MirrorPrefix.NONE));
         assertThat(plan.migrated()).extracting(m -> m.release().name()).containsExactly("good");
         assertThat(plan.skipped())
                 .singleElement()
@@ -199,16 +191,9 @@ class HostileValuesTest {
         MigrationPlan plan = MigrationPlanner.plan(
                 tree,
                 scan,
-                new MigrateOptions(
-                        List.of(),
-                        List.of(),
-                        Layout.AUTO,
-                        null,
-                        "none",
-                        Prune.NONE,
-                        false,
+                options(
                         new ShareOptions(true, io.github.fluxoci.oci.migrate.ShareLayout.NAMESPACE, "apps", null, 2),
-                        false));
+                        MirrorPrefix.NONE));
         assertThat(plan.migrated()).hasSize(2).allSatisfy(m -> {
             assertThat(m.notes())
                     .contains("the shared OCIRepository is named my-chart-v2: the chart name my_chart.v2 is no"
@@ -231,16 +216,9 @@ class HostileValuesTest {
         MigrationPlan second = MigrationPlanner.plan(
                 both,
                 scan(both),
-                new MigrateOptions(
-                        List.of(),
-                        List.of(),
-                        Layout.AUTO,
-                        null,
-                        "none",
-                        Prune.NONE,
-                        false,
+                options(
                         new ShareOptions(true, io.github.fluxoci.oci.migrate.ShareLayout.NAMESPACE, "apps", null, 2),
-                        false));
+                        MirrorPrefix.NONE));
         assertThat(second.migrated()).hasSize(4);
         assertThat(second.migrated().stream().flatMap(m -> m.notes().stream()))
                 .filteredOn(n -> n.startsWith("the shared OCIRepository is named"))
