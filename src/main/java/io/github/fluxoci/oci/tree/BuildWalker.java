@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.fluxoci.oci.yaml.Nodes;
+
 /**
  * Follows one build the way kustomize and Flux do: from a directory with a kustomization.yaml through its
  * {@code resources}/{@code bases} (files and folders) and {@code components}; a directory without one, under a
@@ -16,9 +20,11 @@ import java.util.Set;
  * as one resource (fluxcd/pkg {@code kustomize_generator.go}). Remote bases are not followed; generators are
  * ignored; patch files are recorded, never turned into objects.
  *
- * <p>Namespaces are applied from the outside in: the entry point's {@code targetNamespace}, else the outermost
- * kustomization on the path that sets {@code namespace:} (a component's namespace also covers its parent's
- * resources and the components listed before it, as kustomize does), else {@code metadata.namespace}.
+ * <p>Each kustomization's transformers run over what it accumulated, after its resources and then after each
+ * component (a component's transformers also cover its parent's resources and the components listed before it),
+ * as kustomize runs them ({@link KustomizeTransforms}): the outermost {@code namespace:} wins. Flux puts a
+ * Kustomization's {@code targetNamespace}, {@code spec.patches} and {@code spec.components} into the top
+ * kustomization (its own, or the one it generates), then substitutes its postBuild variables ({@link Substitution}).
  */
 final class BuildWalker {
 
@@ -36,29 +42,45 @@ final class BuildWalker {
             }
             List<ObjectInstance> relabelled = new ArrayList<>(instances.size());
             for (ObjectInstance i : instances) {
-                relabelled.add(new ObjectInstance(i.object(), other, i.via(), i.namespace()));
+                relabelled.add(i.in(other));
             }
             return new Build(other, relabelled, files, patchFiles);
         }
     }
 
+    /**
+     * What a Flux Kustomization adds to the build of its path: its postBuild variables, its {@code spec.patches}
+     * and its {@code spec.components} (folders, relative to the path).
+     */
+    record FluxBuild(Substitution substitution, List<Node> patches, List<String> components, String declaredBy) {
+
+        static final FluxBuild NONE = new FluxBuild(Substitution.NONE, List.of(), List.of(), null);
+    }
+
     private final FileIndex index;
     private final KustomizeGraph graph;
     private final List<Problem> problems;
+    private final KustomizeTransforms transforms;
     private final Set<String> reportedCycles = new HashSet<>();
 
     BuildWalker(FileIndex index, KustomizeGraph graph, List<Problem> problems) {
         this.index = index;
         this.graph = graph;
         this.problems = problems;
+        this.transforms = new KustomizeTransforms(index);
     }
 
     /** Walks the build of a directory (an entry point's path). */
     Build walk(EntryPoint entryPoint) {
+        return walk(entryPoint, FluxBuild.NONE);
+    }
+
+    /** Walks the build of a directory (an entry point's path) with what its Flux Kustomization adds. */
+    Build walk(EntryPoint entryPoint, FluxBuild flux) {
         Walk w = new Walk(entryPoint);
         String dir = entryPoint.path();
         if (dir != null) {
-            ResolvedNamespace outer = entryPoint.targetNamespace() == null
+            ResolvedNamespace target = entryPoint.targetNamespace() == null
                     ? null
                     : new ResolvedNamespace(
                             entryPoint.targetNamespace(),
@@ -67,103 +89,168 @@ final class BuildWalker {
                                     ? null
                                     : entryPoint.object().file().relativePath());
             List<String> via = List.of();
+            KustomizeFile top = graph.in(dir);
             if (index.file(dir) != null) {
-                w.file(index.file(dir), outer, via); // a path naming a file: kustomize builds just that file
+                w.file(index.file(dir), via); // a path naming a file: kustomize builds just that file
+                w.top(null, dir, target, flux, 0);
+            } else if (top != null) {
+                w.kustomization(top, via, target, flux);
             } else if (graph.hasKustomizationFileName(dir)) {
-                directoryWithKustomization(w, dir, outer, via);
+                w.unreadableKustomization(dir);
             } else {
-                w.generated(dir, outer, via);
+                w.generated(dir, via);
+                for (String c : flux.components()) {
+                    w.component(dir, c, via, 0);
+                }
+                w.top(null, dir, target, flux, 0);
             }
         }
-        return new Build(entryPoint, w.instances, w.files, w.patchFiles);
+        return w.build(flux.substitution());
     }
 
     /** Walks one kustomization as the top of a build of its own (the whole-tree build). */
     Build walk(EntryPoint entryPoint, KustomizeFile top) {
         Walk w = new Walk(entryPoint);
-        w.kustomization(top, null, List.of());
-        return new Build(entryPoint, w.instances, w.files, w.patchFiles);
-    }
-
-    private void directoryWithKustomization(Walk w, String dir, ResolvedNamespace outer, List<String> via) {
-        KustomizeFile k = graph.in(dir);
-        if (k != null) {
-            w.kustomization(k, outer, via);
-        } else {
-            // a kustomization file that could not be read as one: reached (its problem is what matters)
-            for (String name : KustomizeGraph.FILE_NAMES) {
-                ManifestFile f = index.file(dir.isEmpty() ? name : dir + "/" + name);
-                if (f != null) {
-                    w.files.add(f);
-                }
-            }
-        }
+        w.kustomization(top, List.of(), null, FluxBuild.NONE);
+        return w.build(Substitution.NONE);
     }
 
     private final class Walk {
         final EntryPoint entryPoint;
-        final List<ObjectInstance> instances = new ArrayList<>();
+        final List<InstanceDraft> drafts = new ArrayList<>();
         final Set<ManifestFile> files = new LinkedHashSet<>();
         final Set<ManifestFile> patchFiles = new LinkedHashSet<>();
         final Set<KustomizeFile> stack = Collections.newSetFromMap(new IdentityHashMap<>());
-        final Map<KubeObject, Set<String>> seen = new IdentityHashMap<>();
 
         Walk(EntryPoint entryPoint) {
             this.entryPoint = entryPoint;
         }
 
-        void generated(String dir, ResolvedNamespace outer, List<String> via) {
-            for (ManifestFile f : index.filesIn(dir)) {
-                if (!KustomizeGraph.FILE_NAMES.contains(f.name())) {
-                    file(f, outer, via);
+        /** The instances, each object once per name and namespace it ends up with. */
+        Build build(Substitution substitution) {
+            List<ObjectInstance> instances = new ArrayList<>();
+            Map<KubeObject, Set<String>> seen = new IdentityHashMap<>();
+            for (InstanceDraft d : drafts) {
+                ObjectInstance i = d.toInstance(entryPoint, substitution);
+                if (seen.computeIfAbsent(d.object, x -> new HashSet<>()).add(i.namespaceValue() + "/" + i.name())) {
+                    instances.add(i);
                 }
             }
-            for (String sub : index.subdirectoriesOf(dir)) {
-                if (graph.hasKustomizationFileName(sub)) {
-                    directoryWithKustomization(this, sub, outer, via);
-                } else {
-                    generated(sub, outer, via);
+            return new Build(entryPoint, instances, files, patchFiles);
+        }
+
+        void unreadableKustomization(String dir) {
+            // a kustomization file that could not be read as one: reached (its problem is what matters)
+            for (String name : KustomizeGraph.FILE_NAMES) {
+                ManifestFile f = index.file(dir.isEmpty() ? name : dir + "/" + name);
+                if (f != null) {
+                    files.add(f);
                 }
             }
         }
 
-        void kustomization(KustomizeFile k, ResolvedNamespace outer, List<String> via) {
-            files.add(k.file());
-            if (!stack.add(k)) {
-                String path = k.file().relativePath();
-                if (reportedCycles.add(path)) {
-                    problems.add(new Problem(
-                            path,
-                            1,
-                            1,
-                            "kustomization cycle: " + String.join(" -> ", via) + " -> " + path
-                                    + "; kustomize cannot build it"));
+        void directory(String dir, List<String> via) {
+            KustomizeFile k = graph.in(dir);
+            if (k != null) {
+                kustomization(k, via, null, FluxBuild.NONE);
+            } else {
+                unreadableKustomization(dir);
+            }
+        }
+
+        void generated(String dir, List<String> via) {
+            for (ManifestFile f : index.filesIn(dir)) {
+                if (!KustomizeGraph.FILE_NAMES.contains(f.name())) {
+                    file(f, via);
                 }
+            }
+            for (String sub : index.subdirectoriesOf(dir)) {
+                if (graph.hasKustomizationFileName(sub)) {
+                    directory(sub, via);
+                } else {
+                    generated(sub, via);
+                }
+            }
+        }
+
+        /**
+         * A kustomization: its resources, its components (and, at the top of a Flux build, the Kustomization's),
+         * then its transformers; {@code target} is a Flux targetNamespace that replaces its {@code namespace:}.
+         */
+        void kustomization(KustomizeFile k, List<String> via, ResolvedNamespace target, FluxBuild flux) {
+            files.add(k.file());
+            if (!enter(k, via)) {
                 return;
             }
             List<String> here = new ArrayList<>(via);
             here.add(k.file().relativePath());
+            int start = drafts.size();
+            resources(k, here);
+            components(k, here, start);
+            for (String c : flux.components()) {
+                component(k.directory(), c, here, start);
+            }
             ResolvedNamespace own = k.namespace() == null
                     ? null
                     : new ResolvedNamespace(
                             k.namespace(), "kustomization", k.file().relativePath());
-            List<KustomizeFile> components = new ArrayList<>();
-            for (KustomizeEntry e : k.entries(KustomizeEntry.Role.COMPONENT)) {
-                KustomizeFile c = e.status() == KustomizeEntry.Status.DIRECTORY ? graph.in(e.target()) : null;
-                if (c != null) {
-                    components.add(c);
+            transforms.patch(
+                    Nodes.items(k.root(), "patches"), k.directory(), k.file().relativePath(), span(start));
+            transforms.patch(
+                    Nodes.items(k.root(), "patchesJson6902"),
+                    k.directory(),
+                    k.file().relativePath(),
+                    span(start));
+            top(k, k.directory(), target != null ? target : own, flux, start);
+            stack.remove(k);
+        }
+
+        /**
+         * The transformers after the patches of a kustomization ({@code k}, or the one Flux generates when null):
+         * Flux's {@code spec.patches}, the namespace, name prefixes and suffixes, replacements.
+         */
+        void top(KustomizeFile k, String dir, ResolvedNamespace namespace, FluxBuild flux, int start) {
+            transforms.patch(flux.patches(), dir, flux.declaredBy(), span(start));
+            if (namespace != null) {
+                for (InstanceDraft d : span(start)) {
+                    d.namespace = namespace;
+                    if ("Namespace".equals(d.object.kind()) && "".equals(d.object.group())) {
+                        d.name = namespace.value();
+                    }
                 }
             }
-            ResolvedNamespace forResources = first(outer, own, lastNamespace(components, 0));
+            if (k != null) {
+                transforms.rename(k.root(), k.directory(), k.file().relativePath(), span(start));
+            }
+        }
+
+        private List<InstanceDraft> span(int start) {
+            return drafts.subList(start, drafts.size());
+        }
+
+        private boolean enter(KustomizeFile k, List<String> via) {
+            if (stack.add(k)) {
+                return true;
+            }
+            String path = k.file().relativePath();
+            if (reportedCycles.add(path)) {
+                problems.add(new Problem(
+                        path,
+                        1,
+                        1,
+                        "kustomization cycle: " + String.join(" -> ", via) + " -> " + path
+                                + "; kustomize cannot build it"));
+            }
+            return false;
+        }
+
+        private void resources(KustomizeFile k, List<String> here) {
             for (KustomizeEntry e : k.entries(KustomizeEntry.Role.RESOURCE)) {
                 if (e.status() == KustomizeEntry.Status.FILE) {
-                    file(index.file(e.target()), forResources, here);
+                    file(index.file(e.target()), here);
                 } else if (e.status() == KustomizeEntry.Status.DIRECTORY) {
-                    directoryWithKustomization(this, e.target(), forResources, here);
+                    directory(e.target(), here);
                 }
-            }
-            for (int i = 0; i < components.size(); i++) {
-                kustomization(components.get(i), first(outer, own, lastNamespace(components, i + 1)), here);
             }
             for (KustomizeEntry e : k.entries(KustomizeEntry.Role.PATCH)) {
                 if (e.status() == KustomizeEntry.Status.FILE) {
@@ -172,18 +259,56 @@ final class BuildWalker {
                     patchFiles.add(patch);
                 }
             }
-            stack.remove(k);
         }
 
-        void file(ManifestFile f, ResolvedNamespace outer, List<String> via) {
+        private void components(KustomizeFile k, List<String> here, int start) {
+            for (KustomizeEntry e : k.entries(KustomizeEntry.Role.COMPONENT)) {
+                KustomizeFile c = e.status() == KustomizeEntry.Status.DIRECTORY ? graph.in(e.target()) : null;
+                if (c != null) {
+                    component(c, here, start);
+                }
+            }
+        }
+
+        /** A component named by a Flux Kustomization's {@code spec.components}, relative to its path. */
+        void component(String dir, String path, List<String> via, int start) {
+            String target = KustomizeGraph.normalize(dir, path);
+            KustomizeFile c = target == null ? null : graph.in(target);
+            if (c != null) {
+                component(c, via, start);
+            }
+        }
+
+        /** A component: its resources and components join the parent's, then its transformers run over all. */
+        void component(KustomizeFile c, List<String> via, int start) {
+            files.add(c.file());
+            if (!enter(c, via)) {
+                return;
+            }
+            List<String> here = new ArrayList<>(via);
+            here.add(c.file().relativePath());
+            resources(c, here);
+            components(c, here, start);
+            ResolvedNamespace own = c.namespace() == null
+                    ? null
+                    : new ResolvedNamespace(
+                            c.namespace(), "kustomization", c.file().relativePath());
+            transforms.patch(
+                    Nodes.items(c.root(), "patches"), c.directory(), c.file().relativePath(), span(start));
+            transforms.patch(
+                    Nodes.items(c.root(), "patchesJson6902"),
+                    c.directory(),
+                    c.file().relativePath(),
+                    span(start));
+            top(c, c.directory(), own, FluxBuild.NONE, start);
+            stack.remove(c);
+        }
+
+        void file(ManifestFile f, List<String> via) {
             files.add(f);
             for (KubeObject o : f.objects()) {
-                if (o.kind() == null || isKustomizeConfig(o)) {
-                    continue;
-                }
-                ResolvedNamespace ns = outer != null ? outer : ResolvedNamespace.ofMetadata(o);
-                if (seen.computeIfAbsent(o, x -> new HashSet<>()).add(String.valueOf(ns.value()))) {
-                    instances.add(new ObjectInstance(o, entryPoint, via, ns));
+                if (o.kind() != null && !isKustomizeConfig(o)) {
+                    drafts.add(new InstanceDraft(o, via));
                 }
             }
         }
@@ -191,21 +316,5 @@ final class BuildWalker {
 
     private static boolean isKustomizeConfig(KubeObject o) {
         return ManifestTree.KUSTOMIZE_GROUP.equals(o.group());
-    }
-
-    private static ResolvedNamespace first(ResolvedNamespace a, ResolvedNamespace b, ResolvedNamespace c) {
-        return a != null ? a : b != null ? b : c;
-    }
-
-    /** The namespace of the last component from {@code from} on that sets one (it wins over earlier ones). */
-    private static ResolvedNamespace lastNamespace(List<KustomizeFile> components, int from) {
-        for (int i = components.size() - 1; i >= from; i--) {
-            KustomizeFile c = components.get(i);
-            if (c.namespace() != null) {
-                return new ResolvedNamespace(
-                        c.namespace(), "kustomization", c.file().relativePath());
-            }
-        }
-        return null;
     }
 }

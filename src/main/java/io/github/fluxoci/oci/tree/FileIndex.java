@@ -78,6 +78,11 @@ final class FileIndex {
         return Collections.unmodifiableSet(subdirectories.getOrDefault(directory, Set.of()));
     }
 
+    /** Every directory that holds scanned files somewhere below it ("" for the root). */
+    Set<String> directories() {
+        return Collections.unmodifiableSet(subdirectories.keySet());
+    }
+
     List<KubeObject> objects() {
         return Collections.unmodifiableList(objects);
     }

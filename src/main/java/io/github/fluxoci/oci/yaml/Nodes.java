@@ -92,6 +92,19 @@ public final class Nodes {
         return out;
     }
 
+    /** The scalar keys of a mapping at a key path, in order (empty when absent or not a mapping). */
+    public static List<String> keys(Node node, String... path) {
+        List<String> out = new ArrayList<>();
+        if (get(node, path) instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    out.add(k.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
     public static boolean has(Node node, String... path) {
         return get(node, path) != null;
     }
