@@ -14,11 +14,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.github.fluxoci.oci.semver.Constraint;
 import io.github.fluxoci.oci.semver.Version;
+import io.github.fluxoci.oci.tree.FluxInstanceSpec;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeFile;
 import io.github.fluxoci.oci.tree.ManifestFile;
 import io.github.fluxoci.oci.tree.ManifestTree;
-import io.github.fluxoci.oci.tree.ObjectInstance;
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /**
@@ -105,30 +105,23 @@ public final class FluxVersionFinder {
 
     private List<Statement> statements(ManifestTree tree) {
         List<Statement> out = new ArrayList<>();
+        for (FluxInstanceSpec spec : tree.fluxInstances()) {
+            Node version = Nodes.get(spec.spec(), "distribution", "version");
+            if (version instanceof ScalarNode v) {
+                KubeObject o = spec.declaredBy();
+                boolean generated = o.kind() == null;
+                int line = generated ? o.lineOf(v) : o.line();
+                String what = spec.what().startsWith("FluxInstance")
+                        ? "FluxInstance spec.distribution.version"
+                        : spec.what()
+                                .replace("flux-instance values", "flux-instance values instance.distribution.version");
+                out.add(new Statement(
+                        v.getValue(), o.file().relativePath() + ":" + line + " (" + what + ")", clustersOf(tree, o)));
+            }
+        }
         for (ManifestFile f : tree.files()) {
             if (!f.parsed()) {
                 continue;
-            }
-            for (KubeObject o : f.objects()) {
-                String version = null;
-                String what = null;
-                if ("FluxInstance".equals(o.kind()) && "fluxcd.controlplane.io".equals(o.group())) {
-                    version = Nodes.text(o.root(), "spec", "distribution", "version");
-                    what = "FluxInstance spec.distribution.version";
-                } else if (o.is(ManifestTree.HELM_GROUP, "HelmRelease") && isFluxInstanceChart(o)) {
-                    version = Nodes.text(o.root(), "spec", "values", "instance", "distribution", "version");
-                    what = "flux-instance values instance.distribution.version";
-                    if (version == null) {
-                        Statement generated = fromGeneratedValues(tree, o);
-                        if (generated != null) {
-                            out.add(generated);
-                        }
-                    }
-                }
-                if (version != null) {
-                    out.add(new Statement(
-                            version, f.relativePath() + ":" + o.line() + " (" + what + ")", clustersOf(tree, o)));
-                }
             }
             if (ManifestTree.isKustomizationFileName(f.name()) && tree.kustomizeFileIn(f.directory()) != null) {
                 out.addAll(imageTags(tree, tree.kustomizeFileIn(f.directory())));
@@ -185,67 +178,12 @@ public final class FluxVersionFinder {
         return out;
     }
 
-    /**
-     * The values of a flux-instance HelmRelease that come from a ConfigMap its folder's kustomization generates
-     * ({@code configMapGenerator: [{name: ..., files: [values.yaml]}]}, {@code valuesFrom: [{kind: ConfigMap}]}).
-     */
-    private static Statement fromGeneratedValues(ManifestTree tree, KubeObject hr) {
-        KustomizeFile k = tree.kustomizeFileIn(hr.file().directory());
-        if (k == null) {
-            return null;
-        }
-        for (Node from : Nodes.items(hr.root(), "spec", "valuesFrom")) {
-            String name = Nodes.text(from, "name");
-            if (!"ConfigMap".equals(Nodes.text(from, "kind")) || name == null) {
-                continue;
-            }
-            for (Node generator : Nodes.items(k.root(), "configMapGenerator")) {
-                if (!name.equals(Nodes.text(generator, "name"))) {
-                    continue;
-                }
-                for (Node item : Nodes.items(generator, "files")) {
-                    String entry = item instanceof ScalarNode sc ? sc.getValue() : "";
-                    String path = entry.contains("=") ? entry.substring(entry.indexOf('=') + 1) : entry;
-                    ManifestFile values = tree.file(join(k.directory(), path));
-                    if (values == null
-                            || !values.parsed()
-                            || values.yaml().documents().isEmpty()) {
-                        continue;
-                    }
-                    Node doc = values.yaml().documents().get(0);
-                    Node version = Nodes.get(doc, "instance", "distribution", "version");
-                    if (version instanceof ScalarNode v) {
-                        int line = values.yaml().lineNumber(values.yaml().startOffset(v));
-                        return new Statement(
-                                v.getValue(),
-                                values.relativePath() + ":" + line + " (flux-instance values"
-                                        + " instance.distribution.version, via configMapGenerator " + name + ")",
-                                clustersOf(tree, hr));
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String join(String dir, String path) {
-        String p = path.startsWith("./") ? path.substring(2) : path;
-        return dir.isEmpty() ? p : dir + "/" + p;
-    }
-
-    /** A HelmRelease of the flux-instance chart (controlplaneio-fluxcd), by chart name or OCI url. */
-    static boolean isFluxInstanceChart(KubeObject hr) {
-        String chart = Nodes.text(hr.root(), "spec", "chart", "spec", "chart");
-        String ref = Nodes.text(hr.root(), "spec", "chartRef", "name");
-        return "flux-instance".equals(chart) || "flux-instance".equals(ref);
-    }
-
+    /** The clusters that build the object, or whose sync it declares (a flux-instance values file). */
     private static List<String> clustersOf(ManifestTree tree, KubeObject o) {
-        return tree.instancesOf(o).stream()
-                .map(ObjectInstance::cluster)
-                .filter(c -> c != null)
-                .distinct()
-                .toList();
+        List<String> out = new ArrayList<>();
+        tree.instancesOf(o).forEach(i -> out.add(i.cluster()));
+        tree.entryPoints().stream().filter(ep -> ep.object() == o).forEach(ep -> out.add(ep.cluster()));
+        return out.stream().filter(c -> c != null).distinct().toList();
     }
 
     /**

@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -18,7 +16,9 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * relative to the root of its source: for a {@code GitRepository} that is the repository root, so the path is
  * taken as written when it exists here, else without the scanned folder's own place in its git work tree (a
  * manifests module below the repository root). An {@code ExternalArtifact} path goes through the
- * {@code ArtifactGenerator} copy of this tree that produces it ({@code from: "@repo/apps/**", to: "@artifact/"}).
+ * {@code ArtifactGenerator} copy of this tree that produces it ({@code from: "@repo/apps/**", to: "@artifact/"}); an
+ * {@code OCIRepository} or {@code Bucket} path lies below the folder its artifact is pushed from (found by
+ * {@code EntryPointFinder}, or {@code -Doci.artifactRoots}).
  */
 final class FluxSourcePaths {
 
@@ -26,8 +26,10 @@ final class FluxSourcePaths {
 
     private final FileIndex index;
     private final String gitPrefix;
-    /** artifact name -> {repository folder, folder in the artifact} of each copy */
+    /** artifact name -> {source kind/name, folder in the source, folder in the artifact} of each copy */
     private final Map<String, List<String[]>> artifactCopies = new LinkedHashMap<>();
+    /** {@code OCIRepository/flux-system} -> the folder of the tree its artifact is pushed from */
+    private final Map<String, String> artifactRoots = new LinkedHashMap<>();
 
     FluxSourcePaths(Path root, FileIndex index) {
         this.index = index;
@@ -40,26 +42,40 @@ final class FluxSourcePaths {
     }
 
     /**
-     * The folder (or file) of the tree a Flux Kustomization or FluxInstance builds, or null when it is not in this
-     * tree (another repository's root, a substitution, a path that climbs out).
+     * The folder (or file) of the tree a Flux Kustomization builds, as written, or null when it is not in this tree
+     * (another repository's root, a substitution, a path that climbs out).
      */
     String pathOf(KubeObject o) {
-        if (o.is(EntryPointFinder.FLUX_INSTANCE_GROUP, "FluxInstance")) {
-            return repositoryPath(Nodes.text(o.root(), "spec", "sync", "path"));
+        return pathOf(
+                Nodes.text(o.root(), "spec", "sourceRef", "kind"),
+                Nodes.text(o.root(), "spec", "sourceRef", "name"),
+                Nodes.text(o.root(), "spec", "path"));
+    }
+
+    /**
+     * The folder (or file) of the tree that a path in a source's artifact is: for a {@code GitRepository} (the
+     * default kind) relative to the repository root, for an {@code ExternalArtifact} through the
+     * {@code ArtifactGenerator} copy that makes it, for an {@code OCIRepository} or {@code Bucket} below the
+     * folder its artifact is pushed from ({@link #setArtifactRoot}); null when unknown. A missing path is the root
+     * of the source.
+     */
+    String pathOf(String kind, String name, String declared) {
+        if (declared != null && declared.contains("${")) {
+            return null;
         }
-        String kind = Nodes.text(o.root(), "spec", "sourceRef", "kind");
-        String declared = Nodes.text(o.root(), "spec", "path");
         if (kind == null || "GitRepository".equals(kind)) {
-            if (declared == null) {
-                // no path: the root of its source, which is this tree only for the cluster's own repository
-                return "flux-system".equals(Nodes.text(o.root(), "spec", "sourceRef", "name")) ? "" : null;
-            }
-            return repositoryPath(declared);
+            return repositoryPath(declared == null ? "" : declared);
         }
         if ("ExternalArtifact".equals(kind)) {
-            return artifactPath(Nodes.text(o.root(), "spec", "sourceRef", "name"), declared);
+            return artifactPath(name, declared);
         }
-        return null;
+        String root = artifactRoots.get(kind + "/" + name);
+        return root == null ? null : KustomizeGraph.normalize("", root + "/" + (declared == null ? "" : declared));
+    }
+
+    /** The folder of the tree an OCIRepository's or Bucket's artifact is pushed from ({@code kind/name}). */
+    void setArtifactRoot(String sourceKey, String folder) {
+        artifactRoots.put(sourceKey, folder);
     }
 
     boolean exists(String path) {
@@ -73,10 +89,11 @@ final class FluxSourcePaths {
             return null;
         }
         for (String[] copy : copies) {
-            String to = copy[1];
-            if (to.isEmpty() || inArtifact.equals(to) || inArtifact.startsWith(to + "/")) {
+            String base = copy[0].startsWith("GitRepository/") ? "" : artifactRoots.get(copy[0]);
+            String to = copy[2];
+            if (base != null && (to.isEmpty() || inArtifact.equals(to) || inArtifact.startsWith(to + "/"))) {
                 String rest = to.isEmpty() ? inArtifact : inArtifact.substring(to.length());
-                String path = KustomizeGraph.normalize("", copy[0] + "/" + rest);
+                String path = KustomizeGraph.normalize("", base + "/" + copy[1] + "/" + rest);
                 if (exists(path)) {
                     return path;
                 }
@@ -85,12 +102,16 @@ final class FluxSourcePaths {
         return null;
     }
 
-    /** {@code copy: [{from: "@repo/apps/base/**", to: "@artifact/base/"}]} of each artifact from a GitRepository. */
+    /**
+     * {@code copy: [{from: "@repo/apps/base/**", to: "@artifact/base/"}]} of each artifact made from a source of the
+     * repository: a GitRepository, or an OCIRepository or Bucket once the folder it is pushed from is known.
+     */
     private void readArtifactGenerator(KubeObject generator) {
-        Set<String> gitAliases = new LinkedHashSet<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         for (Node s : Nodes.items(generator.root(), "spec", "sources")) {
-            if ("GitRepository".equals(Nodes.text(s, "kind")) && Nodes.text(s, "alias") != null) {
-                gitAliases.add(Nodes.text(s, "alias"));
+            String kind = Nodes.text(s, "kind");
+            if (kind != null && Nodes.text(s, "alias") != null) {
+                sources.put(Nodes.text(s, "alias"), kind + "/" + Nodes.text(s, "name"));
             }
         }
         for (Node artifact : Nodes.items(generator.root(), "spec", "artifacts")) {
@@ -107,14 +128,16 @@ final class FluxSourcePaths {
                 }
                 int slash = from.indexOf('/');
                 String alias = slash < 0 ? from.substring(1) : from.substring(1, slash);
-                if (!gitAliases.contains(alias)) {
+                if (!sources.containsKey(alias)) {
                     continue;
                 }
                 String source = KustomizeGraph.normalize(
                         "", slash < 0 ? "" : from.substring(slash + 1).replaceAll("/?\\*\\*?$", ""));
                 String target = KustomizeGraph.normalize("", to.substring("@artifact".length()));
                 if (source != null && target != null) {
-                    artifactCopies.computeIfAbsent(name, n -> new ArrayList<>()).add(new String[] {source, target});
+                    artifactCopies
+                            .computeIfAbsent(name, n -> new ArrayList<>())
+                            .add(new String[] {sources.get(alias), source, target});
                 }
             }
         }

@@ -19,6 +19,7 @@ final class InstanceDraft {
     ResolvedNamespace namespace;
     String name;
     final Map<String, String> fields = new LinkedHashMap<>();
+    final Map<String, List<Node>> lists = new LinkedHashMap<>();
 
     InstanceDraft(KubeObject object, List<String> via) {
         this.object = object;
@@ -76,6 +77,6 @@ final class InstanceDraft {
             f.replaceAll((k, v) -> substitution.apply(v));
         }
         f.values().removeIf(v -> v == null);
-        return new ObjectInstance(object, entryPoint, via, ns, n, f, substitution);
+        return new ObjectInstance(object, entryPoint, via, ns, n, f, lists, substitution);
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.fluxoci.oci.yaml.Nodes;
-
 /**
  * The manifests tree as Flux builds it: the parsed files and their objects ({@link FileIndex}), the kustomize
  * graph ({@link KustomizeGraph}), the entry points Flux applies and the builds they make
@@ -45,15 +43,19 @@ public final class ManifestTree {
 
     private final BuildWalker walker;
     private final FluxSourcePaths paths;
+    private final List<FluxInstanceSpec> fluxInstances;
 
-    ManifestTree(Path root, Path realRoot, List<ManifestFile> files, List<Problem> problems) {
+    ManifestTree(
+            Path root, Path realRoot, List<ManifestFile> files, List<Problem> problems, List<String> artifactRoots) {
         this.root = root;
         this.problems = problems;
         this.index = new FileIndex(files);
         this.graph = new KustomizeGraph(root, realRoot, index, problems);
         this.walker = new BuildWalker(index, graph, new ArrayList<>());
         this.paths = new FluxSourcePaths(root, index);
-        this.builds = new EntryPointFinder(paths, index, graph, new BuildWalker(index, graph, problems)).find();
+        this.fluxInstances = FluxInstanceSpec.find(index, graph);
+        this.builds = new EntryPointFinder(paths, index, graph, new BuildWalker(index, graph, problems), artifactRoots)
+                .find(fluxInstances);
         Set<String> clusterNames = new LinkedHashSet<>();
         for (BuildWalker.Build b : builds.builds()) {
             clusterNames.add(b.entryPoint().cluster());
@@ -178,24 +180,30 @@ public final class ManifestTree {
     }
 
     /**
-     * For a Flux Kustomization that builds from this repository (its GitRepository is this one's), the
+     * For a Flux Kustomization that builds from this repository (a source the tree shows is this repository's), the
      * {@code spec.path} it declares when no folder or file of the tree is there; null otherwise (the path exists,
-     * is a substitution, or belongs to another repository).
+     * is a substitution, or belongs to another source). Paths of an OCI-artifact source are relative to the folder
+     * its artifact is pushed from.
      */
     public String missingPath(KubeObject kustomization) {
-        if (!kustomization.is(FLUX_KUSTOMIZE_GROUP, "Kustomization")) {
-            return null;
-        }
-        String kind = Nodes.text(kustomization.root(), "spec", "sourceRef", "kind");
-        String source = Nodes.text(kustomization.root(), "spec", "sourceRef", "name");
-        String declared = Nodes.text(kustomization.root(), "spec", "path");
-        if (!(kind == null || "GitRepository".equals(kind))
-                || !builds.thisRepository().contains(source)
-                || declared == null
-                || declared.contains("${")) {
-            return null;
-        }
-        return paths.exists(paths.pathOf(kustomization)) ? null : declared;
+        return builds.missingPaths().get(kustomization);
+    }
+
+    /**
+     * How the tree was read where it could be read more than one way, and what could not be read: the folder an
+     * OCI-artifact sync is pushed from, Kustomizations of other sources, postBuild variables without a value in the
+     * tree, kustomize features the model does not follow, and a tree whose entry points deploy nothing.
+     */
+    public List<TreeNotice> notices() {
+        return builds.notices();
+    }
+
+    /**
+     * What each flux-operator FluxInstance of the tree declares, wherever it is written (a FluxInstance, inline
+     * values of a flux-instance HelmRelease, or a values file a kustomization generates a ConfigMap from).
+     */
+    public List<FluxInstanceSpec> fluxInstances() {
+        return fluxInstances;
     }
 
     /** Every object instance of every build. */

@@ -3,6 +3,8 @@ package io.github.fluxoci.oci.tree;
 import java.util.List;
 import java.util.Map;
 
+import org.yaml.snakeyaml.nodes.Node;
+
 import io.github.fluxoci.oci.yaml.Nodes;
 
 /**
@@ -20,6 +22,8 @@ import io.github.fluxoci.oci.yaml.Nodes;
  *                     patches and postBuild variables applied); null when it has none
  * @param fields       other fields the build's replacements and patches set, by dotted path
  *                     ({@code spec.targetNamespace})
+ * @param lists        lists the build's strategic-merge patches replace, by dotted path
+ *                     ({@code spec.postBuild.substituteFrom})
  * @param substitution the postBuild variables of the build ({@link Substitution#NONE} when it has none)
  */
 public record ObjectInstance(
@@ -29,11 +33,13 @@ public record ObjectInstance(
         ResolvedNamespace namespace,
         String name,
         Map<String, String> fields,
+        Map<String, List<Node>> lists,
         Substitution substitution) {
 
     public ObjectInstance {
         via = List.copyOf(via);
         fields = Map.copyOf(fields);
+        lists = Map.copyOf(lists);
     }
 
     /** The cluster it is applied to ({@code ""} in a tree without entry points). */
@@ -59,8 +65,20 @@ public record ObjectInstance(
         return substitution.appliesTo(object) ? substitution.apply(written) : written;
     }
 
+    /** The items of a list field as this build yields it (replaced by a patch of the build, else as written). */
+    public List<Node> items(String... path) {
+        List<Node> patched = lists.get(String.join(".", path));
+        return patched != null ? patched : Nodes.items(object.root(), path);
+    }
+
+    /** True when the build's patches set fields below this dotted path ({@code spec.postBuild}). */
+    boolean patchedBelow(String path) {
+        return fields.keySet().stream().anyMatch(k -> k.startsWith(path + "."))
+                || lists.keySet().stream().anyMatch(k -> k.equals(path) || k.startsWith(path + "."));
+    }
+
     /** The same instance for another entry point (another cluster's build of the same path). */
     ObjectInstance in(EntryPoint other) {
-        return new ObjectInstance(object, other, via, namespace, name, fields, substitution);
+        return new ObjectInstance(object, other, via, namespace, name, fields, lists, substitution);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.fluxoci.oci.tree;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,47 +46,70 @@ public final class Substitution {
     }
 
     /**
-     * The variables of a Flux Kustomization (as one build yields it: its own fields read through {@code outer}, the
-     * substitution of the build that applies it).
+     * The variables of a Flux Kustomization: as one build yields it ({@code appliedAs}: its fields through the
+     * patches and variables of the build that applies it), or as written ({@code appliedAs} null).
      */
-    static Substitution of(KubeObject kustomization, Substitution outer, String namespace, FileIndex index) {
-        Node postBuild = Nodes.get(kustomization.root(), "spec", "postBuild");
-        if (postBuild == null) {
+    static Substitution of(KubeObject kustomization, ObjectInstance appliedAs, FileIndex index) {
+        Substitution outer = appliedAs == null ? NONE : appliedAs.substitution();
+        boolean declared = Nodes.get(kustomization.root(), "spec", "postBuild") != null
+                || (appliedAs != null && appliedAs.patchedBelow("spec.postBuild"));
+        if (!declared) {
             return NONE;
         }
+        String namespace = appliedAs != null ? appliedAs.namespaceValue() : kustomization.metadataNamespace();
+        List<Node> from = appliedAs != null
+                ? appliedAs.items("spec", "postBuild", "substituteFrom")
+                : Nodes.items(kustomization.root(), "spec", "postBuild", "substituteFrom");
         Map<String, String> values = new LinkedHashMap<>();
-        for (Node from : Nodes.items(postBuild, "substituteFrom")) {
-            String name = outer.apply(Nodes.text(from, "name"));
-            if ("ConfigMap".equals(Nodes.text(from, "kind")) && name != null) {
-                for (KubeObject cm : index.objectsNamed("ConfigMap", name)) {
-                    boolean sameNamespace = cm.metadataNamespace() == null
-                            || namespace == null
-                            || namespace.equals(outer.apply(cm.metadataNamespace()));
-                    if ("".equals(cm.group()) && sameNamespace) {
-                        Node data = Nodes.get(cm.root(), "data");
-                        for (String key : Nodes.keys(data)) {
-                            String value = Nodes.text(data, key);
-                            if (value != null) {
-                                values.put(key, outer.apply(value).replace("\n", ""));
-                            }
-                        }
-                    }
-                }
+        for (Node reference : from) {
+            String name = outer.apply(Nodes.text(reference, "name"));
+            if ("ConfigMap".equals(Nodes.text(reference, "kind")) && name != null) {
+                configMapData(index, name, namespace, outer, values);
             }
         }
-        Node substitute = Nodes.get(postBuild, "substitute");
-        for (String key : Nodes.keys(substitute)) {
-            String value = Nodes.text(substitute, key);
+        Set<String> keys = new LinkedHashSet<>(Nodes.keys(kustomization.root(), "spec", "postBuild", "substitute"));
+        if (appliedAs != null) {
+            String prefix = "spec.postBuild.substitute.";
+            appliedAs.fields().keySet().stream()
+                    .filter(k -> k.startsWith(prefix))
+                    .forEach(k -> keys.add(k.substring(prefix.length())));
+        }
+        for (String key : keys) {
+            String value = appliedAs != null
+                    ? appliedAs.text("spec", "postBuild", "substitute", key)
+                    : Nodes.text(kustomization.root(), "spec", "postBuild", "substitute", key);
             if (value != null) {
-                values.put(key, outer.apply(value).replace("\n", ""));
+                values.put(key, value.replace("\n", ""));
             }
         }
         return new Substitution(values, true, kustomization.file().relativePath() + ":" + kustomization.line());
     }
 
+    /** The data of the ConfigMaps of that name in the tree (in the Kustomization's namespace, where both say). */
+    private static void configMapData(
+            FileIndex index, String name, String namespace, Substitution outer, Map<String, String> values) {
+        for (KubeObject cm : index.objectsNamed("ConfigMap", name)) {
+            String own = outer.apply(cm.metadataNamespace());
+            if ("".equals(cm.group()) && (own == null || namespace == null || namespace.equals(own))) {
+                Node data = Nodes.get(cm.root(), "data");
+                for (String key : Nodes.keys(data)) {
+                    String value = Nodes.text(data, key);
+                    if (value != null) {
+                        values.put(key, outer.apply(value).replace("\n", ""));
+                    }
+                }
+            }
+        }
+    }
+
     /** True when Flux runs substitution on this build (the Kustomization has a {@code postBuild}). */
     public boolean active() {
         return active;
+    }
+
+    /** What makes two substitutions equal for a build: the variables and their values. */
+    String signature() {
+        return active ? values.toString() : "";
     }
 
     /** The Kustomization that declares the variables ({@code file:line}), or null. */

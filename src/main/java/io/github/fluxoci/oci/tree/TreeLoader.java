@@ -79,7 +79,7 @@ public final class TreeLoader {
         if (!json.isEmpty()) {
             all.sort(Comparator.comparing(ManifestFile::relativePath));
         }
-        ManifestTree tree = new ManifestTree(root, realRoot, all, new ArrayList<>(problems));
+        ManifestTree tree = new ManifestTree(root, realRoot, all, new ArrayList<>(problems), options.artifactRoots());
         tree.setLeftovers(leftovers);
         return tree;
     }
@@ -356,8 +356,9 @@ public final class TreeLoader {
     /**
      * Drops the nodes no goal reads (they stay in the text, which edits work on): the body of every object that is
      * neither Flux's nor kustomize's (a Deployment's spec, a CRD's schema, a ConfigMap's data): of those the build
-     * model reads the identity only (and a Secret's {@code type}: whether an OCIRepository can pull with it). A
-     * HelmRelease's values went as the file was read. See {@link YamlFile#dropValue}.
+     * model reads the identity only (and a Secret's {@code type}: whether an OCIRepository can pull with it; and a
+     * ConfigMap's {@code data}: the postBuild variables of Flux Kustomizations that name it in
+     * {@code substituteFrom}). A HelmRelease's values went as the file was read. See {@link YamlFile#dropValue}.
      */
     private static void keepWhatGoalsRead(YamlFile yaml, ManifestFile file, KubeObject object, MappingNode map) {
         String group = object.group();
@@ -369,10 +370,12 @@ public final class TreeLoader {
         }
         List<String> body = new ArrayList<>();
         boolean secret = "Secret".equals(object.kind()) && group.isEmpty();
+        boolean configMap = "ConfigMap".equals(object.kind()) && group.isEmpty();
         for (NodeTuple t : map.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k
                     && !IDENTITY.contains(k.getValue())
-                    && !(secret && k.getValue().equals("type"))) {
+                    && !(secret && k.getValue().equals("type"))
+                    && !(configMap && k.getValue().equals("data"))) {
                 body.add(k.getValue());
             }
         }

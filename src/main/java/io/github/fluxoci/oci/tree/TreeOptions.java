@@ -9,7 +9,8 @@ import io.github.fluxoci.oci.yaml.YamlLimits;
 /**
  * What to read: a root directory, include and exclude patterns (Ant style, relative to the root), how many
  * threads parse files, the largest file read ({@code maxFileBytes}; a larger one is a problem naming it), and how
- * deep and how far expanded by aliases one YAML document may be ({@link YamlLimits}).
+ * deep and how far expanded by aliases one YAML document may be ({@link YamlLimits}), and the folders that
+ * OCI-artifact syncs are pushed from ({@code artifactRoots}, relative to the root; empty: found from the tree).
  */
 public record TreeOptions(
         Path root,
@@ -17,7 +18,8 @@ public record TreeOptions(
         List<String> excludes,
         int threads,
         long maxFileBytes,
-        YamlLimits yamlLimits) {
+        YamlLimits yamlLimits,
+        List<String> artifactRoots) {
 
     /** 32 MiB: far above any real manifest (Flux's own gotk-components.yaml is under 1 MiB). */
     public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;
@@ -31,6 +33,17 @@ public record TreeOptions(
         threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
         maxFileBytes = maxFileBytes <= 0 ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
         yamlLimits = yamlLimits == null ? YamlLimits.DEFAULT : yamlLimits;
+        artifactRoots = artifactRoots == null ? List.of() : List.copyOf(artifactRoots);
+    }
+
+    public TreeOptions(
+            Path root,
+            List<String> includes,
+            List<String> excludes,
+            int threads,
+            long maxFileBytes,
+            YamlLimits yamlLimits) {
+        this(root, includes, excludes, threads, maxFileBytes, yamlLimits, List.of());
     }
 
     public TreeOptions(Path root, List<String> includes, List<String> excludes, int threads, long maxFileBytes) {
@@ -43,12 +56,17 @@ public record TreeOptions(
 
     /** The same with another file size cap. */
     public TreeOptions withMaxFileBytes(long bytes) {
-        return new TreeOptions(root, includes, excludes, threads, bytes, yamlLimits);
+        return new TreeOptions(root, includes, excludes, threads, bytes, yamlLimits, artifactRoots);
     }
 
     /** The same with other YAML limits (depth, expanded nodes). */
     public TreeOptions withYamlLimits(YamlLimits limits) {
-        return new TreeOptions(root, includes, excludes, threads, maxFileBytes, limits);
+        return new TreeOptions(root, includes, excludes, threads, maxFileBytes, limits, artifactRoots);
+    }
+
+    /** The same with the folders OCI-artifact syncs are pushed from ({@code -Doci.artifactRoots}). */
+    public TreeOptions withArtifactRoots(List<String> roots) {
+        return new TreeOptions(root, includes, excludes, threads, maxFileBytes, yamlLimits, roots);
     }
 
     /** Default includes, default excludes plus {@code extraExcludes}. */

@@ -394,8 +394,9 @@ class ManifestTreeTest {
                         "hr.yaml",
                         "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\nspec:\n"
                                 + "  chart:\n    spec:\n      chart: app\n  values:\n    replicas: 2\n    image: {tag: 1.0.0}\n"
-                                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: other\ndata:\n"
-                                + "  values: kept as text\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n"
+                                + "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: settings\n  namespace: other\nstringData:\n"
+                                + "  values: kept as text\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: vars\n"
+                                + "data:\n  CLUSTER: prod\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n"
                                 + "metadata:\n  name: apps\nspec:\n  path: ./apps\n")
                 .load();
         KubeObject hr = release(tree, "app");
@@ -414,10 +415,17 @@ class ManifestTreeTest {
                 .orElseThrow();
         assertThat(io.github.fluxoci.oci.yaml.Nodes.text(cm.root(), "metadata", "namespace"))
                 .isEqualTo("other");
-        assertThat(io.github.fluxoci.oci.yaml.Nodes.get(cm.root(), "data"))
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.get(cm.root(), "stringData"))
                 .isInstanceOfSatisfying(
                         org.yaml.snakeyaml.nodes.MappingNode.class,
                         m -> assertThat(m.getValue()).isEmpty());
+        // but a ConfigMap's data: the postBuild variables of the Kustomizations that name it in substituteFrom
+        KubeObject vars = tree.objects().stream()
+                .filter(o -> "vars".equals(o.name()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(io.github.fluxoci.oci.yaml.Nodes.text(vars.root(), "data", "CLUSTER"))
+                .isEqualTo("prod");
         // every other Flux object keeps all of its nodes
         KubeObject ks = tree.objects().stream()
                 .filter(o -> "Kustomization".equals(o.kind()) && "apps".equals(o.name()))
