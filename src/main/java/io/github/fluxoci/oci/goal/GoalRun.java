@@ -117,7 +117,8 @@ public final class GoalRun {
         try {
             tree = TreeLoader.load(TreeOptions.of(directory(), settings.includes(), settings.excludes())
                     .withMaxFileBytes(settings.maxFileBytes())
-                    .withYamlLimits(new YamlLimits(settings.maxYamlNodes(), settings.maxYamlDepth())));
+                    .withYamlLimits(new YamlLimits(settings.maxYamlNodes(), settings.maxYamlDepth()))
+                    .withArtifactRoots(settings.artifactRoots()));
             times.lap("load (walk, read, parse, build model)");
             return tree;
         } catch (IOException e) {

@@ -14,6 +14,8 @@ import io.github.fluxoci.oci.catalog.ChartMapping;
  * @param rootLabel              the folder as reports name it
  * @param skipWithoutFluxObjects a module of a build: skip it when its folder holds no Flux object
  * @param fluxVersion            {@code oci.fluxVersion}: the Flux the tree runs, over what the tree states; null for none
+ * @param artifactRoots          {@code oci.artifactRoots}: the folders OCI-artifact syncs are pushed from (relative to
+ *                               the manifests folder); empty: found from the tree
  */
 public record GoalSettings(
         String goal,
@@ -30,9 +32,11 @@ public record GoalSettings(
         int maxYamlDepth,
         boolean timings,
         boolean skipWithoutFluxObjects,
-        String fluxVersion) {
+        String fluxVersion,
+        List<String> artifactRoots) {
 
     public GoalSettings {
+        artifactRoots = artifactRoots == null ? List.of() : List.copyOf(artifactRoots);
         includes = includes == null ? List.of() : List.copyOf(includes);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         mappings = mappings == null ? List.of() : List.copyOf(mappings);

@@ -90,6 +90,15 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(property = "oci.fluxVersion")
     protected String fluxVersion;
 
+    /**
+     * The folders (relative to {@code directory}) that CI pushes as the OCI artifact a cluster syncs, for a FluxInstance
+     * whose {@code spec.sync.kind} is {@code OCIRepository} or {@code Bucket}: its sync path and the paths of the
+     * Kustomizations building from that source are read below the folder. Without it, the one folder that holds the
+     * sync path (and the most of those paths) is taken, and the reports say which.
+     */
+    @Parameter(property = "oci.artifactRoots")
+    protected List<String> artifactRoots;
+
     /** Skips the goal. */
     @Parameter(property = "oci.skip", defaultValue = "false")
     protected boolean skip;
@@ -245,7 +254,8 @@ public abstract class AbstractOciMojo extends AbstractMojo {
                 maxYamlDepth,
                 timings,
                 !projectLess() && project != null,
-                fluxVersion);
+                fluxVersion,
+                artifactRoots);
     }
 
     private static boolean mentionsFlux(GoalSettings settings) throws MojoExecutionException {

@@ -444,7 +444,10 @@ final class SharedSources {
                 notShared.put(
                         r,
                         "not shared: no kustomization above it sets its namespace "
-                                + r.namespace().value() + ", so a component has no namespace folder to be included in");
+                                + r.namespace().value() + " ("
+                                + r.namespace().source().replace('-', ' ')
+                                + " sets it), so a component has no namespace folder to be included in;"
+                                + " -Doci.shareLayout=namespace shares it from one namespace instead");
             } else {
                 namespaceFolder.put(r, k);
                 placed.add(r);

@@ -11,6 +11,7 @@ import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.Problem;
+import io.github.fluxoci.oci.tree.TreeNotice;
 
 /** The console summary and table of {@code oci:scan}, grouped by status. Lines only: the caller logs them. */
 public final class ConsoleReport {
@@ -50,6 +51,9 @@ public final class ConsoleReport {
         for (String line : FluxSummary.lines(result.flux())) {
             // an assumed version or statements that disagree change what migrate writes: said as a warning
             out.add(new Line(line.startsWith("note: ") || result.flux().tree().assumed(), line));
+        }
+        for (TreeNotice n : result.notices()) {
+            out.add(new Line(n.level() == TreeNotice.Level.WARNING, TreeNotices.describe(n)));
         }
         if (!result.notDeployed().isEmpty()) {
             out.add(new Line(

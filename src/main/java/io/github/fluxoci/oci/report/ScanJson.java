@@ -54,6 +54,7 @@ public final class ScanJson {
         summary.put("helmRepositories", result.helmRepositories().size());
         summary.put("releasePatches", result.releasePatches().size());
         FluxSummary.json(root.putObject("flux"), result.flux());
+        TreeNotices.json(root.putArray("notices"), result.notices(), prefix);
         return root;
     }
 

@@ -13,6 +13,7 @@ import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.Problem;
+import io.github.fluxoci.oci.tree.TreeNotice;
 
 import static io.github.fluxoci.oci.report.Markdown.cell;
 import static io.github.fluxoci.oci.report.Markdown.code;
@@ -79,6 +80,12 @@ public final class ScanMarkdown {
         for (String line : FluxSummary.lines(result.flux())) {
             md.append("- ")
                     .append(line.startsWith("note: ") ? "⚠️ " + line.substring(6) : line)
+                    .append('\n');
+        }
+        for (TreeNotice n : result.notices()) {
+            md.append("- ")
+                    .append(n.level() == TreeNotice.Level.WARNING ? "⚠️ " : "")
+                    .append(Markdown.oneLine(TreeNotices.describe(n)))
                     .append('\n');
         }
         md.append('\n');

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.fluxoci.oci.flux.FluxVersions;
 import io.github.fluxoci.oci.tree.Problem;
+import io.github.fluxoci.oci.tree.TreeNotice;
 
 /**
  * Everything {@code oci:scan} found. {@code releases} holds one entry per release instance (a document built by
@@ -18,11 +19,12 @@ public record ScanResult(
         List<ReleasePatch> releasePatches,
         List<ScannedHelmRepository> helmRepositories,
         List<Problem> problems,
-        FluxVersions flux) {
+        FluxVersions flux,
+        List<TreeNotice> notices) {
 
     /** The same scan with its releases restated (online checks, critical releases pinned). */
     public ScanResult withReleases(List<ScannedRelease> restated) {
-        return new ScanResult(root, files, restated, releasePatches, helmRepositories, problems, flux);
+        return new ScanResult(root, files, restated, releasePatches, helmRepositories, problems, flux, notices);
     }
 
     /** Deployed release instances of a status. */

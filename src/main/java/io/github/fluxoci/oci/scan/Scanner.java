@@ -95,7 +95,8 @@ public final class Scanner {
         repositories.sort(Comparator.comparing(ScannedHelmRepository::file)
                 .thenComparingInt(r -> r.object().line()));
         int parsedFiles = tree.files().size();
-        return new ScanResult(tree.root(), parsedFiles, releases, patches, repositories, tree.problems(), flux);
+        return new ScanResult(
+                tree.root(), parsedFiles, releases, patches, repositories, tree.problems(), flux, tree.notices());
     }
 
     private static ReleasePatch patchOf(ManifestTree tree, KubeObject hr) {

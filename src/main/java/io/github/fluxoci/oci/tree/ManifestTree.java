@@ -44,6 +44,7 @@ public final class ManifestTree {
     private final BuildWalker walker;
     private final FluxSourcePaths paths;
     private final List<FluxInstanceSpec> fluxInstances;
+    private final List<TreeNotice> notices;
 
     ManifestTree(
             Path root, Path realRoot, List<ManifestFile> files, List<Problem> problems, List<String> artifactRoots) {
@@ -67,6 +68,8 @@ public final class ManifestTree {
             }
         }
         this.clusters = List.copyOf(clusterNames);
+        this.notices = new ArrayList<>(builds.notices());
+        this.notices.addAll(ModelLimits.of(instances, graph, builds.built()));
         this.problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
     }
 
@@ -195,7 +198,7 @@ public final class ManifestTree {
      * tree, kustomize features the model does not follow, and a tree whose entry points deploy nothing.
      */
     public List<TreeNotice> notices() {
-        return builds.notices();
+        return Collections.unmodifiableList(notices);
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Verifier {
     public static List<Rule> rules() {
         return List.of(
                 new ManifestParseRule(),
+                new DeploymentModelRule(),
                 new DuplicateKeyRule(),
                 new FluxPathRule(),
                 new ReleaseShapeRule(),

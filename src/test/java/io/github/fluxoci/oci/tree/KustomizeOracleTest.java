@@ -189,6 +189,76 @@ class KustomizeOracleTest {
                 .containsExactly("target");
     }
 
+    /**
+     * What moves objects or renames them: {@code replacements} (inline and {@code path:}, the common layout that
+     * copies a Namespace's name into every Flux Kustomization's {@code targetNamespace}, with {@code delimiter} and
+     * {@code index}), {@code namePrefix}/{@code nameSuffix} over a base, a JSON 6902 patch that moves an object to
+     * another namespace, a component's replacement that runs before its parent's namespace.
+     */
+    @Test
+    void replacementsPrefixesAndPatchesBuildWhatKubectlBuilds() throws Exception {
+        Kubectl.assumeAvailable();
+        String ks = "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: %s\n"
+                + "  namespace: flux-system\nspec:\n  path: ./x\n  sourceRef:\n    kind: GitRepository\n"
+                + "    name: flux-system\n";
+        String namespace = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: _\n";
+        String toTarget = "- source:\n    kind: Namespace\n    fieldPath: metadata.name\n  targets:\n"
+                + "    - select:\n        kind: Kustomization\n        group: kustomize.toolkit.fluxcd.io\n"
+                + "      fieldPaths:\n        - spec.targetNamespace\n      options:\n        create: true\n";
+        new TreeFixture(dir)
+                .file("components/replacements/ks.yaml", toTarget)
+                .file(
+                        "components/namespace/kustomization.yaml",
+                        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - ./namespace.yaml\n")
+                .file("components/namespace/namespace.yaml", namespace)
+                // replacements by path in the namespace folder, after its namespace: targetNamespace media
+                .file(
+                        "apps/media/kustomization.yaml",
+                        "namespace: media\ncomponents:\n  - ../../components/namespace\nresources:\n"
+                                + "  - ./sonarr.yaml\n  - ./radarr.yaml\nreplacements:\n"
+                                + "  - path: ../../components/replacements/ks.yaml\n")
+                .file("apps/media/sonarr.yaml", String.format(ks, "sonarr"))
+                .file("apps/media/radarr.yaml", String.format(ks, "radarr"))
+                // the same replacement inside the component runs before the parent's namespace: targetNamespace _
+                .file(
+                        "early/kustomization.yaml",
+                        "namespace: early\ncomponents:\n  - ../components/early\nresources:\n  - ./app.yaml\n")
+                .file("early/app.yaml", String.format(ks, "app"))
+                .file(
+                        "components/early/kustomization.yaml",
+                        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n"
+                                + "  - ../namespace/namespace.yaml\nreplacements:\n"
+                                + "  - path: ../replacements/ks.yaml\n")
+                // inline replacement with delimiter and index, into a name
+                .file(
+                        "split/kustomization.yaml",
+                        "resources:\n  - ./app.yaml\n  - ./oci.yaml\nreplacements:\n  - source:\n"
+                                + "      kind: OCIRepository\n      fieldPath: spec.url\n      options:\n"
+                                + "        delimiter: /\n        index: 4\n    targets:\n      - select:\n"
+                                + "          kind: HelmRelease\n        fieldPaths:\n          - metadata.name\n"
+                                + "        options:\n          delimiter: '-'\n          index: 0\n")
+                .file("split/app.yaml", helmRelease("old-name", "apps"))
+                .file("split/oci.yaml", oci("chart", "apps"))
+                // prefixes and suffixes over a base, and a JSON patch that moves one object
+                .file("base/kustomization.yaml", kustomization(null, "./hr.yaml", "./oci.yaml"))
+                .file("base/hr.yaml", helmRelease("app", "base"))
+                .file("base/oci.yaml", oci("app", "base"))
+                .file(
+                        "prefixed/kustomization.yaml",
+                        "namePrefix: team-\nnameSuffix: -v2\nresources:\n  - ../base\npatches:\n  - target:\n"
+                                + "      kind: OCIRepository\n    patch: |-\n      - op: replace\n"
+                                + "        path: /metadata/namespace\n        value: sources\n")
+                .file("outer/kustomization.yaml", "namePrefix: outer-\nresources:\n  - ../prefixed\n");
+        ManifestTree tree = TreeLoader.load(TreeOptions.of(dir));
+        for (String folder : List.of("apps/media", "early", "split", "prefixed", "outer")) {
+            assertThat(ours(tree.build(folder, null))).as(folder).isEqualTo(kubectl(dir.resolve(folder)));
+        }
+        assertThat(ours(tree.build("apps/media", null)))
+                .contains("Kustomization/media/sonarr -> media", "Kustomization/media/radarr -> media");
+        assertThat(ours(tree.build("outer", null)))
+                .contains("HelmRelease/base/outer-team-app-v2", "OCIRepository/sources/outer-team-app-v2");
+    }
+
     private static String oci(String name, String namespace) {
         return "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: " + name + "\n"
                 + (namespace != null ? "  namespace: " + namespace + "\n" : "")
@@ -209,8 +279,10 @@ class KustomizeOracleTest {
             Object api = d.get("apiVersion");
             Object meta = d.get("metadata");
             if (api instanceof String a && isFlux(a) && meta instanceof Map<?, ?> m) {
+                Object spec = d.get("spec");
+                Object target = spec instanceof Map<?, ?> sp ? sp.get("targetNamespace") : null;
                 out.add(d.get("kind") + "/" + ((Map<String, Object>) m).get("namespace") + "/"
-                        + ((Map<String, Object>) m).get("name"));
+                        + ((Map<String, Object>) m).get("name") + (target == null ? "" : " -> " + target));
             }
         }
         out.sort(null);
@@ -222,7 +294,8 @@ class KustomizeOracleTest {
         for (ObjectInstance i : instances) {
             KubeObject o = i.object();
             if (o.apiVersion() != null && isFlux(o.apiVersion())) {
-                out.add(o.kind() + "/" + i.namespaceValue() + "/" + o.name());
+                String target = i.text("spec", "targetNamespace");
+                out.add(o.kind() + "/" + i.namespaceValue() + "/" + i.name() + (target == null ? "" : " -> " + target));
             }
         }
         out.sort(null);
