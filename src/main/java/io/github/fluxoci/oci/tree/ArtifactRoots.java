@@ -30,8 +30,8 @@ final class ArtifactRoots {
     /** Finds and registers the folder a sync's artifact is pushed from; says which and why. */
     void resolve(FluxInstanceSpec.Sync sync, List<KubeObject> kustomizations) {
         String file = sync.instance().declaredBy().file().relativePath();
-        String what =
-                "cluster sync " + sync.describe() + " applies " + sync.sourceKey() + " (an artifact pushed by CI)";
+        String what = "the cluster sync (" + sync.instance().what() + ") applies " + sync.sourceKey()
+                + ", an artifact CI pushes";
         for (String g : given) {
             String folder = KustomizeGraph.normalize("", g);
             if (folder != null && paths.exists(join(folder, sync.path()))) {

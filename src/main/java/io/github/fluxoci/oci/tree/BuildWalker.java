@@ -221,6 +221,7 @@ final class BuildWalker {
             }
             if (k != null) {
                 transforms.rename(k.root(), k.directory(), k.file().relativePath(), span(start));
+                KustomizeTransforms.namespaceTransformers(k.root(), k.file().relativePath(), span(start));
             }
         }
 

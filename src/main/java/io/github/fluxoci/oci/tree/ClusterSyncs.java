@@ -71,9 +71,11 @@ final class ClusterSyncs {
                 new ArtifactRoots(index, paths, artifactRoots, notices).resolve(sync, kustomizationsOf(sync));
             }
         }
-        // a sync whose path is gone (an archived gotk-sync.yaml) says nothing about what the clusters sync now
+        // a sync whose path is gone (an archived gotk-sync.yaml) says nothing about what the clusters sync now; an
+        // artifact sync whose folder is unknown still says the tree is not one build of everything
         declared = !clusterFolders.isEmpty()
-                || syncs.stream().anyMatch(y -> paths.exists(paths.pathOf(y.kind(), y.name(), y.path())))
+                || syncs.stream()
+                        .anyMatch(y -> y.isArtifact() || paths.exists(paths.pathOf(y.kind(), y.name(), y.path())))
                 || bootstrapSyncs.stream().anyMatch(k -> paths.exists(paths.pathOf(k)));
     }
 

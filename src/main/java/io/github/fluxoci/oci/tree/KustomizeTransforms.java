@@ -58,6 +58,44 @@ final class KustomizeTransforms {
         }
     }
 
+    /**
+     * The inline {@code transformers:} that are kustomize's builtin {@code NamespaceTransformer} (with
+     * {@code unsetOnly}, the namespace goes only to objects without one); kustomize runs them after its builtin ones.
+     * Other transformers are plugins the model does not run ({@link ModelLimits} says so).
+     */
+    static void namespaceTransformers(MappingNode root, String file, List<InstanceDraft> drafts) {
+        for (Node t : Nodes.items(root, "transformers")) {
+            Node config = builtinNamespaceTransformer(t);
+            String namespace = Nodes.text(config, "metadata", "namespace");
+            if (namespace == null) {
+                continue;
+            }
+            boolean unsetOnly = "true".equals(Nodes.text(config, "unsetOnly"));
+            for (InstanceDraft d : drafts) {
+                if (!unsetOnly || d.namespace.value() == null) {
+                    d.namespace = new ResolvedNamespace(namespace, "kustomization", file);
+                }
+            }
+        }
+    }
+
+    /** An inline {@code transformers:} item that configures kustomize's builtin NamespaceTransformer, or null. */
+    static Node builtinNamespaceTransformer(Node item) {
+        if (!(item instanceof ScalarNode s) || !s.getValue().contains("NamespaceTransformer")) {
+            return null;
+        }
+        try {
+            List<Node> docs = YamlFile.parse(s.getValue()).documents();
+            Node config = docs.isEmpty() ? null : docs.get(0);
+            return "builtin".equals(Nodes.text(config, "apiVersion"))
+                            && "NamespaceTransformer".equals(Nodes.text(config, "kind"))
+                    ? config
+                    : null;
+        } catch (YamlParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Patches ({@code patches} items: {@code patch} or {@code path}, and a {@code target}) that set fields. */
     void patch(List<Node> patches, String directory, String file, List<InstanceDraft> drafts) {
         for (Node p : patches) {

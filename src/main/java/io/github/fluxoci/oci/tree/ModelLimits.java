@@ -50,7 +50,10 @@ final class ModelLimits {
             }
             List<String> features = new ArrayList<>();
             for (String field : NOT_FOLLOWED) {
-                if (Nodes.get(k.root(), field) != null) {
+                boolean followed = field.equals("transformers")
+                        && Nodes.items(k.root(), field).stream()
+                                .allMatch(t -> KustomizeTransforms.builtinNamespaceTransformer(t) != null);
+                if (Nodes.get(k.root(), field) != null && !followed) {
                     features.add(field);
                 }
             }

@@ -16,7 +16,7 @@ public final class FluxPathRule extends DeclaredRule {
         super(
                 "flux-path",
                 Severity.ERROR,
-                "the spec.path of a Flux Kustomization of this repository exists (relative to the repository root)");
+                "the spec.path of a Flux Kustomization of this repository exists (relative to the root of its source)");
     }
 
     @Override
@@ -31,8 +31,9 @@ public final class FluxPathRule extends DeclaredRule {
                         Nodes.get(k.root(), "spec", "path"),
                         "Kustomization \"" + k.name()
                                 + "\" builds spec.path \"" + missing
-                                + "\", which does not exist in this repository (paths are"
-                                + " relative to the repository root); fix the path or remove the Kustomization"));
+                                + "\", which does not exist in this repository (paths are relative to the root of"
+                                + " its source: the repository, or the folder an OCI artifact is pushed from); fix the"
+                                + " path or remove the Kustomization"));
             }
         }
         return out;

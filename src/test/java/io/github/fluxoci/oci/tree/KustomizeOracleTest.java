@@ -79,7 +79,9 @@ class KustomizeOracleTest {
         ExecutorService pool =
                 Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path t : TestFiles.corpusTrees()) {
+        List<Path> trees = new ArrayList<>(TestFiles.corpusTrees());
+        trees.addAll(extraTrees());
+        for (Path t : trees) {
             ManifestTree tree = TreeLoader.load(TreeOptions.of(t));
             Map<String, Future<Kubectl.Build>> builds = new TreeMap<>();
             List<String> folders = tree.kustomizeFiles().stream()
@@ -96,6 +98,20 @@ class KustomizeOracleTest {
             tests.add(DynamicTest.dynamicTest(t.getFileName().toString(), () -> compareEveryFolder(t, tree, builds)));
         }
         return tests.stream().onClose(pool::shutdownNow);
+    }
+
+    /**
+     * More trees to compare, for a developer: every folder of {@code -Doci.oracle.trees=<dir>} (public Flux
+     * repositories at their HEAD, as {@code docs/corpus-results.md} reports them); none by default.
+     */
+    private static List<Path> extraTrees() throws IOException {
+        String dir = System.getProperty("oci.oracle.trees");
+        if (dir == null) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(Path.of(dir))) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
     }
 
     private static void compareEveryFolder(Path treeRoot, ManifestTree tree, Map<String, Future<Kubectl.Build>> builds)
@@ -120,7 +136,7 @@ class KustomizeOracleTest {
         assertThat(differences).as("builds that differ from kubectl kustomize").isEmpty();
         assertThat(compared)
                 .as("folders of %s built by kubectl and compared", name)
-                .isGreaterThanOrEqualTo(MIN_COMPARED.getOrDefault(name, 1) / STEP);
+                .isGreaterThanOrEqualTo(MIN_COMPARED.getOrDefault(name, 0) / STEP);
     }
 
     @Test
@@ -248,15 +264,25 @@ class KustomizeOracleTest {
                         "namePrefix: team-\nnameSuffix: -v2\nresources:\n  - ../base\npatches:\n  - target:\n"
                                 + "      kind: OCIRepository\n    patch: |-\n      - op: replace\n"
                                 + "        path: /metadata/namespace\n        value: sources\n")
-                .file("outer/kustomization.yaml", "namePrefix: outer-\nresources:\n  - ../prefixed\n");
+                .file("outer/kustomization.yaml", "namePrefix: outer-\nresources:\n  - ../prefixed\n")
+                // kustomize's builtin NamespaceTransformer inline, unsetOnly: only objects without a namespace move
+                .file(
+                        "unset/kustomization.yaml",
+                        "resources:\n  - ./hr.yaml\n  - ./oci.yaml\ntransformers:\n  - |-\n    apiVersion: builtin\n"
+                                + "    kind: NamespaceTransformer\n    unsetOnly: true\n    metadata:\n"
+                                + "      name: not-used\n      namespace: media\n")
+                .file("unset/hr.yaml", helmRelease("kept", "own"))
+                .file("unset/oci.yaml", oci("moved", null));
         ManifestTree tree = TreeLoader.load(TreeOptions.of(dir));
-        for (String folder : List.of("apps/media", "early", "split", "prefixed", "outer")) {
+        for (String folder : List.of("apps/media", "early", "split", "prefixed", "outer", "unset")) {
             assertThat(ours(tree.build(folder, null))).as(folder).isEqualTo(kubectl(dir.resolve(folder)));
         }
         assertThat(ours(tree.build("apps/media", null)))
                 .contains("Kustomization/media/sonarr -> media", "Kustomization/media/radarr -> media");
         assertThat(ours(tree.build("outer", null)))
                 .contains("HelmRelease/base/outer-team-app-v2", "OCIRepository/sources/outer-team-app-v2");
+        assertThat(ours(tree.build("unset", null)))
+                .containsExactly("HelmRelease/own/kept", "OCIRepository/media/moved");
     }
 
     private static String oci(String name, String namespace) {

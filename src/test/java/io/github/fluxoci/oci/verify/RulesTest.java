@@ -160,8 +160,9 @@ class RulesTest {
                 .extracting(Finding::describe)
                 .isEqualTo(
                         "clusters/home/apps.yaml:21:9 [flux-path] Kustomization \"gone\" builds spec.path \"./apps/moved-away\","
-                                + " which does not exist in this repository (paths are relative to the repository root); fix the"
-                                + " path or remove the Kustomization");
+                                + " which does not exist in this repository (paths are relative to the root of its source: the"
+                                + " repository, or the folder an OCI artifact is pushed from); fix the path or remove the"
+                                + " Kustomization");
     }
 
     @Test
