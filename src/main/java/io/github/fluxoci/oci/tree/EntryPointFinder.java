@@ -366,9 +366,11 @@ final class EntryPointFinder {
                         "other-source",
                         k.file().relativePath(),
                         k.line(),
-                        "Kustomization " + p.applied().name() + " builds path "
-                                + p.applied().text("spec", "path") + " of " + source
-                                + ", another source than this repository: not read"));
+                        "Kustomization " + p.applied().name() + " builds "
+                                + (p.applied().text("spec", "path") == null
+                                        ? "the root"
+                                        : "path " + p.applied().text("spec", "path"))
+                                + " of " + source + ", another source than this repository: not read"));
             }
             return paths.exists(path) ? path : null;
         }

@@ -13,14 +13,15 @@ import io.github.fluxoci.oci.yaml.Nodes;
 /**
  * What the build model could not read in the builds it made, said once each: postBuild variables the tree gives no
  * value (their names and namespaces stay {@code ${VAR}}), and kustomize features it does not follow in a folder
- * that a build reaches (remote resources, {@code helmCharts}, generator and transformer plugins,
- * {@code configurations} that teach kustomize new name references, {@code vars}). They are never read as empty.
+ * that a build reaches (remote resources, {@code helmCharts}, generator and transformer plugins, {@code vars}). They
+ * are never read as empty. {@code configurations} (name references for generated ConfigMaps and Secrets) and the
+ * ConfigMap and Secret generators themselves make no Flux object and move none, so they are not reported.
  */
 final class ModelLimits {
 
     /** The kustomization fields that can add, rename or move objects and that the model does not follow. */
-    private static final List<String> NOT_FOLLOWED = List.of(
-            "helmCharts", "helmChartInflationGenerator", "generators", "transformers", "configurations", "vars");
+    private static final List<String> NOT_FOLLOWED =
+            List.of("helmCharts", "helmChartInflationGenerator", "generators", "transformers", "vars");
 
     private ModelLimits() {}
 
