@@ -436,18 +436,19 @@ final class SharedSources {
 
     // ---------------------------------------------------------------- component layout
 
+    private static String noNamespaceFolder(ScannedRelease r) {
+        return "not shared: no kustomization above it sets its namespace "
+                + r.namespace().value() + " ("
+                + r.namespace().source().replace('-', ' ') + " sets it), so a component has no namespace folder to be"
+                + " included in; -Doci.shareLayout=namespace shares it from one namespace instead";
+    }
+
     private void placeInComponent(Group g, boolean severalVersions, Set<String> taken) {
         List<ScannedRelease> placed = new ArrayList<>();
         for (ScannedRelease r : g.releases) {
             KustomizeFile k = namespaces.of(r);
             if (k == null) {
-                notShared.put(
-                        r,
-                        "not shared: no kustomization above it sets its namespace "
-                                + r.namespace().value() + " ("
-                                + r.namespace().source().replace('-', ' ')
-                                + " sets it), so a component has no namespace folder to be included in;"
-                                + " -Doci.shareLayout=namespace shares it from one namespace instead");
+                notShared.put(r, noNamespaceFolder(r));
             } else {
                 namespaceFolder.put(r, k);
                 placed.add(r);

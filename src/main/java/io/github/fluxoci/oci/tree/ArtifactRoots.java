@@ -29,7 +29,6 @@ final class ArtifactRoots {
 
     /** Finds and registers the folder a sync's artifact is pushed from; says which and why. */
     void resolve(FluxInstanceSpec.Sync sync, List<KubeObject> kustomizations) {
-        String file = sync.instance().declaredBy().file().relativePath();
         String what = "the cluster sync (" + sync.instance().what() + ") applies " + sync.sourceKey()
                 + ", an artifact CI pushes";
         for (String g : given) {
@@ -38,56 +37,30 @@ final class ArtifactRoots {
                 paths.setArtifactRoot(sync.sourceKey(), folder);
                 notice(
                         TreeNotice.Level.NOTE,
-                        file,
-                        sync.line(),
+                        sync,
                         what + ": its paths are read below folder \"" + shown(folder) + "\" (-Doci.artifactRoots)");
                 return;
             }
         }
-        List<String> declared = new ArrayList<>();
-        for (KubeObject k : kustomizations) {
-            String p = Nodes.text(k.root(), "spec", "path");
-            if (p != null && !p.contains("${")) {
-                declared.add(p);
-            }
-        }
-        // the folders that hold the sync path; of those, the ones holding the most paths its Kustomizations name
-        // (an archived Kustomization may name a path that no longer exists anywhere)
-        List<String> fits = new ArrayList<>();
-        long best = -1;
-        for (String folder : index.directories()) {
-            if (!paths.exists(join(folder, sync.path()))) {
-                continue;
-            }
-            long held =
-                    declared.stream().filter(p -> paths.exists(join(folder, p))).count();
-            if (held > best) {
-                fits.clear();
-                best = held;
-            }
-            if (held == best) {
-                fits.add(folder);
-            }
-        }
-        fits.sort(null);
+        List<String> declared = declaredPaths(kustomizations);
+        long[] best = {-1};
+        List<String> fits = fits(sync, declared, best);
         String because = "folder that holds " + sync.path()
                 + (declared.isEmpty()
                         ? ""
-                        : " and " + best + " of the " + declared.size() + " paths its Kustomizations name");
+                        : " and " + best[0] + " of the " + declared.size() + " paths its Kustomizations name");
         if (fits.size() == 1) {
             paths.setArtifactRoot(sync.sourceKey(), fits.get(0));
             notice(
                     TreeNotice.Level.NOTE,
-                    file,
-                    sync.line(),
+                    sync,
                     what + ": its paths are read below folder \""
                             + shown(fits.get(0)) + "\", the only " + because
                             + " (set -Doci.artifactRoots=<folder> to choose another)");
         } else if (fits.isEmpty()) {
             notice(
                     TreeNotice.Level.NOTE,
-                    file,
-                    sync.line(),
+                    sync,
                     what + ": no folder of this tree holds " + sync.path()
                             + ", so it is built from another source: not read"
                             + (given.isEmpty()
@@ -96,8 +69,7 @@ final class ArtifactRoots {
         } else {
             notice(
                     TreeNotice.Level.WARNING,
-                    file,
-                    sync.line(),
+                    sync,
                     what + ": " + fits.size() + " folders fit equally, each a "
                             + because + " ("
                             + String.join(
@@ -108,8 +80,44 @@ final class ArtifactRoots {
         }
     }
 
-    private void notice(TreeNotice.Level level, String file, int line, String message) {
-        notices.add(new TreeNotice(level, "artifact-root", file, line, message));
+    private static List<String> declaredPaths(List<KubeObject> kustomizations) {
+        List<String> declared = new ArrayList<>();
+        for (KubeObject k : kustomizations) {
+            String p = Nodes.text(k.root(), "spec", "path");
+            if (p != null && !p.contains("${")) {
+                declared.add(p);
+            }
+        }
+        return declared;
+    }
+
+    /**
+     * The folders that hold the sync path; of those, the ones holding the most paths its Kustomizations name (an
+     * archived Kustomization may name a path that no longer exists anywhere); {@code best[0]} gets that number.
+     */
+    private List<String> fits(FluxInstanceSpec.Sync sync, List<String> declared, long[] best) {
+        List<String> fits = new ArrayList<>();
+        for (String folder : index.directories()) {
+            if (!paths.exists(join(folder, sync.path()))) {
+                continue;
+            }
+            long held =
+                    declared.stream().filter(p -> paths.exists(join(folder, p))).count();
+            if (held > best[0]) {
+                fits.clear();
+                best[0] = held;
+            }
+            if (held == best[0]) {
+                fits.add(folder);
+            }
+        }
+        fits.sort(null);
+        return fits;
+    }
+
+    private void notice(TreeNotice.Level level, FluxInstanceSpec.Sync sync, String message) {
+        String file = sync.instance().declaredBy().file().relativePath();
+        notices.add(new TreeNotice(level, "artifact-root", file, sync.line(), message));
     }
 
     private static String join(String folder, String path) {
