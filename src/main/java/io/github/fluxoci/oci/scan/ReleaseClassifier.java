@@ -459,7 +459,10 @@ public final class ReleaseClassifier {
         }
 
         ScannedRelease as(ReleaseStatus status, OciTarget target) {
-            String name = release.name() != null ? release.name() : UNNAMED;
+            // the name the build gives it (a namePrefix, a postBuild variable), else the document's
+            String name = instance != null && instance.name() != null
+                    ? instance.name()
+                    : release.name() != null ? release.name() : UNNAMED;
             return new ScannedRelease(
                     release, instance, name, ns, chart, version, status, source, target, reasons, warnings);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class ManifestTree {
     private final EntryPointFinder.Result builds;
     private final List<ObjectInstance> instances = new ArrayList<>();
     private final Map<KubeObject, List<ObjectInstance>> instancesByObject = new IdentityHashMap<>();
+    /** {@code Kind/name} -> the instances a build names so */
+    private final Map<String, List<ObjectInstance>> instancesByName = new HashMap<>();
+
     private final List<String> clusters;
     private List<String> leftovers = List.of();
 
@@ -64,6 +68,9 @@ public final class ManifestTree {
                 instances.add(i);
                 instancesByObject
                         .computeIfAbsent(i.object(), o -> new ArrayList<>())
+                        .add(i);
+                instancesByName
+                        .computeIfAbsent(i.object().kind() + "/" + i.name(), n -> new ArrayList<>())
                         .add(i);
             }
         }
@@ -120,11 +127,24 @@ public final class ManifestTree {
         return objects(FLUX_KUSTOMIZE_GROUP, "Kustomization");
     }
 
-    /** Every object of a kind with a name, wherever it sits, deployed or not. */
+    /**
+     * Every object of a kind with a name, wherever it sits, deployed or not: named so in its document, or by a
+     * build ({@code namePrefix}, a replacement, a postBuild variable).
+     */
     public List<KubeObject> named(String group, String kind, String name) {
-        return index.objectsNamed(kind, name).stream()
-                .filter(o -> group.equals(o.group()))
-                .toList();
+        Set<KubeObject> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<KubeObject> named = new ArrayList<>();
+        for (KubeObject o : index.objectsNamed(kind, name)) {
+            if (out.add(o)) {
+                named.add(o);
+            }
+        }
+        for (ObjectInstance i : instancesByName.getOrDefault(kind + "/" + name, List.of())) {
+            if (out.add(i.object())) {
+                named.add(i.object());
+            }
+        }
+        return named.stream().filter(o -> group.equals(o.group())).toList();
     }
 
     /** Temporary files an interrupted {@code oci:migrate} left in the tree (relative paths). */
@@ -249,11 +269,9 @@ public final class ManifestTree {
      */
     public ObjectInstance find(String group, String kind, String name, String namespace, String cluster) {
         List<ObjectInstance> candidates = new ArrayList<>();
-        for (KubeObject o : named(group, kind, name)) {
-            for (ObjectInstance i : instancesOf(o)) {
-                if (i.cluster().equals(cluster)) {
-                    candidates.add(i);
-                }
+        for (ObjectInstance i : instancesByName.getOrDefault(kind + "/" + name, List.of())) {
+            if (group.equals(i.object().group()) && i.cluster().equals(cluster)) {
+                candidates.add(i);
             }
         }
         for (ObjectInstance i : candidates) {

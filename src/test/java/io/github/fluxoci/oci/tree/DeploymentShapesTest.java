@@ -115,4 +115,31 @@ class DeploymentShapesTest {
                 .extracting(KubeObject::name)
                 .containsExactly("two");
     }
+
+    @Test
+    void referencesResolveToTheNamesBuildsGive() throws Exception {
+        // kustomize prefixes the OCIRepository's name; it does not know Flux's chartRef, so a release must name
+        // the prefixed object, and a lookup of the written name finds nothing in the cluster
+        ManifestTree tree = new TreeFixture(dir)
+                .file(
+                        "clusters/main/flux-system/gotk-sync.yaml",
+                        GIT + "---\n" + fluxKustomization("flux-system", "./clusters/main", null))
+                .file("clusters/main/apps.yaml", fluxKustomization("apps", "./apps", null))
+                .file("apps/kustomization.yaml", "namespace: media\nnamePrefix: team-\nresources:\n  - ./oci.yaml\n")
+                .file(
+                        "apps/oci.yaml",
+                        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: app\n"
+                                + "spec:\n  interval: 1h\n  url: oci://ghcr.io/x/app\n")
+                .load();
+        String cluster = tree.clusters().get(0);
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "team-app", "media", cluster))
+                .isNotNull()
+                .extracting(ObjectInstance::name)
+                .isEqualTo("team-app");
+        assertThat(tree.find(ManifestTree.SOURCE_GROUP, "OCIRepository", "app", "media", cluster))
+                .isNull();
+        assertThat(tree.named(ManifestTree.SOURCE_GROUP, "OCIRepository", "team-app"))
+                .extracting(KubeObject::name)
+                .containsExactly("app");
+    }
 }
