@@ -48,7 +48,9 @@ assert second.summary.filesChanged == 0 && second.summary.filesCreated == 0
 def scan = new JsonSlurper().parse(new File(basedir, 'target/oci/scan.json'))
 assert scan.summary.oci == 14
 assert scan.summary.migratable == 0
-// the fourth run (nothing to do) left the first run's migrate.json in place
+// the fourth run (nothing to do) left the first run's migrate.json in place, and the reports say which run wrote them
 assert new File(basedir, 'build.log').text.contains('Reports of the previous run kept in ')
+assert report.run ==~ /`mvn oci:migrate` at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/
+assert md.contains('From `mvn oci:migrate` at ')
 assert new JsonSlurper().parse(new File(basedir, 'target/oci/migrate.json')).summary.migrated == report.summary.migrated
 return true

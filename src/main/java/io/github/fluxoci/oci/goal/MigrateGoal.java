@@ -3,6 +3,8 @@ package io.github.fluxoci.oci.goal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -132,9 +134,10 @@ public record MigrateGoal(
         }
         scan.problems().forEach(p -> log.warn(prefix + p.describe()));
         Path out = run.outputDirectory();
-        if (plan.isEmpty() && plan.skipped().isEmpty() && Files.exists(out.resolve(MigrateReports.JSON))) {
-            // a run that plans nothing keeps the reports of the run that did something
-            log.info("Reports of the previous run kept in " + out);
+        if (plan.isEmpty() && Files.exists(out.resolve(MigrateReports.JSON))) {
+            // a run that changes nothing (whatever it skipped) keeps the reports of the run that did something: their
+            // reconcile and rollback steps are still what the last change needs
+            log.info("Reports of the previous run kept in " + out + " (this run changed nothing)");
             return;
         }
         Path diffFile = reports(run, plan, diff, out);
@@ -184,7 +187,9 @@ public record MigrateGoal(
     private Path reports(GoalRun run, MigrationPlan plan, String diff, Path out) throws GoalException {
         try {
             run.times().lap("console");
-            List<Path> written = MigrateReports.write(plan, dryRun, diff, out, run.pathPrefix());
+            String from = "`mvn oci:migrate" + (dryRun ? " -Doci.dryRun=true" : "") + "` at "
+                    + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            List<Path> written = MigrateReports.write(plan, dryRun, diff, out, run.pathPrefix(), from);
             run.times().lap("reports");
             written.forEach(p -> run.log().info("Wrote " + p));
             return written.stream()

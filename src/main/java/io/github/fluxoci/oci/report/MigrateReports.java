@@ -49,11 +49,23 @@ public final class MigrateReports {
     /** Writes the reports; {@code prefix} leads from the repository root to the scanned folder (migrate.json paths). */
     public static List<Path> write(MigrationPlan plan, boolean dryRun, String diff, Path outputDirectory, String prefix)
             throws IOException {
+        return write(plan, dryRun, diff, outputDirectory, prefix, null);
+    }
+
+    /**
+     * Writes the reports, each saying which run wrote them ({@code run}: the command and its UTC time, or null), so
+     * that reports a later run keeps are not taken for its own.
+     */
+    public static List<Path> write(
+            MigrationPlan plan, boolean dryRun, String diff, Path outputDirectory, String prefix, String run)
+            throws IOException {
         List<Path> out = new ArrayList<>();
         out.add(outputDirectory.resolve(JSON));
-        AtomicFiles.write(out.get(0), json(plan, dryRun, prefix));
+        AtomicFiles.write(out.get(0), json(plan, dryRun, prefix, run));
         out.add(outputDirectory.resolve(MARKDOWN));
-        AtomicFiles.write(out.get(1), markdown(plan, dryRun));
+        String md = markdown(plan, dryRun);
+        AtomicFiles.write(
+                out.get(1), run == null ? md : md.replaceFirst("\n\n", "\n\nFrom " + Markdown.oneLine(run) + ".\n\n"));
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
         AtomicFiles.write(full, fullMarkdown(plan, dryRun));
         if (diff != null) {
@@ -78,8 +90,15 @@ public final class MigrateReports {
 
     /** migrate.json; every path starts with {@code prefix} (the scanned folder from the repository root). */
     public static String json(MigrationPlan plan, boolean dryRun, String prefix) {
+        return json(plan, dryRun, prefix, null);
+    }
+
+    private static String json(MigrationPlan plan, boolean dryRun, String prefix, String run) {
         ObjectNode root = ReportFormat.object();
         ReportFormat.stamp(root);
+        if (run != null) {
+            root.put("run", run);
+        }
         root.put("directory", prefix);
         root.put("dryRun", dryRun);
         ObjectNode summary = root.putObject("summary");
