@@ -5,4 +5,5 @@ assert new File(basedir, 'kubernetes/target/oci/scan.json').isFile()
 assert new File(basedir, 'kubernetes/target/oci/scan.md').isFile()
 assert !new File(basedir, '${project.basedir}').exists()
 assert new File(basedir, 'out/scan.json').isFile()
+assert log =~ /oci\.directory \S*docs holds no YAML file \(\*\.yaml, \*\.yml\); point -Doci\.directory at the folder/
 return true

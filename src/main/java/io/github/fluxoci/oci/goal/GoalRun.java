@@ -120,6 +120,12 @@ public final class GoalRun {
                     .withYamlLimits(new YamlLimits(settings.maxYamlNodes(), settings.maxYamlDepth()))
                     .withArtifactRoots(settings.artifactRoots()));
             times.lap("load (walk, read, parse, build model)");
+            if (tree.files().isEmpty() && tree.problems().isEmpty() && !settings.skipWithoutFluxObjects()) {
+                // a wrong but existing folder would otherwise end "0 HelmReleases in 0 files", BUILD SUCCESS
+                throw GoalException.failure("oci.directory " + settings.directory() + " holds no YAML file"
+                        + " (*.yaml, *.yml" + (settings.includes().isEmpty() ? "" : ", or oci.includes") + ")"
+                        + "; point -Doci.directory at the folder that holds the Flux manifests");
+            }
             return tree;
         } catch (IOException e) {
             throw GoalException.error("cannot read " + settings.directory() + ": " + e.getMessage(), e);
