@@ -2,7 +2,6 @@ package io.github.fluxoci.oci.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,9 +24,6 @@ import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
-import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
-import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 
 import io.github.fluxoci.oci.catalog.ChartMapping;
 import io.github.fluxoci.oci.goal.Goal;
@@ -286,42 +280,12 @@ public abstract class AbstractOciMojo extends AbstractMojo {
         PluginDescriptor plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
         List<String> errors = new ArrayList<>(UnknownProperties.errors(session.getUserProperties(), plugin));
         errors.addAll(ParameterValues.errors(
-                session.getUserProperties(), mojoExecution.getMojoDescriptor(), plugin, pomConfigurations(plugin)));
+                session.getUserProperties(),
+                mojoExecution.getMojoDescriptor(),
+                plugin,
+                ParameterValues.pomConfigurations(project, plugin)));
         if (!errors.isEmpty()) {
             throw new MojoFailureException(String.join(System.lineSeparator(), errors));
-        }
-    }
-
-    /** The plugin's {@code <configuration>} in the POM, and each of its executions'. */
-    private List<Xpp3Dom> pomConfigurations(PluginDescriptor plugin) {
-        List<Xpp3Dom> out = new ArrayList<>();
-        if (project == null || plugin == null || project.getBuildPlugins() == null) {
-            return out;
-        }
-        for (Plugin p : project.getBuildPlugins()) {
-            if (plugin.getGroupId().equals(p.getGroupId())
-                    && plugin.getArtifactId().equals(p.getArtifactId())) {
-                out.add(dom(p.getConfiguration()));
-                for (PluginExecution e : p.getExecutions()) {
-                    out.add(dom(e.getConfiguration()));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A POM configuration as this plugin's Xpp3Dom: Maven hands it over as its own class (another class loader's
-     * since Maven 3.9), whose {@code toString()} is the XML.
-     */
-    private static Xpp3Dom dom(Object configuration) {
-        if (configuration == null) {
-            return null;
-        }
-        try {
-            return Xpp3DomBuilder.build(new StringReader(configuration.toString()));
-        } catch (XmlPullParserException | IOException e) {
-            return null; // Maven parsed it already; an odd shape is its to report
         }
     }
 

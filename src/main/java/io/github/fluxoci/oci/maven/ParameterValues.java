@@ -1,5 +1,7 @@
 package io.github.fluxoci.oci.maven;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +9,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.Parameter;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 
 /**
  * Parameters checked as strictly as values, on every Maven version: a boolean is {@code true} or {@code false} (any
@@ -95,5 +102,38 @@ final class ParameterValues {
     private static boolean isBooleanText(String value) {
         String v = value.toLowerCase(Locale.ROOT);
         return v.equals("true") || v.equals("false");
+    }
+
+    /** The plugin's {@code <configuration>} in the POM, and each of its executions'. */
+    static List<Xpp3Dom> pomConfigurations(MavenProject project, PluginDescriptor plugin) {
+        List<Xpp3Dom> out = new ArrayList<>();
+        if (project == null || plugin == null || project.getBuildPlugins() == null) {
+            return out;
+        }
+        for (Plugin p : project.getBuildPlugins()) {
+            if (plugin.getGroupId().equals(p.getGroupId())
+                    && plugin.getArtifactId().equals(p.getArtifactId())) {
+                out.add(dom(p.getConfiguration()));
+                for (PluginExecution e : p.getExecutions()) {
+                    out.add(dom(e.getConfiguration()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A POM configuration as this plugin's Xpp3Dom: Maven hands it over as its own class (another class loader's
+     * since Maven 3.9), whose {@code toString()} is the XML.
+     */
+    private static Xpp3Dom dom(Object configuration) {
+        if (configuration == null) {
+            return null;
+        }
+        try {
+            return Xpp3DomBuilder.build(new StringReader(configuration.toString()));
+        } catch (XmlPullParserException | IOException e) {
+            return null; // Maven parsed it already; an odd shape is its to report
+        }
     }
 }
