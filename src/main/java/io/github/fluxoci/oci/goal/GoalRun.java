@@ -16,6 +16,8 @@ import io.github.fluxoci.oci.online.HelmIndexClient;
 import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.report.MigrateReports;
+import io.github.fluxoci.oci.report.ReportFormat;
 import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.OnlineChecks;
 import io.github.fluxoci.oci.scan.ScanResult;
@@ -103,6 +105,18 @@ public final class GoalRun {
 
     public String rootLabel() {
         return settings.rootLabel();
+    }
+
+    /**
+     * A command line that runs a goal where this one ran, as it must be typed there: {@code mvn oci:migrate} in a
+     * project, the plugin's coordinates and the {@code -dir} goal with {@code -Doci.directory} without one.
+     */
+    public String command(String goal, String... arguments) {
+        String line = settings.goal().endsWith("-dir")
+                ? "mvn io.github.fluxoci:oci-maven-plugin:" + ReportFormat.pluginVersion() + ":" + goal
+                        + "-dir -Doci.directory=" + MigrateReports.shell(settings.directory())
+                : "mvn oci:" + goal;
+        return arguments.length == 0 ? line : line + " " + String.join(" ", arguments);
     }
 
     /** The tree, read once per execution. */

@@ -148,7 +148,9 @@ public record MigrateGoal(
             log.info("Next: review " + (diffFile != null ? diffFile : MigrateReports.DIFF)
                     + " (or -Doci.showDiff=true)," + " then run the same command without -Doci.dryRun to write it");
         } else {
-            log.info("Next: review the change (git diff), then run mvn verify before you commit it");
+            log.info("Next: review the change (git diff), then run "
+                    + (run.command("verify").startsWith("mvn oci:") ? "mvn verify" : run.command("verify"))
+                    + " before you commit it");
         }
     }
 

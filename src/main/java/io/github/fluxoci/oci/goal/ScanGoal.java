@@ -38,7 +38,7 @@ public record ScanGoal(boolean failOnProblems) implements Goal {
         log.info("");
         written.forEach(p -> log.info("Wrote " + p));
         if (result.count(ReleaseStatus.MIGRATABLE) > 0) {
-            log.info("Next: mvn oci:migrate -Doci.dryRun=true shows what migrating the "
+            log.info("Next: " + run.command("migrate", "-Doci.dryRun=true") + " shows what migrating the "
                     + Plural.of(result.count(ReleaseStatus.MIGRATABLE), "ready release") + " would change");
         }
         if (failOnProblems && !result.problems().isEmpty()) {

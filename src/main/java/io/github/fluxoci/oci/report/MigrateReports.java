@@ -437,7 +437,7 @@ public final class MigrateReports {
      * A word for a POSIX shell command line: as it is when it holds only characters no shell interprets, else in
      * single quotes ({@code '} written as {@code '\\''}). Names come from the user's YAML and may hold anything.
      */
-    static String shell(String word) {
+    public static String shell(String word) {
         if (word != null && !word.isEmpty() && word.matches("[A-Za-z0-9._/:=@%+-]+")) {
             return word;
         }

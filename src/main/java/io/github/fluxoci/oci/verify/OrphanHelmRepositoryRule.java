@@ -26,7 +26,7 @@ public final class OrphanHelmRepositoryRule extends DeclaredRule {
                                 h.object(),
                                 null,
                                 "HelmRepository \"" + h.name() + "\" is used by no"
-                                        + " HelmRelease in the tree; remove it (mvn oci:migrate -Doci.prune=true) if nothing else uses it"));
+                                        + " HelmRelease in the tree; remove it (mvn oci:migrate -Doci.prune=all removes every HelmRepository no release uses) if nothing else uses it"));
             }
         }
         return out;
