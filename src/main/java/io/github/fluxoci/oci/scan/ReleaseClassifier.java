@@ -490,6 +490,14 @@ public final class ReleaseClassifier {
                     + "</repository><chart>" + chart
                     + "</chart><oci>oci://...</oci></mapping> to the plugin's <mappings>";
         }
+        if (ref.url() == null) {
+            // never "chart x of null": say what is missing, where
+            return "HelmRepository " + (ns != null ? ns + "/" : "") + name + " ("
+                    + repository.file().relativePath() + ":" + repository.line() + ") has no spec.url the plugin can"
+                    + " read, so chart " + chart
+                    + " has no known OCI source; give it a url, or add <mapping><repository>"
+                    + name + "</repository><chart>" + chart + "</chart><oci>oci://...</oci></mapping>";
+        }
         return "no OCI source known for chart " + chart + " of " + ref.url() + "; add <mapping><repository>" + ref.url()
                 + "</repository><chart>" + chart + "</chart><oci>oci://...</oci></mapping> to the plugin's <mappings>"
                 + " (or <blocked>reason</blocked> if it has none)";
