@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -74,9 +75,30 @@ public final class ChartRefTargetRule extends DeclaredRule {
                     "chartRef names " + kind + " \"" + name + "\" but none is"
                             + " deployed" + SourceLookup.where(tree, ns, r.cluster())
                             + (elsewhere.isEmpty() ? "" : " (" + String.join("; ", elsewhere) + ")")
-                            + "; run mvn oci:migrate -Doci.charts=" + r.qualifiedName()
-                            + " or add the " + kind + "'s file to a kustomization of that build"));
+                            + fix(tree, kind, ns, r.cluster())));
         }
         return out;
+    }
+
+    /**
+     * What to do: the release is already on {@code chartRef}, so migrate has nothing to move; a typo names what the
+     * cluster deploys there instead, else the object's file is not in the build.
+     */
+    private static String fix(ManifestTree tree, String kind, String ns, String cluster) {
+        Set<String> there = new TreeSet<>();
+        for (KubeObject o : tree.objects(ManifestTree.SOURCE_GROUP, kind)) {
+            for (ObjectInstance i : tree.instancesOf(o)) {
+                if (i.cluster().equals(cluster) && ns != null && ns.equals(i.namespaceValue()) && i.name() != null) {
+                    there.add("\"" + i.name() + "\"");
+                }
+            }
+        }
+        if (!there.isEmpty()) {
+            List<String> shown = List.copyOf(there).subList(0, Math.min(5, there.size()));
+            return "; that build deploys " + kind + " " + String.join(", ", shown)
+                    + (there.size() > 5 ? " and " + (there.size() - 5) + " more" : "")
+                    + " there: fix chartRef.name, or add the " + kind + "'s file to a kustomization of that build";
+        }
+        return "; add the " + kind + "'s file to a kustomization of that build, or fix chartRef.name";
     }
 }

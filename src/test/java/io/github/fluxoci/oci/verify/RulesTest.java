@@ -94,9 +94,10 @@ class RulesTest {
                         OCI_OK));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.describe())
-                    .isEqualTo("app/helmrelease.yaml:9:5 [chartref-target] chartRef names OCIRepository"
-                            + " \"other\" but none is deployed in namespace apps; run mvn oci:migrate -Doci.charts=apps/app or add"
-                            + " the OCIRepository's file to a kustomization of that build");
+                    .isEqualTo(
+                            "app/helmrelease.yaml:9:5 [chartref-target] chartRef names OCIRepository"
+                                    + " \"other\" but none is deployed in namespace apps; that build deploys OCIRepository \"app\""
+                                    + " there: fix chartRef.name, or add the OCIRepository's file to a kustomization of that build");
             assertThat(x.severity()).isEqualTo(Severity.ERROR);
         });
     }
