@@ -178,13 +178,23 @@ final class BuildWalker {
          * then its transformers; {@code target} is a Flux targetNamespace that replaces its {@code namespace:}.
          */
         void kustomization(KustomizeFile k, List<String> via, ResolvedNamespace target, FluxBuild flux) {
+            accumulate(k, via, drafts.size(), target, flux);
+        }
+
+        /**
+         * One kustomization or component: its resources, its components (and, at the top of a Flux build, the
+         * Kustomization's), then its transformers over everything accumulated since {@code start} (a component's
+         * cover its parent's resources too); {@code target} is a Flux targetNamespace that replaces its
+         * {@code namespace:}.
+         */
+        private void accumulate(
+                KustomizeFile k, List<String> via, int start, ResolvedNamespace target, FluxBuild flux) {
             files.add(k.file());
             if (!enter(k, via)) {
                 return;
             }
             List<String> here = new ArrayList<>(via);
             here.add(k.file().relativePath());
-            int start = drafts.size();
             resources(k, here);
             components(k, here, start);
             for (String c : flux.components()) {
@@ -194,13 +204,10 @@ final class BuildWalker {
                     ? null
                     : new ResolvedNamespace(
                             k.namespace(), "kustomization", k.file().relativePath());
-            transforms.patch(
-                    Nodes.items(k.root(), "patches"), k.directory(), k.file().relativePath(), span(start));
-            transforms.patch(
-                    Nodes.items(k.root(), "patchesJson6902"),
-                    k.directory(),
-                    k.file().relativePath(),
-                    span(start));
+            for (String field : List.of("patches", "patchesJson6902")) {
+                transforms.patch(
+                        Nodes.items(k.root(), field), k.directory(), k.file().relativePath(), span(start));
+            }
             top(k, k.directory(), target != null ? target : own, flux, start);
             stack.remove(k);
         }
@@ -282,27 +289,7 @@ final class BuildWalker {
 
         /** A component: its resources and components join the parent's, then its transformers run over all. */
         void component(KustomizeFile c, List<String> via, int start) {
-            files.add(c.file());
-            if (!enter(c, via)) {
-                return;
-            }
-            List<String> here = new ArrayList<>(via);
-            here.add(c.file().relativePath());
-            resources(c, here);
-            components(c, here, start);
-            ResolvedNamespace own = c.namespace() == null
-                    ? null
-                    : new ResolvedNamespace(
-                            c.namespace(), "kustomization", c.file().relativePath());
-            transforms.patch(
-                    Nodes.items(c.root(), "patches"), c.directory(), c.file().relativePath(), span(start));
-            transforms.patch(
-                    Nodes.items(c.root(), "patchesJson6902"),
-                    c.directory(),
-                    c.file().relativePath(),
-                    span(start));
-            top(c, c.directory(), own, FluxBuild.NONE, start);
-            stack.remove(c);
+            accumulate(c, via, start, null, FluxBuild.NONE);
         }
 
         void file(ManifestFile f, List<String> via) {

@@ -121,8 +121,9 @@ final class EntryPointFinder {
         final Map<KubeObject, String> whyNot = new IdentityHashMap<>();
 
         Set<KubeObject> isCandidate = Set.of();
-        final Map<String, BuildWalker.Build> built = new LinkedHashMap<>();
-        final Map<KubeObject, BuildWalker.Build> probes = new IdentityHashMap<>();
+        /** each build once per object, path, targetNamespace and variables: the probe, and every cluster's alike */
+        final Map<KubeObject, Map<String, BuildWalker.Build>> built = new IdentityHashMap<>();
+
         final Map<String, BuildWalker.Build> builtFolders = new LinkedHashMap<>();
         final Map<KubeObject, List<KubeObject>> appliedFrom = new IdentityHashMap<>();
         final Set<KubeObject> appliedByClusterFolder = identitySet(List.of());
@@ -180,7 +181,6 @@ final class EntryPointFinder {
             for (KubeObject c : candidates) {
                 BuildWalker.Build build =
                         build(new Pending(c, null, pathOf.get(c), "", null), targetNamespace(c, null));
-                probes.put(c, build);
                 Set<KubeObject> out = appliedBy(build, isCandidate);
                 applies.put(c, out);
                 for (KubeObject target : out) {
@@ -397,18 +397,10 @@ final class EntryPointFinder {
         private BuildWalker.Build build(Pending p, String targetNamespace) {
             KubeObject k = p.object();
             BuildWalker.FluxBuild flux = fluxBuild(k, p.applied());
-            String key = System.identityHashCode(k) + "\n" + p.path() + "\n" + targetNamespace + "\n"
-                    + flux.substitution().signature();
-            BuildWalker.Build probe = probes.get(k);
-            if (probe != null
-                    && p.path().equals(pathOf.get(k))
-                    && java.util.Objects.equals(targetNamespace, targetNamespace(k, null))
-                    && flux.substitution()
-                            .signature()
-                            .equals(fluxBuild(k, null).substitution().signature())) {
-                return probe;
-            }
-            return built.computeIfAbsent(key, x -> walker.walk(entryPoint(p, targetNamespace), flux));
+            String key = p.path() + "\n" + targetNamespace + "\n"
+                    + flux.substitution().signature() + "\n" + flux.components();
+            return built.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                    .computeIfAbsent(key, x -> walker.walk(entryPoint(p, targetNamespace), flux));
         }
 
         /**

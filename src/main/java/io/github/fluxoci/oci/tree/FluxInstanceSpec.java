@@ -76,7 +76,7 @@ public record FluxInstanceSpec(KubeObject declaredBy, Node spec, String what, St
                     out.add(new FluxInstanceSpec(
                             o, spec, "FluxInstance spec", Nodes.text(o.root(), "metadata", "namespace")));
                 }
-            } else if (o.is(ManifestTree.HELM_GROUP, "HelmRelease") && isFluxInstanceChart(o)) {
+            } else if (o.is(ManifestTree.HELM_GROUP, "HelmRelease") && isFluxInstanceChart(o.root())) {
                 Node inline = Nodes.get(o.root(), "spec", "values", "instance");
                 if (inline != null) {
                     out.add(new FluxInstanceSpec(
@@ -120,9 +120,9 @@ public record FluxInstanceSpec(KubeObject declaredBy, Node spec, String what, St
     }
 
     /** A HelmRelease of the flux-instance chart (controlplaneio-fluxcd), by chart name or chartRef name. */
-    static boolean isFluxInstanceChart(KubeObject hr) {
-        String chart = Nodes.text(hr.root(), "spec", "chart", "spec", "chart");
-        String ref = Nodes.text(hr.root(), "spec", "chartRef", "name");
+    static boolean isFluxInstanceChart(Node release) {
+        String chart = Nodes.text(release, "spec", "chart", "spec", "chart");
+        String ref = Nodes.text(release, "spec", "chartRef", "name");
         return "flux-instance".equals(chart) || "flux-instance".equals(ref);
     }
 }

@@ -1,11 +1,11 @@
 package io.github.fluxoci.oci.tree;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.github.fluxoci.oci.yaml.Nodes;
@@ -29,22 +29,20 @@ final class ModelLimits {
         List<TreeNotice> out = new ArrayList<>();
         Map<Substitution, Boolean> substitutions = new IdentityHashMap<>();
         instances.forEach(i -> substitutions.put(i.substitution(), true));
-        Map<String, Set<String>> unresolved = new TreeMap<>();
+        Map<KubeObject, Set<String>> unresolved = new IdentityHashMap<>();
         for (Substitution s : substitutions.keySet()) {
             if (!s.unresolved().isEmpty()) {
                 unresolved.computeIfAbsent(s.declaredBy(), d -> new TreeSet<>()).addAll(s.unresolved());
             }
         }
-        unresolved.forEach((declaredBy, names) -> {
-            int colon = declaredBy.lastIndexOf(':');
-            out.add(new TreeNotice(
-                    TreeNotice.Level.NOTE,
-                    "unresolved-variables",
-                    declaredBy.substring(0, colon),
-                    Integer.parseInt(declaredBy.substring(colon + 1)),
-                    "postBuild variables with no value in the tree (a Secret's, or unset): " + String.join(", ", names)
-                            + "; names and namespaces that use them are shown as written"));
-        });
+        unresolved.forEach((k, names) -> out.add(new TreeNotice(
+                TreeNotice.Level.NOTE,
+                "unresolved-variables",
+                k.file().relativePath(),
+                k.line(),
+                "postBuild variables with no value in the tree (a Secret's, or unset): " + String.join(", ", names)
+                        + "; names and namespaces that use them are shown as written")));
+        out.sort(Comparator.comparing(TreeNotice::file).thenComparingInt(TreeNotice::line));
         for (KustomizeFile k : graph.files()) {
             if (!built.contains(k.file())) {
                 continue;

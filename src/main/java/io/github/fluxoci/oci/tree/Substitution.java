@@ -36,10 +36,10 @@ public final class Substitution {
 
     private final Map<String, String> values;
     private final boolean active;
-    private final String declaredBy;
+    private final KubeObject declaredBy;
     private final Set<String> unresolved = new TreeSet<>();
 
-    private Substitution(Map<String, String> values, boolean active, String declaredBy) {
+    private Substitution(Map<String, String> values, boolean active, KubeObject declaredBy) {
         this.values = values;
         this.active = active;
         this.declaredBy = declaredBy;
@@ -82,7 +82,7 @@ public final class Substitution {
                 values.put(key, value.replace("\n", ""));
             }
         }
-        return new Substitution(values, true, kustomization.file().relativePath() + ":" + kustomization.line());
+        return new Substitution(values, true, kustomization);
     }
 
     /** The data of the ConfigMaps of that name in the tree (in the Kustomization's namespace, where both say). */
@@ -112,8 +112,8 @@ public final class Substitution {
         return active ? values.toString() : "";
     }
 
-    /** The Kustomization that declares the variables ({@code file:line}), or null. */
-    public String declaredBy() {
+    /** The Kustomization that declares the variables, or null. */
+    public KubeObject declaredBy() {
         return declaredBy;
     }
 

@@ -349,8 +349,7 @@ public final class TreeLoader {
         return "HelmRelease".equals(Nodes.text(root, "kind"))
                 && apiVersion != null
                 && apiVersion.startsWith(ManifestTree.HELM_GROUP + "/")
-                && !"flux-instance".equals(Nodes.text(root, "spec", "chart", "spec", "chart"))
-                && !"flux-instance".equals(Nodes.text(root, "spec", "chartRef", "name"));
+                && !FluxInstanceSpec.isFluxInstanceChart(root);
     }
 
     /**

@@ -21,6 +21,14 @@ class DeploymentShapesTest {
     @TempDir
     Path dir;
 
+    /** A tree whose cluster clusters/main syncs itself, as flux bootstrap writes it. */
+    private TreeFixture bootstrapped() throws java.io.IOException {
+        return new TreeFixture(dir)
+                .file(
+                        "clusters/main/flux-system/gotk-sync.yaml",
+                        GIT + "---\n" + fluxKustomization("flux-system", "./clusters/main", null));
+    }
+
     private static final String GIT = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n"
             + "  name: flux-system\n  namespace: flux-system\nspec:\n  interval: 1h\n  url: https://github.com/x/y\n";
 
@@ -28,10 +36,7 @@ class DeploymentShapesTest {
     void anObjectTwoBuildsOfOneClusterApplyIsTwoInstances() throws Exception {
         // the cluster's root sync builds clusters/main (no kustomization.yaml: everything below it), and so does the
         // Kustomization "apps" for clusters/main/apps: the release is applied by two builds
-        ManifestTree tree = new TreeFixture(dir)
-                .file(
-                        "clusters/main/flux-system/gotk-sync.yaml",
-                        GIT + "---\n" + fluxKustomization("flux-system", "./clusters/main", null))
+        ManifestTree tree = bootstrapped()
                 .file("clusters/main/apps.yaml", fluxKustomization("apps", "./clusters/main/apps", "apps"))
                 .file("clusters/main/apps/hr.yaml", helmRelease("app", "meta"))
                 .load();
@@ -43,10 +48,7 @@ class DeploymentShapesTest {
 
     @Test
     void postBuildVariablesOfTheTreeNameAndPlaceObjects() throws Exception {
-        ManifestTree tree = new TreeFixture(dir)
-                .file(
-                        "clusters/main/flux-system/gotk-sync.yaml",
-                        GIT + "---\n" + fluxKustomization("flux-system", "./clusters/main", null))
+        ManifestTree tree = bootstrapped()
                 .file(
                         "clusters/main/vars.yaml",
                         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: flux-system\n"
@@ -71,10 +73,7 @@ class DeploymentShapesTest {
 
     @Test
     void fluxComponentsAndPatchesJoinTheBuildOfItsPath() throws Exception {
-        ManifestTree tree = new TreeFixture(dir)
-                .file(
-                        "clusters/main/flux-system/gotk-sync.yaml",
-                        GIT + "---\n" + fluxKustomization("flux-system", "./clusters/main", null))
+        ManifestTree tree = bootstrapped()
                 .file(
                         "clusters/main/app.yaml",
                         fluxKustomization("app", "./apps/app", "media")
@@ -120,10 +119,7 @@ class DeploymentShapesTest {
     void referencesResolveToTheNamesBuildsGive() throws Exception {
         // kustomize prefixes the OCIRepository's name; it does not know Flux's chartRef, so a release must name
         // the prefixed object, and a lookup of the written name finds nothing in the cluster
-        ManifestTree tree = new TreeFixture(dir)
-                .file(
-                        "clusters/main/flux-system/gotk-sync.yaml",
-                        GIT + "---\n" + fluxKustomization("flux-system", "./clusters/main", null))
+        ManifestTree tree = bootstrapped()
                 .file("clusters/main/apps.yaml", fluxKustomization("apps", "./apps", null))
                 .file("apps/kustomization.yaml", "namespace: media\nnamePrefix: team-\nresources:\n  - ./oci.yaml\n")
                 .file(
