@@ -122,4 +122,49 @@ public final class FluxSchemas {
         });
         return schema.validate(object);
     }
+
+    /**
+     * What the schema {@code toId} finds wrong with {@code object} that {@code fromId} did not: what moving the object
+     * from one apiVersion to another would break ({@code spec.chart.spec.valuesFile: not declared}). Required fields are
+     * left out (a patch of the object's build may set them), as are values Flux substitutes ({@code ${var}}).
+     */
+    public List<String> newProblems(String fromId, String toId, JsonNode object) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (Error e : validate(fromId, object)) {
+            before.add(problemKey(e));
+        }
+        List<String> out = new ArrayList<>();
+        for (Error e : validate(toId, object)) {
+            String where = location(e);
+            JsonNode value = object.at(where);
+            if ("required".equals(e.getKeyword())
+                    || before.contains(problemKey(e))
+                    || (value.isTextual() && value.asText().contains("${"))) {
+                continue;
+            }
+            String field = "additionalProperties".equals(e.getKeyword()) ? where + "/" + e.getProperty() : where;
+            String dotted = field.substring(1).replace('/', '.');
+            out.add(
+                    "additionalProperties".equals(e.getKeyword())
+                            ? dotted + " is not a field there"
+                            : dotted + ": " + e.getMessage().replaceFirst("^\\S+: ", ""));
+        }
+        return out;
+    }
+
+    private static String problemKey(Error e) {
+        return e.getKeyword() + " " + location(e) + " " + e.getProperty();
+    }
+
+    private static String location(Error e) {
+        StringBuilder out = new StringBuilder();
+        var path = e.getInstanceLocation();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            out.append('/')
+                    .append(String.valueOf(path.getElement(i))
+                            .replace("~", "~0")
+                            .replace("/", "~1"));
+        }
+        return out.toString();
+    }
 }

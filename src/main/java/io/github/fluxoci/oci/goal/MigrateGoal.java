@@ -48,6 +48,7 @@ public record MigrateGoal(
         String schemaUrl,
         String prune,
         boolean includeUndeployed,
+        boolean upgradeApis,
         boolean dryRun,
         boolean showDiff,
         boolean force)
@@ -65,7 +66,17 @@ public record MigrateGoal(
         boolean cosign = parsed("oci.verify", () -> MigrateOptions.parseVerify(verifySignatures));
         MirrorPrefix mirror = parsed(null, () -> MirrorPrefix.parse(mirrorPrefix));
         return new MigrateOptions(
-                charts, namespaces, chosen, every, schemaUrl, pruning, includeUndeployed, sharing, cosign, mirror);
+                charts,
+                namespaces,
+                chosen,
+                every,
+                schemaUrl,
+                pruning,
+                includeUndeployed,
+                sharing,
+                cosign,
+                mirror,
+                upgradeApis);
     }
 
     /**
@@ -148,6 +159,16 @@ public record MigrateGoal(
             log.info("Next: review " + (diffFile != null ? diffFile : MigrateReports.DIFF)
                     + " (or -Doci.showDiff=true)," + " then run the same command without -Doci.dryRun to write it");
         } else {
+            if (!plan.unused().isEmpty()) {
+                log.info("Next: " + Plural.of(plan.unused().size(), "HelmRepository")
+                        + (plan.unused().size() == 1 ? " is" : " are") + " used by no release now ("
+                        + String.join(
+                                ", ",
+                                plan.unused()
+                                        .subList(0, Math.min(5, plan.unused().size())))
+                        + (plan.unused().size() > 5 ? ", ..." : "") + "): " + run.command("migrate", "-Doci.prune=all")
+                        + " removes " + (plan.unused().size() == 1 ? "it" : "them"));
+            }
             log.info("Next: review the change (git diff), then run "
                     + (run.command("verify").startsWith("mvn oci:") ? "mvn verify" : run.command("verify"))
                     + " before you commit it");

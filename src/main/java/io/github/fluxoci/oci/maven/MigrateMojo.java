@@ -104,6 +104,14 @@ public class MigrateMojo extends AbstractOciMojo {
     @Parameter(property = "oci.includeUndeployed", defaultValue = "false")
     protected boolean includeUndeployed;
 
+    /**
+     * Moves Flux objects on an apiVersion their Flux no longer serves (HelmRepository {@code v1beta1}, Kustomization
+     * {@code v1beta2}, ...) to the one it writes, with the patches that name them, in the same plan; {@code false}
+     * leaves every apiVersion but those of the releases migrate moves.
+     */
+    @Parameter(property = "oci.upgradeApis", defaultValue = "true")
+    protected boolean upgradeApis;
+
     /** Writes nothing: prints a summary and saves the unified diff as migrate.diff. */
     @Parameter(property = "oci.dryRun", defaultValue = "false")
     protected boolean dryRun;
@@ -136,6 +144,7 @@ public class MigrateMojo extends AbstractOciMojo {
                 schemaUrl,
                 prune,
                 includeUndeployed,
+                upgradeApis,
                 dryRun,
                 showDiff,
                 force);

@@ -17,6 +17,8 @@ import java.util.List;
  *                     cosign}; online, signed means the registry shows a signature on the tag, offline that the catalog
  *                     knows the publisher signs
  * @param mirror       {@code oci.mirrorPrefix}: new OCIRepositories point at this mirror, keeping the chart's path
+ * @param upgradeApis  {@code oci.upgradeApis}: Flux objects on an apiVersion their Flux no longer serves move to the
+ *                     one it writes, in the same plan
  */
 public record MigrateOptions(
         List<String> charts,
@@ -28,7 +30,8 @@ public record MigrateOptions(
         boolean includeUndeployed,
         ShareOptions share,
         boolean cosign,
-        MirrorPrefix mirror) {
+        MirrorPrefix mirror,
+        boolean upgradeApis) {
 
     public static final String DEFAULT_INTERVAL = "chart";
     public static final String DEFAULT_SCHEMA =
@@ -52,6 +55,21 @@ public record MigrateOptions(
                 : schemaUrl.trim();
         share = share == null ? ShareOptions.NONE : share;
         mirror = mirror == null ? MirrorPrefix.NONE : mirror;
+    }
+
+    /** Upgrading apiVersions (the default). */
+    public MigrateOptions(
+            List<String> charts,
+            List<String> namespaces,
+            Layout layout,
+            Interval interval,
+            String schemaUrl,
+            Prune prune,
+            boolean includeUndeployed,
+            ShareOptions share,
+            boolean cosign,
+            MirrorPrefix mirror) {
+        this(charts, namespaces, layout, interval, schemaUrl, prune, includeUndeployed, share, cosign, mirror, true);
     }
 
     /** Without a mirror. */
@@ -118,7 +136,33 @@ public record MigrateOptions(
     /** The same options with another prune. */
     public MigrateOptions withPrune(Prune other) {
         return new MigrateOptions(
-                charts, namespaces, layout, interval, schemaUrl, other, includeUndeployed, share, cosign, mirror);
+                charts,
+                namespaces,
+                layout,
+                interval,
+                schemaUrl,
+                other,
+                includeUndeployed,
+                share,
+                cosign,
+                mirror,
+                upgradeApis);
+    }
+
+    /** The same options, moving apiVersions or not. */
+    public MigrateOptions withUpgradeApis(boolean upgrade) {
+        return new MigrateOptions(
+                charts,
+                namespaces,
+                layout,
+                interval,
+                schemaUrl,
+                prune,
+                includeUndeployed,
+                share,
+                cosign,
+                mirror,
+                upgrade);
     }
 
     /** {@code oci.verify}: {@code none} or {@code cosign}. */

@@ -10,6 +10,9 @@ import java.util.List;
  *                them is one Flux can apply: first what is added (new OCIRepositories, their kustomization entries,
  *                new overlay patches), then the overlays that stop patching {@code spec.chart}, then the HelmRelease
  *                rewrites, then what is removed (prune). A file touched in several phases is written once per phase.
+ * @param upgraded Flux objects moved off an apiVersion their Flux no longer serves ({@code oci.upgradeApis})
+ * @param unused   HelmRepositories no document names once the plan is written and that it keeps, as
+ *                 {@code name (file)}: what {@code -Doci.prune=all} removes
  */
 public record MigrationPlan(
         List<FileChange> changes,
@@ -17,7 +20,9 @@ public record MigrationPlan(
         List<SkippedRelease> skipped,
         List<PrunedRepository> pruned,
         List<String> warnings,
-        List<FileChange> writes) {
+        List<FileChange> writes,
+        List<UpgradedApi> upgraded,
+        List<String> unused) {
 
     /** A plan whose writes are its changes, in order. */
     public MigrationPlan(
@@ -26,7 +31,7 @@ public record MigrationPlan(
             List<SkippedRelease> skipped,
             List<PrunedRepository> pruned,
             List<String> warnings) {
-        this(changes, migrated, skipped, pruned, warnings, changes);
+        this(changes, migrated, skipped, pruned, warnings, changes, List.of(), List.of());
     }
 
     public boolean isEmpty() {

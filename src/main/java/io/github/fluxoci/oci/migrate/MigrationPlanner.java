@@ -148,7 +148,33 @@ public final class MigrationPlanner {
             warnings.addAll(result.part().warnings());
             all = all.plus(result.part());
         }
-        return PlanAssembly.assemble(all, migrated, skipped, pruned, warnings);
+        List<UpgradedApi> upgraded = List.of();
+        if (options.upgradeApis()) {
+            ApiUpgrades.Result result = ApiUpgrades.plan(tree, scan.flux(), left(pruned));
+            upgraded = result.upgraded();
+            warnings.addAll(result.part().warnings());
+            all = all.plus(result.part());
+        }
+        List<String> unused = new ArrayList<>(Pruning.unusedAfter(tree, scan, migrated));
+        pruned.forEach(p -> unused.remove(p.name() + " (" + p.file() + ")"));
+        return PlanAssembly.assemble(all, migrated, skipped, pruned, upgraded, unused, warnings);
+    }
+
+    /** The objects whose apiVersion migrate already writes or removes: moved releases, pruned HelmRepositories. */
+    private Set<KubeObject> left(List<PrunedRepository> pruned) {
+        Set<KubeObject> out = new HashSet<>();
+        migrated.forEach(m -> out.add(m.release().object()));
+        for (KubeObject o : tree.objects()) {
+            boolean prunedHere = pruned.stream()
+                    .anyMatch(p -> "HelmRepository".equals(o.kind())
+                            && p.name().equals(o.name())
+                            && p.file().equals(o.file().relativePath())
+                            && Objects.equals(p.namespace(), o.metadataNamespace()));
+            if (prunedHere) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     private static Set<String> touched(PlanPart part) {

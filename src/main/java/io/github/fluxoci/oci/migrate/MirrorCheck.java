@@ -34,6 +34,13 @@ public final class MirrorCheck {
             }
         }
         return new MigrationPlan(
-                plan.changes(), plan.migrated(), plan.skipped(), plan.pruned(), List.copyOf(warnings), plan.writes());
+                plan.changes(),
+                plan.migrated(),
+                plan.skipped(),
+                plan.pruned(),
+                List.copyOf(warnings),
+                plan.writes(),
+                plan.upgraded(),
+                plan.unused());
     }
 }

@@ -63,13 +63,22 @@ final class OverlayApiVersions {
                             WritePhase.RELEASE)
                     .changed(o.file().relativePath());
         }
+        kustomizationPatches(tree, "HelmRelease", r.name(), old, apiVersion, out);
+        return out.build();
+    }
+
+    /**
+     * The {@code patches:} of every kustomization that name {@code kind}/{@code name} on {@code old}: inline patch
+     * text and {@code target.version} move to {@code apiVersion}.
+     */
+    static void kustomizationPatches(
+            ManifestTree tree, String kind, String name, String old, String apiVersion, PlanPart.Builder out) {
         for (KustomizeFile k : tree.kustomizeFiles()) {
             for (Node item : Nodes.items(k.root(), "patches")) {
-                inline(k, item, r, old, apiVersion, out);
-                target(k, item, r, old, apiVersion, out);
+                inline(k, item, kind, name, old, apiVersion, out);
+                target(k, item, kind, name, old, apiVersion, out);
             }
         }
-        return out.build();
     }
 
     /** A patch file of this release: its name, and its namespace when both say one. */
@@ -82,15 +91,15 @@ final class OverlayApiVersions {
                         || patchNs.equals(r.namespace().value()));
     }
 
-    /** {@code patch: |} with the release's HelmRelease on the old version: the version inside the text moves. */
+    /** {@code patch: |} with the object on the old version: the version inside the text moves. */
     private static void inline(
-            KustomizeFile k, Node item, ScannedRelease r, String old, String apiVersion, PlanPart.Builder out) {
+            KustomizeFile k, Node item, String kind, String name, String old, String apiVersion, PlanPart.Builder out) {
         if (!(Nodes.get(item, "patch") instanceof ScalarNode patch)) {
             return;
         }
         String body = patch.getValue();
-        boolean ours = body.contains("kind: HelmRelease")
-                && body.matches("(?s).*\\bname:\\s*[\"']?" + java.util.regex.Pattern.quote(r.name()) + "[\"']?\\s.*");
+        boolean ours = body.matches("(?s).*\\bkind:\\s*" + java.util.regex.Pattern.quote(kind) + "\\s.*")
+                && body.matches("(?s).*\\bname:\\s*[\"']?" + java.util.regex.Pattern.quote(name) + "[\"']?\\s.*");
         if (!ours || !body.contains(old)) {
             return;
         }
@@ -109,11 +118,11 @@ final class OverlayApiVersions {
 
     /** {@code target: {kind: HelmRelease, version: v2beta1, name: <release>}}: the version moves. */
     private static void target(
-            KustomizeFile k, Node item, ScannedRelease r, String old, String apiVersion, PlanPart.Builder out) {
+            KustomizeFile k, Node item, String kind, String name, String old, String apiVersion, PlanPart.Builder out) {
         Node target = Nodes.get(item, "target");
         String oldVersion = old.substring(old.indexOf('/') + 1);
-        if (!"HelmRelease".equals(Nodes.text(target, "kind"))
-                || !r.name().equals(Nodes.text(target, "name"))
+        if (!kind.equals(Nodes.text(target, "kind"))
+                || !name.equals(Nodes.text(target, "name"))
                 || !oldVersion.equals(Nodes.text(target, "version"))
                 || !(Nodes.get(target, "version") instanceof ScalarNode version)) {
             return;

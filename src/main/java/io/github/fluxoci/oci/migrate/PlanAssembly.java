@@ -24,6 +24,8 @@ final class PlanAssembly {
             List<MigratedRelease> migrated,
             List<SkippedRelease> skipped,
             List<PrunedRepository> pruned,
+            List<UpgradedApi> upgraded,
+            List<String> unused,
             List<String> warnings) {
         Map<String, FileWork> work = new LinkedHashMap<>();
         for (PlanPart.FileEdit e : part.edits()) {
@@ -67,7 +69,9 @@ final class PlanAssembly {
                 List.copyOf(skipped),
                 List.copyOf(pruned),
                 List.copyOf(warnings),
-                List.copyOf(ordered));
+                List.copyOf(ordered),
+                List.copyOf(upgraded),
+                List.copyOf(unused));
     }
 
     /**

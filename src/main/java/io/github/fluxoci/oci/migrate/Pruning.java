@@ -57,6 +57,24 @@ final class Pruning {
     }
 
     /**
+     * The HelmRepositories that no document names after the releases of {@code migrated} move (see {@link #run}),
+     * as {@code name (file)}: what {@code -Doci.prune=all} would remove. Empty when a substitution without a default
+     * could name any of them.
+     */
+    static List<String> unusedAfter(ManifestTree tree, ScanResult scan, List<MigratedRelease> migrated) {
+        Set<KubeObject> moved = Collections.newSetFromMap(new IdentityHashMap<>());
+        migrated.forEach(m -> moved.add(m.release().object()));
+        SourceNames stillNamed = SourceNames.of(tree, moved);
+        if (stillNamed.anyName() != null) {
+            return List.of();
+        }
+        return scan.helmRepositories().stream()
+                .filter(h -> !stillNamed.names(h.name()))
+                .map(h -> h.name() + " (" + h.file() + ")")
+                .toList();
+    }
+
+    /**
      * Removes the HelmRepositories nothing can use any more. A HelmRepository counts as used while any document of
      * the tree names it in a {@code sourceRef} after this run: a HelmRelease this run does not move (deployed or
      * not, in any cluster), an overlay patch, a {@code HelmChart}; a {@code ${VAR:=default}} substitution names its

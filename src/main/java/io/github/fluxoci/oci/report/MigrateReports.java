@@ -14,6 +14,7 @@ import io.github.fluxoci.oci.migrate.MigrationPlan;
 import io.github.fluxoci.oci.migrate.MirrorArtifacts;
 import io.github.fluxoci.oci.migrate.PrunedRepository;
 import io.github.fluxoci.oci.migrate.SkippedRelease;
+import io.github.fluxoci.oci.migrate.UpgradedApi;
 import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.tree.AtomicFiles;
@@ -133,6 +134,18 @@ public final class MigrateReports {
             n.put("namespace", p.namespace());
             n.put("file", prefix + p.file());
             n.put("fileDeleted", p.fileDeleted());
+        }
+        ArrayNode upgraded = root.putArray("upgraded");
+        for (UpgradedApi u : plan.upgraded()) {
+            ObjectNode n = upgraded.addObject();
+            n.put("kind", u.kind());
+            n.put("name", u.name());
+            n.put("namespace", u.namespace());
+            n.put("file", prefix + u.file());
+            n.put("line", u.line());
+            n.put("from", u.from());
+            n.put("to", u.to());
+            n.put("patches", u.patches());
         }
         plan.warnings().forEach(root.putArray("warnings")::add);
         return ReportFormat.json(root);
@@ -340,6 +353,31 @@ public final class MigrateReports {
             md.append(Markdown.rest(plan.skipped().size(), maxRows, FULL_MARKDOWN));
             md.append('\n');
         }
+        if (!plan.upgraded().isEmpty()) {
+            md.append("## apiVersions moved\n\n");
+            md.append("The tree's Flux no longer serves these apiVersions; each object moved to the one it writes,"
+                    + " with the patches that name it (`-Doci.upgradeApis=false` leaves them).\n\n");
+            md.append(row("Object", "Where", "From", "To"));
+            md.append(row("---", "---", "---", "---"));
+            for (UpgradedApi u : Markdown.first(plan.upgraded(), maxRows)) {
+                md.append(row(
+                        cell(u.kind() + " " + (u.namespace() == null ? "" : u.namespace() + "/") + u.name()),
+                        code(u.file() + ":" + u.line())
+                                + (u.patches() == 0 ? "" : " and " + Plural.of(u.patches(), "patch file")),
+                        code(u.from()),
+                        code(u.to())));
+            }
+            md.append(Markdown.rest(plan.upgraded().size(), maxRows, FULL_MARKDOWN));
+            md.append('\n');
+        }
+        if (!plan.unused().isEmpty()) {
+            md.append("## HelmRepositories no release uses now\n\n");
+            md.append("Kept; `-Doci.prune=all` removes them.\n\n");
+            Markdown.first(plan.unused(), maxRows)
+                    .forEach(u -> md.append("- ").append(cell(u)).append('\n'));
+            md.append(Markdown.rest(plan.unused().size(), maxRows, FULL_MARKDOWN));
+            md.append('\n');
+        }
         if (!plan.pruned().isEmpty()) {
             md.append("## Removed HelmRepositories\n\n");
             for (PrunedRepository p : plan.pruned()) {
@@ -407,7 +445,10 @@ public final class MigrateReports {
                         + " changed, " + deleted + " deleted; " + plan.skipped().size() + " skipped"
                         + (plan.pruned().isEmpty()
                                 ? ""
-                                : ", " + Plural.of(plan.pruned().size(), "HelmRepository") + " removed")));
+                                : ", " + Plural.of(plan.pruned().size(), "HelmRepository") + " removed")
+                        + (plan.upgraded().isEmpty()
+                                ? ""
+                                : ", " + Plural.of(plan.upgraded().size(), "apiVersion") + " moved")));
         for (MigratedRelease m : plan.migrated()) {
             ScannedRelease r = m.release();
             out.add(new ConsoleReport.Line(
@@ -428,6 +469,12 @@ public final class MigrateReports {
         for (PrunedRepository p : plan.pruned()) {
             out.add(new ConsoleReport.Line(
                     false, "  removed HelmRepository " + p.name() + " from " + prefix + p.file()));
+        }
+        for (UpgradedApi u : plan.upgraded()) {
+            out.add(new ConsoleReport.Line(
+                    false,
+                    "  " + u.kind() + " " + u.name() + " " + u.from() + " -> " + u.to() + " in " + prefix + u.file()
+                            + ":" + u.line()));
         }
         plan.warnings().forEach(w -> out.add(new ConsoleReport.Line(true, w)));
         return out;

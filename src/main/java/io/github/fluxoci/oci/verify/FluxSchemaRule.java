@@ -19,6 +19,7 @@ import io.github.fluxoci.oci.flux.FluxApis;
 import io.github.fluxoci.oci.flux.FluxRelease;
 import io.github.fluxoci.oci.flux.FluxSchemas;
 import io.github.fluxoci.oci.flux.FluxVersions;
+import io.github.fluxoci.oci.flux.JsonView;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.ManifestFile;
 import io.github.fluxoci.oci.tree.ManifestTree;

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Golden before/after trees of {@code oci:migrate}: {@code src/test/resources/migrate/<case>/before/} is migrated
  * with the options of {@code options.properties} (charts, namespaces, layout, prune, fluxVersion) and must equal
  * {@code after/} byte for byte, file for file. A second run on the result must plan nothing (idempotence).
- * {@code skipped.txt}, when present, lists the releases the plan must skip, one {@code release: reason-part} a line.
+ * {@code skipped.txt}, when present, lists the releases the plan must skip, one {@code release: reason-part} a line;
+ * {@code warnings.txt} the plan's warnings, a part of each a line.
  */
 class MigrateGoldenTest {
 
@@ -80,6 +81,17 @@ class MigrateGoldenTest {
             String[] parts = expectedSkips.get(i).split(": ", 2);
             assertThat(plan.skipped().get(i).release()).isEqualTo(parts[0]);
             assertThat(plan.skipped().get(i).reason()).contains(parts[1]);
+        }
+
+        Path warningsFile = dir.resolve("warnings.txt");
+        if (Files.exists(warningsFile)) {
+            List<String> expected = Files.readAllLines(warningsFile).stream()
+                    .filter(l -> !l.isBlank())
+                    .toList();
+            assertThat(plan.warnings()).hasSize(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(plan.warnings().get(i)).contains(expected.get(i));
+            }
         }
 
         MigrationPlan again = plan(work, options, flux);
@@ -159,7 +171,8 @@ class MigrateGoldenTest {
                 Boolean.parseBoolean(p.getProperty("includeUndeployed")),
                 share,
                 MigrateOptions.parseVerify(p.getProperty("verify")),
-                MirrorPrefix.parse(p.getProperty("mirrorPrefix")));
+                MirrorPrefix.parse(p.getProperty("mirrorPrefix")),
+                Boolean.parseBoolean(p.getProperty("upgradeApis", "true")));
     }
 
     private static List<String> list(String csv) {

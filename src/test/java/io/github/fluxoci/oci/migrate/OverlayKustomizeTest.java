@@ -97,6 +97,35 @@ class OverlayKustomizeTest {
                 .isEqualTo("5m");
     }
 
+    /**
+     * A release migrate does not move, on an apiVersion the tree's Flux no longer serves (the golden case
+     * {@code api-upgrades}, Flux 2.8): moved to {@code v2} with its patch file and its JSON 6902 target, kubectl
+     * still applies both patches, to an object on the served version.
+     */
+    @org.junit.jupiter.api.Test
+    void upgradedApiVersionsKeepTheirPatches() throws Exception {
+        Path golden = Path.of(getClass().getResource("/migrate/api-upgrades").toURI());
+        List<Map<String, Object>> before = build(golden.resolve("before/apps/staging"));
+        List<Map<String, Object>> after = build(golden.resolve("after/apps/staging"));
+        Map<String, Object> billingBefore = named(before, "billing");
+        Map<String, Object> billingAfter = named(after, "billing");
+        assertThat(billingBefore.get("apiVersion")).isEqualTo("helm.toolkit.fluxcd.io/v2beta2");
+        assertThat(billingAfter.get("apiVersion")).isEqualTo("helm.toolkit.fluxcd.io/v2");
+        assertThat(at(billingAfter, "spec", "values"))
+                .as("both patches still apply")
+                .isEqualTo(at(billingBefore, "spec", "values"))
+                .isEqualTo(Map.of("replicas", 2, "tier", "staging"));
+        assertThat(after)
+                .allSatisfy(d -> assertThat(String.valueOf(d.get("apiVersion"))).doesNotContain("beta"));
+    }
+
+    private static Map<String, Object> named(List<Map<String, Object>> docs, String name) {
+        return docs.stream()
+                .filter(d -> name.equals(at(d, "metadata", "name")))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static List<Map<String, Object>> build(Path dir) throws IOException, InterruptedException {
         Kubectl.assumeAvailable();
         Kubectl.Build build = Kubectl.kustomize(dir);

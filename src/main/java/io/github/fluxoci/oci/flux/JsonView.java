@@ -1,4 +1,4 @@
-package io.github.fluxoci.oci.verify;
+package io.github.fluxoci.oci.flux;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,7 +27,7 @@ import io.github.fluxoci.oci.yaml.Nodes;
  * @param json  the document as JSON
  * @param nodes JSON pointer ({@code /spec/chart}) to the YAML node it came from
  */
-record JsonView(JsonNode json, Map<String, Node> nodes) {
+public record JsonView(JsonNode json, Map<String, Node> nodes) {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
@@ -36,14 +36,14 @@ record JsonView(JsonNode json, Map<String, Node> nodes) {
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     private static final int MAX_DEPTH = 200;
 
-    static JsonView of(Node document) {
+    public static JsonView of(Node document) {
         Map<String, Node> nodes = new HashMap<>();
         JsonNode json = convert(document, "", nodes, 0);
         return new JsonView(json == null ? F.objectNode() : json, nodes);
     }
 
     /** The YAML node at a JSON pointer, or the nearest enclosing one (a missing field: its mapping). */
-    Node nearest(String pointer) {
+    public Node nearest(String pointer) {
         String p = pointer;
         while (true) {
             Node n = nodes.get(p);

@@ -1,4 +1,4 @@
-package io.github.fluxoci.oci.verify;
+package io.github.fluxoci.oci.flux;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
