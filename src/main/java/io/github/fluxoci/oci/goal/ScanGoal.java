@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.fluxoci.oci.report.ConsoleReport;
+import io.github.fluxoci.oci.report.GateSummary;
 import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.ScanReports;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
 import io.github.fluxoci.oci.scan.ScanResult;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.Problem;
+import io.github.fluxoci.oci.verify.Verifier;
+import io.github.fluxoci.oci.verify.VerifyContext;
 
 /**
  * {@code oci:scan}: inventories every HelmRelease, prints the summary and writes scan.json, scan.md and scan-full.md.
@@ -26,10 +29,22 @@ public record ScanGoal(boolean failOnProblems) implements Goal {
         ScanResult result = run.scan(tree);
         String prefix = run.pathPrefix();
         run.console(() -> ConsoleReport.render(result, prefix));
+        // what the gate would say now, offline and with the default configuration: no surprise after migrate
+        GateSummary gate = GateSummary.of(Verifier.verify(
+                new VerifyContext(tree, result, List.of(), run.settings().criticalReleases())));
+        run.times().lap("gate");
+        run.log().info("");
+        for (ConsoleReport.Line l : gate.consoleLines(prefix)) {
+            if (l.warning()) {
+                run.log().warn(l.text());
+            } else {
+                run.log().info(l.text());
+            }
+        }
         run.times().lap("console");
         List<Path> written;
         try {
-            written = ScanReports.write(result, run.outputDirectory(), run.rootLabel(), prefix);
+            written = ScanReports.write(result, gate, run.outputDirectory(), run.rootLabel(), prefix);
         } catch (IOException e) {
             throw GoalException.error("cannot write reports to " + run.outputDirectory() + ": " + e.getMessage(), e);
         }

@@ -27,7 +27,15 @@ public final class ScanJson {
 
     /** scan.json; every {@code file} is {@code prefix} (the scanned folder from the repository root) + its path. */
     public static String render(ScanResult result, String prefix) {
+        return render(result, null, prefix);
+    }
+
+    /** scan.json with {@code gate}, what verify would report (left out when {@code gate} is null). */
+    public static String render(ScanResult result, GateSummary gate, String prefix) {
         ObjectNode root = head(result, prefix);
+        if (gate != null) {
+            gate.json(root.putArray("gate"), prefix);
+        }
         ArrayNode releases = root.putArray("releases");
         result.releases().forEach(r -> releases.add(release(r, prefix)));
         root.setAll(tail(result, prefix));

@@ -40,21 +40,34 @@ public final class ScanMarkdown {
 
     /** scan.md: every section, each table cut at {@value #SUMMARY_ROWS} rows, the whole under {@link #MAX_CHARS}. */
     public static String render(ScanResult result, String rootLabel) {
-        return Markdown.fit(render(result, rootLabel, SUMMARY_ROWS), MAX_CHARS, FULL);
+        return render(result, null, rootLabel);
+    }
+
+    /** scan.md with what verify would report ({@code gate}; left out when null). */
+    public static String render(ScanResult result, GateSummary gate, String rootLabel) {
+        return Markdown.fit(render(result, gate, rootLabel, SUMMARY_ROWS), MAX_CHARS, FULL);
     }
 
     /** scan-full.md: every row. */
     public static String full(ScanResult result, String rootLabel) {
-        return render(result, rootLabel, Integer.MAX_VALUE);
+        return full(result, null, rootLabel);
+    }
+
+    /** scan-full.md with what verify would report. */
+    public static String full(ScanResult result, GateSummary gate, String rootLabel) {
+        return render(result, gate, rootLabel, Integer.MAX_VALUE);
     }
 
     private static String rest(List<?> all, int max) {
         return Markdown.rest(all.size(), max, FULL);
     }
 
-    private static String render(ScanResult result, String rootLabel, int maxRows) {
+    private static String render(ScanResult result, GateSummary gate, String rootLabel, int maxRows) {
         StringBuilder md = new StringBuilder();
         overview(md, result, rootLabel);
+        if (gate != null) {
+            gate.markdown(md);
+        }
         alreadyOnOci(md, result, maxRows);
         readyToMigrate(md, result, maxRows);
         cannotUseOci(md, result, maxRows);

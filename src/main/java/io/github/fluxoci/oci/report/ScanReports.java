@@ -25,14 +25,21 @@ public final class ScanReports {
     /** Writes the reports; {@code prefix} leads from the repository root to the scanned folder (scan.json paths). */
     public static List<Path> write(ScanResult result, Path outputDirectory, String rootLabel, String prefix)
             throws IOException {
+        return write(result, null, outputDirectory, rootLabel, prefix);
+    }
+
+    /** Writes the reports with what verify would report ({@code gate}, null when not known). */
+    public static List<Path> write(
+            ScanResult result, GateSummary gate, Path outputDirectory, String rootLabel, String prefix)
+            throws IOException {
         Path md = outputDirectory.resolve(MARKDOWN);
         Path full = outputDirectory.resolve(ScanMarkdown.FULL);
         Path json = outputDirectory.resolve(JSON);
         Path mappings = outputDirectory.resolve(MappingSuggestions.FILE);
         List<Path> written = new ArrayList<>(List.of(md, full, json));
-        AtomicFiles.write(json, ScanJson.render(result, prefix));
-        AtomicFiles.write(md, ScanMarkdown.render(result, rootLabel));
-        AtomicFiles.write(full, ScanMarkdown.full(result, rootLabel));
+        AtomicFiles.write(json, ScanJson.render(result, gate, prefix));
+        AtomicFiles.write(md, ScanMarkdown.render(result, gate, rootLabel));
+        AtomicFiles.write(full, ScanMarkdown.full(result, gate, rootLabel));
         String suggestions = MappingSuggestions.xml(result);
         if (suggestions != null) {
             AtomicFiles.write(mappings, suggestions);
