@@ -9,6 +9,9 @@ assert log.contains('[INFO] oci:verify would report 6 errors, 3 warnings, 0 note
 assert log.contains('[WARNING]   [removed-api] 4 errors, 3 warnings, e.g. apps/billing/helmrelease.yaml:1: HelmRelease "billing" uses helm.toolkit.fluxcd.io/v2beta1')
 assert log.contains('[WARNING]   [helmrepository-source] 2 errors, e.g. ')
 
+assert text('target/oci/scan.md') =~ /\n\nFrom `mvn oci:scan` at 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ\.\n/
+assert text('target/oci/scan.md').contains("## What `oci:verify` would report")
+
 // migrate: podinfo moves to OCI; what Flux 2.7.5 no longer serves moves to what it writes, the rest is untouched
 assert log.contains('Migrated 1 release: 1 file created, 5 changed, 0 deleted; 0 skipped, 3 apiVersions moved')
 assert log.contains('  HelmRelease billing helm.toolkit.fluxcd.io/v2beta1 -> helm.toolkit.fluxcd.io/v2 in apps/billing/helmrelease.yaml:1')
@@ -27,6 +30,7 @@ def gate = log.substring(log.indexOf(':verify (default) @ migrate-old-tree'))
 assert !gate.contains('[removed-api] Kustomization "flux-system"')
 assert !gate.contains('helm.toolkit.fluxcd.io/v2beta1, which')
 assert log.contains('oci:verify: 0 errors, ')
+assert text('target/oci/verify.md') =~ /\n\nFrom `mvn oci:verify` at 20\d\d-/
 assert log.contains('BUILD SUCCESS')
 // the fourth run, the Next line's command: the unused HelmRepository is gone, its list entry with it
 assert !new File(basedir, 'repos/podinfo.yaml').exists()

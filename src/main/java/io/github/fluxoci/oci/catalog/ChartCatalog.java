@@ -64,7 +64,8 @@ public final class ChartCatalog {
             String mirror,
             String source,
             String tagPrefix,
-            boolean cosign) {
+            boolean cosign,
+            OciSince since) {
 
         boolean matches(String normalizedRepository, String chartName) {
             return helmRepository != null
@@ -353,7 +354,8 @@ public final class ChartCatalog {
                     text(e, "mirror"),
                     text(e, "source"),
                     text(e, "tagPrefix"),
-                    e.path("cosign").asBoolean(false)));
+                    e.path("cosign").asBoolean(false),
+                    e.hasNonNull("ociSince") ? new OciSince(text(e, "ociSince"), text(e, "ociSinceSource")) : null));
         }
         return out;
     }
@@ -394,7 +396,13 @@ public final class ChartCatalog {
                         ? e.source()
                         : repository.url() + " moved to " + normalized + "; " + e.source();
                 return new CatalogAnswer.Found(new OciSource(
-                        e.ociFor(chart), OciSource.BUILTIN, e.provenance(), note, e.tagPrefix(), e.cosign()));
+                        e.ociFor(chart),
+                        OciSource.BUILTIN,
+                        e.provenance(),
+                        note,
+                        e.tagPrefix(),
+                        e.cosign(),
+                        e.since()));
             }
         }
         return new CatalogAnswer.NotFound();

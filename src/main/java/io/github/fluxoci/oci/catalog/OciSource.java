@@ -12,8 +12,14 @@ package io.github.fluxoci.oci.catalog;
  * @param tagPrefix  what the publisher's OCI tags start with where its chart versions may not ({@code v} for
  *                   cert-manager: {@code v1.17.0}), or null
  * @param cosign     true when the catalog knows the publisher signs these charts with cosign
+ * @param since      the first version published there, when the catalog records it, else null
  */
-public record OciSource(String url, String origin, String provenance, String note, String tagPrefix, boolean cosign) {
+public record OciSource(
+        String url, String origin, String provenance, String note, String tagPrefix, boolean cosign, OciSince since) {
+
+    public OciSource(String url, String origin, String provenance, String note, String tagPrefix, boolean cosign) {
+        this(url, origin, provenance, note, tagPrefix, cosign, null);
+    }
 
     public OciSource(String url, String origin, String provenance, String note) {
         this(url, origin, provenance, note, null, false);

@@ -17,11 +17,14 @@ import io.github.fluxoci.oci.online.OciRegistryClient;
 import io.github.fluxoci.oci.online.OnlineOptions;
 import io.github.fluxoci.oci.report.ConsoleReport;
 import io.github.fluxoci.oci.report.MigrateReports;
+import io.github.fluxoci.oci.report.Plural;
 import io.github.fluxoci.oci.report.ReportFormat;
 import io.github.fluxoci.oci.scan.CriticalReleases;
 import io.github.fluxoci.oci.scan.OnlineChecks;
 import io.github.fluxoci.oci.scan.ScanResult;
+import io.github.fluxoci.oci.scan.ScannedRelease;
 import io.github.fluxoci.oci.scan.Scanner;
+import io.github.fluxoci.oci.scan.TagEvidence;
 import io.github.fluxoci.oci.tree.ManifestTree;
 import io.github.fluxoci.oci.tree.TreeLoader;
 import io.github.fluxoci.oci.tree.TreeOptions;
@@ -193,10 +196,30 @@ public final class GoalRun {
         if (registry != null) {
             log.info("Asking the registries (oci.online=true)");
             result = OnlineChecks.apply(tree, result, registry, new HelmIndexClient(online), catalog);
+            refuseWhenNothingChecked(result);
         }
         ScanResult out = CriticalReleases.apply(result, settings.criticalReleases(), registry);
         times.lap(registry != null ? "online" : "classify");
         return out;
+    }
+
+    /**
+     * Online checks asked for, and not one tag could be checked (registries unreachable, say): the run fails before
+     * anything is written, rather than ending in BUILD SUCCESS with every release refused.
+     */
+    private static void refuseWhenNothingChecked(ScanResult result) throws GoalException {
+        List<ScannedRelease> notChecked =
+                result.releases().stream().filter(OnlineChecks::notChecked).toList();
+        boolean anyChecked = result.releases().stream()
+                .anyMatch(r -> r.oci() != null && r.oci().evidence() == TagEvidence.VERIFIED);
+        if (!notChecked.isEmpty() && !anyChecked) {
+            ScannedRelease first = notChecked.get(0);
+            throw GoalException.failure("Online checks (-Doci.online=true): no tag could be checked ("
+                    + Plural.of(notChecked.size(), "release")
+                    + ", e.g. " + first.file() + ":" + first.line() + " " + first.qualifiedName() + ": "
+                    + first.reasons().get(first.reasons().size() - 1) + "); nothing was written. Retry when the"
+                    + " registries can be reached, or run without -Doci.online=true to accept unverified tags");
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.fluxoci.oci.goal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,7 +46,13 @@ public record ScanGoal(boolean failOnProblems) implements Goal {
         run.times().lap("console");
         List<Path> written;
         try {
-            written = ScanReports.write(result, gate, run.outputDirectory(), run.rootLabel(), prefix);
+            written = ScanReports.write(
+                    result,
+                    gate,
+                    run.outputDirectory(),
+                    run.rootLabel(),
+                    prefix,
+                    "`" + run.command("scan") + "` at " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         } catch (IOException e) {
             throw GoalException.error("cannot write reports to " + run.outputDirectory() + ": " + e.getMessage(), e);
         }

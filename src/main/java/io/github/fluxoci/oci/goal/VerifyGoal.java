@@ -2,6 +2,8 @@ package io.github.fluxoci.oci.goal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +64,13 @@ public record VerifyGoal(
         run.times().lap("console");
         Path out = run.outputDirectory();
         try {
-            List<Path> written =
-                    VerifyReports.write(findings, rules, ReportFormat.pluginVersion(), run.pathPrefix(), out);
+            List<Path> written = VerifyReports.write(
+                    findings,
+                    rules,
+                    ReportFormat.pluginVersion(),
+                    run.pathPrefix(),
+                    out,
+                    "`" + run.command("verify") + "` at " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
             written.forEach(p -> run.log().info("Wrote " + p));
         } catch (IOException e) {
             throw GoalException.error("cannot write reports to " + out + ": " + e.getMessage(), e);

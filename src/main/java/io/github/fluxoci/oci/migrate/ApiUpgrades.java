@@ -2,6 +2,7 @@ package io.github.fluxoci.oci.migrate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -43,10 +44,12 @@ final class ApiUpgrades {
     private ApiUpgrades() {}
 
     /**
-     * Every object of {@code tree} that needs to move, except those in {@code leave} (releases migrate already moves,
-     * HelmRepositories it removes).
+     * Every object of {@code tree} that needs to move, except the releases migrate already moves ({@code migrated})
+     * and the HelmRepositories it removes ({@code pruned}).
      */
-    static Result plan(ManifestTree tree, FluxVersions versions, Set<KubeObject> leave) {
+    static Result plan(
+            ManifestTree tree, FluxVersions versions, List<MigratedRelease> migrated, List<PrunedRepository> pruned) {
+        Set<KubeObject> leave = left(tree, migrated, pruned);
         PlanPart.Builder out = new PlanPart.Builder();
         List<UpgradedApi> upgraded = new ArrayList<>();
         for (KubeObject o : tree.objects()) {
@@ -167,6 +170,23 @@ final class ApiUpgrades {
             }
         }
         return null;
+    }
+
+    private static Set<KubeObject> left(
+            ManifestTree tree, List<MigratedRelease> migrated, List<PrunedRepository> pruned) {
+        Set<KubeObject> out = new HashSet<>();
+        migrated.forEach(m -> out.add(m.release().object()));
+        for (KubeObject o : tree.objects()) {
+            boolean prunedHere = pruned.stream()
+                    .anyMatch(p -> "HelmRepository".equals(o.kind())
+                            && p.name().equals(o.name())
+                            && p.file().equals(o.file().relativePath())
+                            && Objects.equals(p.namespace(), o.metadataNamespace()));
+            if (prunedHere) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     private static List<KubeObject> concat(KubeObject o, List<KubeObject> patches) {

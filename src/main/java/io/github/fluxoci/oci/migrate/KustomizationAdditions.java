@@ -72,8 +72,31 @@ final class KustomizationAdditions {
             return PlanPart.EMPTY;
         }
         return new PlanPart.Builder()
-                .list(k, seq, "./" + relative(k.directory(), newPath))
+                .list(k, seq, styled(seq, relative(k.directory(), newPath)))
                 .build();
+    }
+
+    /**
+     * A path within the folder written as the list's other local entries are: {@code ./x.yaml} when most of them start
+     * with {@code ./} (or the list has none to follow), {@code x.yaml} when most do not. A path that leaves the folder
+     * stays as it is.
+     */
+    static String styled(SequenceNode list, String relative) {
+        if (relative.startsWith("..")) {
+            return relative;
+        }
+        int dotted = 0;
+        int plain = 0;
+        for (Node item : list == null ? List.<Node>of() : list.getValue()) {
+            if (item instanceof ScalarNode v && !v.getValue().startsWith("../")) {
+                if (v.getValue().startsWith("./")) {
+                    dotted++;
+                } else {
+                    plain++;
+                }
+            }
+        }
+        return plain > dotted ? relative : "./" + relative;
     }
 
     /** Includes a component folder in a kustomization's {@code components} (made when it has none). */
@@ -82,9 +105,10 @@ final class KustomizationAdditions {
                 .anyMatch(e -> e.owner() == k && e.role() == KustomizeEntry.Role.COMPONENT)) {
             return PlanPart.EMPTY;
         }
-        String rel = relative(k.directory(), componentFolder);
-        String value = rel.startsWith("..") ? rel : "./" + rel;
         SequenceNode list = Nodes.get(k.root(), "components") instanceof SequenceNode seq ? seq : null;
+        String value = styled(
+                list != null ? list : Nodes.get(k.root(), "resources") instanceof SequenceNode r ? r : null,
+                relative(k.directory(), componentFolder));
         return new PlanPart.Builder().list(k, list, value).build();
     }
 

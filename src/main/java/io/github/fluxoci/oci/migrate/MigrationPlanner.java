@@ -137,7 +137,7 @@ public final class MigrationPlanner {
         PlanPart all = planned.plus(KustomizationAdditions.edits(planned.listings()));
         all = all.plus(overlays.replacedPatches(touched(all)));
         List<String> warnings = new ArrayList<>(all.warnings());
-        String crossNamespace = crossNamespaceWarning();
+        String crossNamespace = SharedSources.crossNamespaceWarning(migrated, options.share());
         if (crossNamespace != null) {
             warnings.add(crossNamespace);
         }
@@ -150,31 +150,13 @@ public final class MigrationPlanner {
         }
         List<UpgradedApi> upgraded = List.of();
         if (options.upgradeApis()) {
-            ApiUpgrades.Result result = ApiUpgrades.plan(tree, scan.flux(), left(pruned));
+            ApiUpgrades.Result result = ApiUpgrades.plan(tree, scan.flux(), migrated, pruned);
             upgraded = result.upgraded();
             warnings.addAll(result.part().warnings());
             all = all.plus(result.part());
         }
-        List<String> unused = new ArrayList<>(Pruning.unusedAfter(tree, scan, migrated));
-        pruned.forEach(p -> unused.remove(p.name() + " (" + p.file() + ")"));
+        List<String> unused = Pruning.unusedAfter(tree, scan, migrated, pruned);
         return PlanAssembly.assemble(all, migrated, skipped, pruned, upgraded, unused, warnings);
-    }
-
-    /** The objects whose apiVersion migrate already writes or removes: moved releases, pruned HelmRepositories. */
-    private Set<KubeObject> left(List<PrunedRepository> pruned) {
-        Set<KubeObject> out = new HashSet<>();
-        migrated.forEach(m -> out.add(m.release().object()));
-        for (KubeObject o : tree.objects()) {
-            boolean prunedHere = pruned.stream()
-                    .anyMatch(p -> "HelmRepository".equals(o.kind())
-                            && p.name().equals(o.name())
-                            && p.file().equals(o.file().relativePath())
-                            && Objects.equals(p.namespace(), o.metadataNamespace()));
-            if (prunedHere) {
-                out.add(o);
-            }
-        }
-        return out;
     }
 
     private static Set<String> touched(PlanPart part) {
@@ -183,21 +165,6 @@ public final class MigrationPlanner {
         part.deletions().forEach(f -> out.add(f.relativePath()));
         part.readBacks().forEach(b -> out.add(b.file().relativePath()));
         return out;
-    }
-
-    private String crossNamespaceWarning() {
-        long n = migrated.stream()
-                .filter(m -> m.ociNamespace() != null
-                        && !m.ociNamespace().equals(m.release().namespace().value()))
-                .count();
-        if (n == 0) {
-            return null;
-        }
-        return n + (n == 1 ? " release now names" : " releases now name")
-                + " an OCIRepository in " + options.share().namespace()
-                + " with chartRef.namespace: Flux refuses such"
-                + " references when its controllers run with --no-cross-namespace-refs=true (multi-tenant lockdown);"
-                + " there, use -Doci.shareLayout=component (a component per namespace) or -Doci.share=none";
     }
 
     // ---------------------------------------------------------------- one release

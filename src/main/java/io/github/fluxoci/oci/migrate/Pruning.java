@@ -59,9 +59,10 @@ final class Pruning {
     /**
      * The HelmRepositories that no document names after the releases of {@code migrated} move (see {@link #run}),
      * as {@code name (file)}: what {@code -Doci.prune=all} would remove. Empty when a substitution without a default
-     * could name any of them.
+     * could name any of them. Those of {@code pruned} are gone, so not listed.
      */
-    static List<String> unusedAfter(ManifestTree tree, ScanResult scan, List<MigratedRelease> migrated) {
+    static List<String> unusedAfter(
+            ManifestTree tree, ScanResult scan, List<MigratedRelease> migrated, List<PrunedRepository> pruned) {
         Set<KubeObject> moved = Collections.newSetFromMap(new IdentityHashMap<>());
         migrated.forEach(m -> moved.add(m.release().object()));
         SourceNames stillNamed = SourceNames.of(tree, moved);
@@ -69,7 +70,10 @@ final class Pruning {
             return List.of();
         }
         return scan.helmRepositories().stream()
-                .filter(h -> !stillNamed.names(h.name()))
+                .filter(h -> !stillNamed.names(h.name())
+                        && pruned.stream()
+                                .noneMatch(p ->
+                                        p.name().equals(h.name()) && p.file().equals(h.file())))
                 .map(h -> h.name() + " (" + h.file() + ")")
                 .toList();
     }

@@ -101,7 +101,10 @@ final class ReleaseSelection {
                     first.line(),
                     "its builds disagree (" + String.join("; ", each)
                             + "); one file cannot serve them all: split it or add <mappings>"));
-        } else if (named || OnlineChecks.blockedOnline(first) || CriticalReleases.blocked(first)) {
+        } else if (named
+                || OnlineChecks.blockedOnline(first)
+                || OnlineChecks.notChecked(first)
+                || CriticalReleases.blocked(first)) {
             skipped.add(new SkippedRelease(first.qualifiedName(), first.file(), first.line(), notMigratable(first)));
         }
     }

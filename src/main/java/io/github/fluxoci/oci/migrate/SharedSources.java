@@ -531,4 +531,23 @@ final class SharedSources {
     static String join(String dir, String name) {
         return dir == null || dir.isEmpty() ? name : dir + "/" + name;
     }
+
+    /**
+     * A warning when some of {@code migrated} now name an OCIRepository in another namespace (shared in
+     * {@code share.namespace()}), which multi-tenant Flux refuses; null when none does.
+     */
+    static String crossNamespaceWarning(List<MigratedRelease> migrated, ShareOptions share) {
+        long n = migrated.stream()
+                .filter(m -> m.ociNamespace() != null
+                        && !m.ociNamespace().equals(m.release().namespace().value()))
+                .count();
+        if (n == 0) {
+            return null;
+        }
+        return n + (n == 1 ? " release now names" : " releases now name")
+                + " an OCIRepository in " + share.namespace()
+                + " with chartRef.namespace: Flux refuses such"
+                + " references when its controllers run with --no-cross-namespace-refs=true (multi-tenant lockdown);"
+                + " there, use -Doci.shareLayout=component (a component per namespace) or -Doci.share=none";
+    }
 }

@@ -68,6 +68,14 @@ public final class ConsoleReport {
             statusTable(out, status, result.releases(status));
         }
         warnings(out, result, prefix);
+        ConsoleReport.Line unverified = TagKnowledge.unverifiedWarning(
+                result.releases(ReleaseStatus.MIGRATABLE).stream()
+                        .map(ScannedRelease::oci)
+                        .toList(),
+                "migrate would write");
+        if (unverified != null) {
+            out.add(unverified);
+        }
         for (Problem p : result.problems()) {
             out.add(new Line(true, prefix + p.describe()));
         }
@@ -158,7 +166,8 @@ public final class ConsoleReport {
                         + (r.oci().tag() != null
                                 ? " tag " + r.oci().tag()
                                 : " semver " + r.oci().semver())
-                        + ("mirror".equals(r.oci().provenance()) ? " (mirror)" : "");
+                        + ("mirror".equals(r.oci().provenance()) ? " (mirror)" : "")
+                        + " [" + TagKnowledge.label(r.oci()) + "]";
             case BLOCKED, UNKNOWN -> String.join("; ", r.reasons());
         };
     }

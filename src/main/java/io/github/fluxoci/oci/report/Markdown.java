@@ -52,4 +52,16 @@ final class Markdown {
         int cut = text.lastIndexOf('\n', maxChars - note.length());
         return text.substring(0, Math.max(cut, 0)) + note;
     }
+
+    /**
+     * The report with a line after its title that says which run wrote it ({@code From `mvn oci:scan` at
+     * 2026-12-07T15:30:00Z.}), so that a report a later run kept is not taken for that run's; unchanged when
+     * {@code run} is null.
+     */
+    static String fromRun(String md, String run) {
+        return run == null
+                ? md
+                : md.replaceFirst(
+                        "\n\n", java.util.regex.Matcher.quoteReplacement("\n\nFrom " + oneLine(run) + ".\n\n"));
+    }
 }

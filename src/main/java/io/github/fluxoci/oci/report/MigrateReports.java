@@ -17,6 +17,7 @@ import io.github.fluxoci.oci.migrate.SkippedRelease;
 import io.github.fluxoci.oci.migrate.UpgradedApi;
 import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
+import io.github.fluxoci.oci.scan.TagEvidence;
 import io.github.fluxoci.oci.tree.AtomicFiles;
 
 import static io.github.fluxoci.oci.report.Markdown.cell;
@@ -65,8 +66,7 @@ public final class MigrateReports {
         AtomicFiles.write(out.get(0), json(plan, dryRun, prefix, run));
         out.add(outputDirectory.resolve(MARKDOWN));
         String md = markdown(plan, dryRun);
-        AtomicFiles.write(
-                out.get(1), run == null ? md : md.replaceFirst("\n\n", "\n\nFrom " + Markdown.oneLine(run) + ".\n\n"));
+        AtomicFiles.write(out.get(1), Markdown.fromRun(md, run));
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
         AtomicFiles.write(full, fullMarkdown(plan, dryRun));
         if (diff != null) {
@@ -169,6 +169,10 @@ public final class MigrateReports {
         oci.put("tag", r.oci().tag());
         oci.put("semver", r.oci().semver());
         oci.put("reused", m.reused());
+        if (r.oci().evidence() != null) {
+            oci.put("tagKnown", r.oci().evidence().label());
+            oci.put("tagKnownBy", r.oci().evidenceNote());
+        }
         if (r.oci().proof() != null) {
             ScanJson.proof(oci.putObject("proof"), r.oci().proof());
         }
@@ -199,8 +203,8 @@ public final class MigrateReports {
         if (plan.migrated().isEmpty()) {
             md.append("Nothing to migrate.\n\n");
         } else {
-            md.append(row("#", "Chart", "Release", "Location", "OCI Registry", "Ref"));
-            md.append(row("---:", "---", "---", "---", "---", "---"));
+            md.append(row("#", "Chart", "Release", "Location", "OCI Registry", "Ref", "Tag known"));
+            md.append(row("---:", "---", "---", "---", "---", "---", "---"));
             int i = 1;
             for (MigratedRelease m : Markdown.first(plan.migrated(), maxRows)) {
                 ScannedRelease r = m.release();
@@ -212,9 +216,14 @@ public final class MigrateReports {
                         code(r.oci().url()),
                         r.oci().tag() != null
                                 ? "tag " + code(r.oci().tag())
-                                : "semver " + code(r.oci().semver())));
+                                : "semver " + code(r.oci().semver()),
+                        r.oci().evidence() == TagEvidence.UNVERIFIED ? "⚠️ unverified" : TagKnowledge.label(r.oci())));
             }
             md.append(Markdown.rest(plan.migrated().size(), maxRows, FULL_MARKDOWN));
+            md.append("*Tag known*: `verified` (online, the registry has it), `catalog` (the catalog records OCI"
+                    + " releases of the chart from an older version on), `in use` (the tree pulled it from there"
+                    + " already), `unverified` (nothing says the tag is there: check it, or run with"
+                    + " `-Doci.online=true`).\n");
             md.append('\n');
         }
         Markdown.first(plan.migrated(), maxRows).forEach(m -> releaseSteps(md, m));
@@ -458,7 +467,12 @@ public final class MigrateReports {
                             + (r.oci().tag() != null
                                     ? " tag " + r.oci().tag()
                                     : " semver " + r.oci().semver())
-                            + ") in " + prefix + m.ociFile()));
+                            + ") in " + prefix + m.ociFile() + " [" + TagKnowledge.label(r.oci()) + "]"));
+        }
+        ConsoleReport.Line unverified = TagKnowledge.unverifiedWarning(
+                plan.migrated().stream().map(m -> m.release().oci()).toList(), dryRun ? "would be written" : "written");
+        if (unverified != null) {
+            out.add(unverified);
         }
         for (SkippedRelease s : plan.skipped()) {
             out.add(new ConsoleReport.Line(

@@ -108,6 +108,10 @@ public final class ScanJson {
             oci.put("name", o.name());
             oci.put("file", o.file() == null ? null : prefix + o.file());
             oci.put("kustomization", o.kustomization() == null ? null : prefix + o.kustomization());
+            if (o.evidence() != null) {
+                oci.put("tagKnown", o.evidence().label());
+                oci.put("tagKnownBy", o.evidenceNote());
+            }
             if (o.proof() != null) {
                 proof(oci.putObject("proof"), o.proof());
             }

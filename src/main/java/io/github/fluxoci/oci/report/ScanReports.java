@@ -32,14 +32,21 @@ public final class ScanReports {
     public static List<Path> write(
             ScanResult result, GateSummary gate, Path outputDirectory, String rootLabel, String prefix)
             throws IOException {
+        return write(result, gate, outputDirectory, rootLabel, prefix, null);
+    }
+
+    /** Writes the reports; the Markdown ones say which run wrote them ({@code run}: command and UTC time, or null). */
+    public static List<Path> write(
+            ScanResult result, GateSummary gate, Path outputDirectory, String rootLabel, String prefix, String run)
+            throws IOException {
         Path md = outputDirectory.resolve(MARKDOWN);
         Path full = outputDirectory.resolve(ScanMarkdown.FULL);
         Path json = outputDirectory.resolve(JSON);
         Path mappings = outputDirectory.resolve(MappingSuggestions.FILE);
         List<Path> written = new ArrayList<>(List.of(md, full, json));
         AtomicFiles.write(json, ScanJson.render(result, gate, prefix));
-        AtomicFiles.write(md, ScanMarkdown.render(result, gate, rootLabel));
-        AtomicFiles.write(full, ScanMarkdown.full(result, gate, rootLabel));
+        AtomicFiles.write(md, Markdown.fromRun(ScanMarkdown.render(result, gate, rootLabel), run));
+        AtomicFiles.write(full, Markdown.fromRun(ScanMarkdown.full(result, gate, rootLabel), run));
         String suggestions = MappingSuggestions.xml(result);
         if (suggestions != null) {
             AtomicFiles.write(mappings, suggestions);

@@ -38,14 +38,26 @@ public final class VerifyReports {
     public static List<Path> write(
             List<Finding> findings, List<Rule> rules, String toolVersion, String pathPrefix, Path outputDirectory)
             throws IOException {
+        return write(findings, rules, toolVersion, pathPrefix, outputDirectory, null);
+    }
+
+    /** Writes the reports; the Markdown ones say which run wrote them ({@code run}: command and UTC time, or null). */
+    public static List<Path> write(
+            List<Finding> findings,
+            List<Rule> rules,
+            String toolVersion,
+            String pathPrefix,
+            Path outputDirectory,
+            String run)
+            throws IOException {
         Path json = outputDirectory.resolve(JSON);
         Path sarif = outputDirectory.resolve(SARIF);
         Path md = outputDirectory.resolve(MARKDOWN);
         Path full = outputDirectory.resolve(FULL_MARKDOWN);
         AtomicFiles.write(json, json(findings, pathPrefix));
         AtomicFiles.write(sarif, sarif(findings, rules, toolVersion, pathPrefix));
-        AtomicFiles.write(md, markdown(findings, rules));
-        AtomicFiles.write(full, fullMarkdown(findings, rules));
+        AtomicFiles.write(md, Markdown.fromRun(markdown(findings, rules), run));
+        AtomicFiles.write(full, Markdown.fromRun(fullMarkdown(findings, rules), run));
         return List.of(json, sarif, md, full);
     }
 

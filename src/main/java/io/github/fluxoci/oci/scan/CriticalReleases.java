@@ -69,17 +69,21 @@ public final class CriticalReleases {
                 r,
                 r.status(),
                 new OciTarget(
-                        o.url(),
-                        o.origin(),
-                        o.provenance(),
-                        newest.get(),
-                        null,
-                        o.name(),
-                        o.file(),
-                        o.kustomization(),
-                        o.tagPrefix(),
-                        o.cosign(),
-                        o.proof() != null && newest.get().equals(o.proof().tag()) ? o.proof() : null),
+                                o.url(),
+                                o.origin(),
+                                o.provenance(),
+                                newest.get(),
+                                null,
+                                o.name(),
+                                o.file(),
+                                o.kustomization(),
+                                o.tagPrefix(),
+                                o.cosign(),
+                                o.proof() != null
+                                                && newest.get().equals(o.proof().tag())
+                                        ? o.proof()
+                                        : null)
+                        .withEvidence(TagEvidence.VERIFIED, "the registry lists it: the newest match of the range"),
                 reasons,
                 warnings);
     }

@@ -58,6 +58,8 @@ public final class MessageCodes {
             code("version-not-published", "^version .* not published at "),
             code("no-version-matching", "^no version matching .* is published at "),
             code("online-check-failed", "^online check (of .* )?failed: "),
+            code("not-checked", "^could not check "),
+            code("predates-oci", "^version .* predates oci://"),
             code("mirror-lags", " lags behind .*: newest "),
             code("online-suggestion", "^suggestion, found online "));
 

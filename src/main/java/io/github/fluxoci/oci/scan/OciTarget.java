@@ -14,6 +14,8 @@ package io.github.fluxoci.oci.scan;
  * @param tagPrefix  what the publisher's tags start with where versions may leave it out ({@code v}), or null
  * @param cosign     true when the catalog knows the publisher signs these charts with cosign
  * @param proof      online ({@code -Doci.online=true}): the digests compared and the signature found, else null
+ * @param evidence   how the tag is known to exist there (MIGRATABLE releases), else null
+ * @param evidenceNote what the evidence is ("the catalog records OCI releases from 46.4.2 on (...)"), or null
  */
 public record OciTarget(
         String url,
@@ -26,11 +28,48 @@ public record OciTarget(
         String kustomization,
         String tagPrefix,
         boolean cosign,
-        ChartProof proof) {
+        ChartProof proof,
+        TagEvidence evidence,
+        String evidenceNote) {
+
+    /** A target whose tag evidence is not (yet) known. */
+    public OciTarget(
+            String url,
+            String origin,
+            String provenance,
+            String tag,
+            String semver,
+            String name,
+            String file,
+            String kustomization,
+            String tagPrefix,
+            boolean cosign,
+            ChartProof proof) {
+        this(url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, proof, null, null);
+    }
 
     /** The same target with the online proof. */
     public OciTarget withProof(ChartProof p) {
-        return new OciTarget(url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, p);
+        return new OciTarget(
+                url,
+                origin,
+                provenance,
+                tag,
+                semver,
+                name,
+                file,
+                kustomization,
+                tagPrefix,
+                cosign,
+                p,
+                evidence,
+                evidenceNote);
+    }
+
+    /** The same target, its tag known as {@code e} says ({@code note}: how). */
+    public OciTarget withEvidence(TagEvidence e, String note) {
+        return new OciTarget(
+                url, origin, provenance, tag, semver, name, file, kustomization, tagPrefix, cosign, proof, e, note);
     }
 
     /**

@@ -26,6 +26,8 @@ public final class OnlineChecks {
 
     /** How the reasons this check adds read; {@link #blockedOnline} recognises them. */
     static final String PUBLISHED_AT = " published at ";
+    /** How a release whose registry could not be asked reads; {@link #notChecked} recognises it. */
+    static final String NOT_CHECKED = "could not check ";
 
     private OnlineChecks() {}
 
@@ -33,6 +35,11 @@ public final class OnlineChecks {
     public static boolean blockedOnline(ScannedRelease r) {
         return r.status() == ReleaseStatus.BLOCKED
                 && r.reasons().stream().anyMatch(x -> x.contains(PUBLISHED_AT + "oci://"));
+    }
+
+    /** True when online checks were asked for but the registry could not be reached for this release. */
+    public static boolean notChecked(ScannedRelease r) {
+        return r.status() == ReleaseStatus.BLOCKED && r.reasons().stream().anyMatch(x -> x.startsWith(NOT_CHECKED));
     }
 
     public static ScanResult apply(
@@ -90,9 +97,17 @@ public final class OnlineChecks {
             return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
         if (manifest.isEmpty()) {
-            warnings.add("online check failed: " + tags.error());
+            // nothing could be asked: migrate must not write a tag nobody checked when a check was asked for
+            reasons.add(NOT_CHECKED + r.oci().url()
+                    + (r.oci().tag() != null ? ":" + r.oci().tag() : "") + " (" + tags.error()
+                    + "): run offline to accept unverified tags, or retry");
+            return with(r, ReleaseStatus.BLOCKED, reasons, warnings);
         }
-        return with(r, r.status(), reasons, warnings);
+        return r.with(
+                r.status(),
+                r.oci().withEvidence(TagEvidence.VERIFIED, "the registry serves the tag's manifest"),
+                reasons,
+                warnings);
     }
 
     /** The Helm repository's index, and a warning when the OCI registry lags behind it. */
@@ -146,7 +161,10 @@ public final class OnlineChecks {
                 && r.source().url().startsWith("http");
         HelmIndexClient.Index index =
                 http && r.chart() != null ? helmIndex(r, helm, chartsByRepository, tags, warnings) : null;
-        OciTarget target = r.oci();
+        OciTarget target = r.oci()
+                .withEvidence(
+                        TagEvidence.VERIFIED,
+                        r.oci().tag() != null ? "the registry lists the tag" : "the registry lists a tag in the range");
         // the proof: same archive (HTTP repositories only: an OCI one is this registry already) and the signature
         String tag = r.oci().tag() != null
                 ? r.oci().tag()

@@ -20,6 +20,7 @@ import io.github.fluxoci.oci.catalog.OciSource;
 import io.github.fluxoci.oci.flux.ApiSupport;
 import io.github.fluxoci.oci.flux.FluxApis;
 import io.github.fluxoci.oci.flux.FluxVersions;
+import io.github.fluxoci.oci.semver.Version;
 import io.github.fluxoci.oci.tree.KubeObject;
 import io.github.fluxoci.oci.tree.KustomizeEntry;
 import io.github.fluxoci.oci.tree.ManifestTree;
@@ -311,6 +312,13 @@ public final class ReleaseClassifier {
             f.warn("tag written as " + tag + ": " + oci.url() + " tags its charts with a leading \"" + oci.tagPrefix()
                     + "\"; the version " + ref.tag() + " would not resolve there");
         }
+        if (predates(ref, oci)) {
+            return f.blocked("version " + ref.tag() + " predates " + oci.url() + ": the catalog records OCI releases of"
+                    + " this chart from " + oci.since().version() + " on ("
+                    + oci.since().source() + "); upgrade to "
+                    + oci.since().version() + " or later on the HelmRepository first, or check with"
+                    + " -Doci.online=true if you know this version is there");
+        }
         versionWarnings(f, ref);
         droppedFieldWarnings(f, spec, chartSpec, oci);
         KubeObject release = f.release;
@@ -333,7 +341,36 @@ public final class ReleaseClassifier {
                 oci.tagPrefix(),
                 oci.cosign(),
                 null);
-        return f.as(ReleaseStatus.MIGRATABLE, target);
+        return f.as(ReleaseStatus.MIGRATABLE, withEvidence(target, ref, oci));
+    }
+
+    /** An exact version older than the first the catalog records at the OCI location. */
+    private static boolean predates(ChartVersions.Ref ref, OciSource oci) {
+        if (oci.since() == null || ref.tag() == null || ChartVersions.isSubstituted(ref.tag())) {
+            return false;
+        }
+        Optional<Version> version = Version.parseTag(ref.tag());
+        Optional<Version> since = Version.parse(oci.since().version());
+        return version.isPresent() && since.isPresent() && version.get().compareTo(since.get()) < 0;
+    }
+
+    /**
+     * How the tag is known offline: the tree pulls it from that registry already ({@code type: oci}), the catalog
+     * records OCI releases of the chart from a version at or before it, or nothing does.
+     */
+    private static OciTarget withEvidence(OciTarget target, ChartVersions.Ref ref, OciSource oci) {
+        if (OciSource.DERIVED.equals(oci.origin())) {
+            return target.withEvidence(TagEvidence.IN_USE, oci.note() + ": the cluster pulls this version from there");
+        }
+        if (oci.since() != null && (ref.tag() == null || !ChartVersions.isSubstituted(ref.tag()))) {
+            return target.withEvidence(
+                    TagEvidence.CATALOG,
+                    "the catalog records every release from " + oci.since().version() + " on ("
+                            + oci.since().source() + ")");
+        }
+        return target.withEvidence(
+                TagEvidence.UNVERIFIED,
+                "offline, and the catalog does not record which versions " + oci.url() + " has");
     }
 
     private static void versionWarnings(Finding f, ChartVersions.Ref ref) {

@@ -48,6 +48,14 @@ class CatalogDataTest {
             if (e.tagPrefix() != null && !e.tagPrefix().equals("v")) {
                 wrong.add(describe(e) + ": tag format " + e.tagPrefix() + " is not known (only a \"v\" prefix is)");
             }
+            if (e.since() != null
+                    && (io.github.fluxoci.oci.semver.Version.parse(e.since().version())
+                                    .isEmpty()
+                            || e.since().source() == null
+                            || e.oci() == null)) {
+                wrong.add(describe(e)
+                        + ": ociSince needs a semver version, its evidence (ociSinceSource) and one oci URL");
+            }
             if ("*".equals(e.chart()) && e.ociPrefix() == null) {
                 wrong.add(describe(e) + ": chart * needs an ociPrefix");
             }
