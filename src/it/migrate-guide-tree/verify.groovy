@@ -33,12 +33,22 @@ def oci = new File(tree, 'apps/base/security-system/kyverno/app/ocirepository.ya
 assert oci.contains('mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip')
 assert oci.contains('    semver: 3.x.x\n')
 
-// the guide's Step 3/4 commands and rollback, per release
+// the guide's Step 3/4 commands as one loop over the releases, and one rollback table
 def md = new File(basedir, 'target/oci/migrate.md').text
-assert md.contains('flux reconcile source oci kyverno -n security-system')
-assert md.contains('flux reconcile helmrelease kyverno -n security-system')
-assert md.contains('kubectl get hr -n security-system kyverno -o yaml | grep -A 5 "chartRef:"')
-assert md.contains('        name: kyverno-charts')
+assert md.contains('while read -r ns oci release; do\n  flux reconcile source oci "$oci" -n "$ns"\n  flux reconcile helmrelease "$release" -n "$ns"\n')
+assert md.contains('  kubectl get hr -n "$ns" "$release" -o yaml | grep -A 5 "chartRef:"\ndone <<\'RELEASES\'\n')
+assert md.contains('\nsecurity-system kyverno kyverno\n')
+assert md.contains('| security-system/kyverno | `apps/base/security-system/kyverno/app/helmrelease.yaml` | `kyverno` |')
+assert md.contains('`flux-system/kyverno-charts` |')
+// the loop, run by bash with flux and kubectl stubbed, asks for each release in turn
+def script = (md =~ /(?s)```bash\n(while read.*?RELEASES\n)```/)[0][1]
+def stubs = new File(basedir, 'target/stubs'); stubs.mkdirs()
+['flux', 'kubectl'].each { new File(stubs, it).text = '#!/bin/sh\necho "' + it + ' $*"\n'; new File(stubs, it).setExecutable(true) }
+def proc = ['bash', '-c', script].execute(['PATH=' + stubs + ':/usr/bin:/bin'], basedir)
+def out = proc.text
+proc.waitFor()
+assert out.contains('flux reconcile helmrelease kyverno -n security-system\n')
+assert out.readLines().findAll { it.startsWith('flux reconcile helmrelease') }.size() == md.readLines().findAll { it ==~ /[a-z0-9.-]+ [a-z0-9.-]+ [a-z0-9.-]+/ }.size()
 
 // a second run finds nothing to do
 def second = new JsonSlurper().parse(new File(basedir, 'target/second/migrate.json'))

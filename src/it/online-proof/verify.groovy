@@ -48,9 +48,9 @@ try {
       "127.0.0.1:55125/charts/redis:18.0.0@${d.redisManifest} 127.0.0.1:55125/mirror/charts/redis:18.0.0\n"
   def migrateMd = new File(basedir, 'target/oci/migrate.md').text
   assert migrateMd.contains('## Mirror')
-  assert migrateMd.contains("- Chart oci://127.0.0.1:55125/charts/podinfo:6.7.1: same archive as the Helm repository (${d.podinfo});" +
+  assert migrateMd.contains("**: Chart oci://127.0.0.1:55125/charts/podinfo:6.7.1: same archive as the Helm repository (${d.podinfo});" +
       " signed with cosign (cosign signature tag ${sig})")
-  assert migrateMd.contains("- Chart oci://127.0.0.1:55125/charts/redis:18.0.0: the OCI chart is a different archive: review it" +
+  assert migrateMd.contains("**: Chart oci://127.0.0.1:55125/charts/redis:18.0.0: the OCI chart is a different archive: review it" +
       " before moving (Helm repository ${d.redisHelm}, OCI ${d.redisOci}); not signed")
   // asked online, the mirror has podinfo and its signature, and lacks redis
   assert log.contains('the mirror lacks oci://127.0.0.1:55125/mirror/charts/redis:18.0.0: copy oci://127.0.0.1:55125/charts/redis:18.0.0 there')

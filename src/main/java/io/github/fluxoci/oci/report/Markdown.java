@@ -38,9 +38,12 @@ final class Markdown {
         return all.size() <= max ? all : all.subList(0, max);
     }
 
-    /** A table row saying how many rows follow in the full report, or nothing when all were shown. */
+    /**
+     * After a table's last row: a line saying how many rows more the full report has (it ends the table, whatever
+     * its width), or nothing when all were shown.
+     */
     static String rest(int total, int max, String full) {
-        return total <= max ? "" : "| ... | " + (total - max) + " more in `" + full + "` |\n";
+        return total <= max ? "" : "\n... and " + (total - max) + " more in `" + full + "`.\n";
     }
 
     /** Keeps the text under {@code maxChars}: past that, it ends at a line break with a pointer to the full report. */

@@ -226,13 +226,10 @@ public final class MigrateReports {
                     + " `-Doci.online=true`).\n");
             md.append('\n');
         }
-        Markdown.first(plan.migrated(), maxRows).forEach(m -> releaseSteps(md, m));
-        if (plan.migrated().size() > maxRows) {
-            md.append("The steps of the other ")
-                    .append(plan.migrated().size() - maxRows)
-                    .append(" releases are in `")
-                    .append(FULL_MARKDOWN)
-                    .append("`.\n\n");
+        if (!plan.migrated().isEmpty()) {
+            notes(md, plan, maxRows);
+            reconcileLoop(md, plan, maxRows);
+            rollbackTable(md, plan, maxRows);
         }
         mirrorSection(md, plan, maxRows);
         skippedAndPruned(md, plan, maxRows);
@@ -243,89 +240,103 @@ public final class MigrateReports {
         return md.toString();
     }
 
-    /** One release's section: what changed, notes, the guide's steps 3 and 4, and its rollback. */
-    private static void releaseSteps(StringBuilder md, MigratedRelease m) {
-        ScannedRelease r = m.release();
-        String ns = r.namespace().known() ? r.namespace().value() : "<namespace>";
-        md.append("### ").append(r.name()).append(" (").append(ns).append(")\n\n");
-        for (String f : m.created()) {
-            md.append("- Create: `").append(f).append("`\n");
+    /** What a reviewer should know per release: its notes and, online, what the chart proof found. */
+    private static void notes(StringBuilder md, MigrationPlan plan, int maxRows) {
+        List<String> lines = new ArrayList<>();
+        for (MigratedRelease m : plan.migrated()) {
+            ScannedRelease r = m.release();
+            m.notes().forEach(n -> lines.add("- **" + cell(r.qualifiedName()) + "**: " + cell(n)));
+            ChartProof proof = r.oci().proof();
+            if (proof != null) {
+                lines.add("- **" + cell(r.qualifiedName()) + "**: "
+                        + cell("Chart " + r.oci().url() + ":" + proof.tag() + ": " + proof.describe() + "; "
+                                + proof.signatureSummary()));
+            }
         }
-        for (String f : m.changed()) {
-            md.append("- Update: `").append(f).append("`\n");
+        if (lines.isEmpty()) {
+            return;
         }
-        for (String note : m.notes()) {
-            md.append("- Note: ").append(note).append('\n');
+        md.append("## Notes\n\n");
+        Markdown.first(lines, maxRows).forEach(l -> md.append(l).append('\n'));
+        if (lines.size() > maxRows) {
+            md.append("- ... and ")
+                    .append(lines.size() - maxRows)
+                    .append(" more in `")
+                    .append(FULL_MARKDOWN)
+                    .append("`\n");
         }
-        ChartProof proof = r.oci().proof();
-        if (proof != null) {
-            md.append("- Chart ")
-                    .append(r.oci().url())
-                    .append(':')
-                    .append(proof.tag())
-                    .append(": ")
-                    .append(proof.describe())
-                    .append("; ")
-                    .append(proof.signatureSummary())
-                    .append('\n');
-        }
-        reconcileSteps(md, m, ns);
-        rollback(md, r);
+        md.append('\n');
     }
 
-    private static void reconcileSteps(StringBuilder md, MigratedRelease m, String ns) {
-        ScannedRelease r = m.release();
-        String qNs = shell(ns);
-        String qOci = shell(m.ociName());
-        String qName = shell(r.name());
-        md.append("\n**Step 3: Test Reconciliation**\n\n```bash\n")
-                .append("flux reconcile source oci ")
-                .append(qOci)
-                .append(" -n ")
-                .append(qNs)
-                .append('\n')
-                .append("flux reconcile helmrelease ")
-                .append(qName)
-                .append(" -n ")
-                .append(qNs)
-                .append('\n')
-                .append("flux get helmrelease -n ")
-                .append(qNs)
-                .append(' ')
-                .append(qName)
-                .append("\n```\n\n");
-        md.append("**Step 4: Verify Chart Version**\n\n```bash\n")
-                .append("flux get source oci -n ")
-                .append(qNs)
-                .append(' ')
-                .append(qOci)
-                .append('\n')
-                .append("kubectl get hr -n ")
-                .append(qNs)
-                .append(' ')
-                .append(qName)
-                .append(" -o yaml | grep -A 5 \"chartRef:\"\n```\n\n");
-    }
+    /** A Kubernetes name a shell reads as one word, the same inside a quoted here-document. */
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-    private static void rollback(StringBuilder md, ScannedRelease r) {
-        md.append("**Rollback**: `git revert <commit>`, or restore `spec.chart` in `")
-                .append(r.file())
-                .append("`:\n\n")
-                .append("```yaml\nspec:\n  chart:\n    spec:\n      chart: ")
-                .append(r.chart())
-                .append('\n');
-        if (r.version() != null) {
-            md.append("      version: ")
-                    .append(io.github.fluxoci.oci.yaml.YamlEdits.stringScalar(r.version()))
-                    .append('\n');
+    /**
+     * The guide's steps 3 and 4 for every release at once: one loop over {@code namespace ocirepository release}
+     * lines. A name that is not a plain Kubernetes name (it came from the tree and may hold anything) gets its own
+     * commands, each word shell-quoted, instead of a line in the loop.
+     */
+    private static void reconcileLoop(StringBuilder md, MigrationPlan plan, int maxRows) {
+        List<String> loopLines = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
+        for (MigratedRelease m : plan.migrated()) {
+            ScannedRelease r = m.release();
+            String ns = r.namespace().known() ? r.namespace().value() : "<namespace>";
+            if (PLAIN_NAME.matcher(ns).matches()
+                    && PLAIN_NAME.matcher(m.ociName()).matches()
+                    && PLAIN_NAME.matcher(r.name()).matches()) {
+                loopLines.add(ns + " " + m.ociName() + " " + r.name());
+            } else {
+                String n = shell(ns);
+                quoted.add("flux reconcile source oci " + shell(m.ociName()) + " -n " + n
+                        + "\nflux reconcile helmrelease " + shell(r.name()) + " -n " + n + "\nflux get helmrelease "
+                        + shell(r.name()) + " -n " + n);
+            }
         }
-        md.append("      sourceRef:\n        kind: HelmRepository\n        name: ")
-                .append(r.source().name())
-                .append('\n');
-        if (r.source().namespace() != null) {
-            md.append("        namespace: ").append(r.source().namespace()).append('\n');
+        md.append("## Reconcile and check\n\n");
+        md.append("The guide's steps 3 and 4 for every release, once the change is merged and Flux has pulled it:\n\n");
+        md.append("```bash\n");
+        if (!loopLines.isEmpty()) {
+            md.append("while read -r ns oci release; do\n")
+                    .append("  flux reconcile source oci \"$oci\" -n \"$ns\"\n")
+                    .append("  flux reconcile helmrelease \"$release\" -n \"$ns\"\n")
+                    .append("  flux get helmrelease \"$release\" -n \"$ns\"\n")
+                    .append("  kubectl get hr -n \"$ns\" \"$release\" -o yaml | grep -A 5 \"chartRef:\"\n")
+                    .append("done <<'RELEASES'\n");
+            Markdown.first(loopLines, maxRows).forEach(l -> md.append(l).append('\n'));
+            md.append("RELEASES\n");
         }
+        quoted.forEach(q -> md.append(q).append('\n'));
         md.append("```\n\n");
+        if (loopLines.size() > maxRows) {
+            md.append("The loop's other ")
+                    .append(loopLines.size() - maxRows)
+                    .append(" lines are in `")
+                    .append(FULL_MARKDOWN)
+                    .append("`.\n\n");
+        }
+    }
+
+    /** How to undo: the whole change with git, or one release by restoring what its spec.chart was. */
+    private static void rollbackTable(StringBuilder md, MigrationPlan plan, int maxRows) {
+        md.append("## Rollback\n\n");
+        md.append("`git revert <commit>` undoes the whole change. To put one release back by hand, restore its"
+                + " `spec.chart` (`chart`, `version`, `sourceRef` below, in place of `spec.chartRef`) and remove its"
+                + " OCIRepository when no other release uses it:\n\n");
+        md.append(row("Release", "File", "chart", "version", "sourceRef (HelmRepository)"));
+        md.append(row("---", "---", "---", "---", "---"));
+        for (MigratedRelease m : Markdown.first(plan.migrated(), maxRows)) {
+            ScannedRelease r = m.release();
+            md.append(row(
+                    cell(r.qualifiedName()),
+                    code(r.file()),
+                    code(r.chart()),
+                    r.version() == null ? "—" : code(r.version()),
+                    code((r.source().namespace() != null ? r.source().namespace() + "/" : "")
+                            + r.source().name())));
+        }
+        md.append(Markdown.rest(plan.migrated().size(), maxRows, FULL_MARKDOWN));
+        md.append('\n');
     }
 
     private static void mirrorSection(StringBuilder md, MigrationPlan plan, int maxRows) {

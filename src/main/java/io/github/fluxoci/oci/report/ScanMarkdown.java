@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.fluxoci.oci.scan.ChartProof;
+import io.github.fluxoci.oci.scan.MessageCodes;
 import io.github.fluxoci.oci.scan.OciTarget;
 import io.github.fluxoci.oci.scan.ReleasePatch;
 import io.github.fluxoci.oci.scan.ReleaseStatus;
@@ -65,6 +66,7 @@ public final class ScanMarkdown {
     private static String render(ScanResult result, GateSummary gate, String rootLabel, int maxRows) {
         StringBuilder md = new StringBuilder();
         overview(md, result, rootLabel);
+        NamespaceMatrix.of(result).markdown(md, maxRows);
         if (gate != null) {
             gate.markdown(md);
         }
@@ -353,28 +355,42 @@ public final class ScanMarkdown {
         }
     }
 
+    /**
+     * One line per kind of warning (its code), with how many releases it concerns and one example; scan-full.md also
+     * lists every warning of every release.
+     */
     private static void warnings(StringBuilder md, ScanResult result, int maxRows) {
-        List<String> warnings = new ArrayList<>();
+        Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
+        List<String> every = new ArrayList<>();
         for (ScannedRelease r : result.releases()) {
             for (String w : r.warnings()) {
-                warnings.add("- `" + r.file() + ":" + r.line() + "` **" + r.qualifiedName() + "**: " + w);
+                String line = code(r.file() + ":" + r.line()) + " **" + cell(r.qualifiedName()) + "**: " + cell(w);
+                byKind.computeIfAbsent(MessageCodes.warning(w), k -> new ArrayList<>())
+                        .add(line);
+                every.add("- " + line);
             }
         }
         md.append("## Warnings\n\n");
-        if (warnings.isEmpty()) {
-            md.append("None.\n");
-        } else {
-            List<String> shown = Markdown.first(warnings, maxRows);
-            md.append(String.join("\n", shown)).append('\n');
-            if (shown.size() < warnings.size()) {
-                md.append("- ... and ")
-                        .append(warnings.size() - shown.size())
-                        .append(" more in `")
-                        .append(FULL)
-                        .append("`\n");
-            }
+        if (every.isEmpty()) {
+            md.append("None.\n\n");
+            return;
         }
+        md.append(row("Kind", "Releases", "Example"));
+        md.append(row("---", "---:", "---"));
+        byKind.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) ->
+                                -e.getValue().size())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> md.append(row(
+                        code(e.getKey()),
+                        String.valueOf(e.getValue().size()),
+                        e.getValue().get(0))));
         md.append('\n');
+        if (maxRows == Integer.MAX_VALUE) {
+            md.append(String.join("\n", every)).append("\n\n");
+        } else {
+            md.append("Every warning of every release is in `").append(FULL).append("`.\n\n");
+        }
     }
 
     private static void problems(StringBuilder md, ScanResult result, int maxRows) {

@@ -47,6 +47,9 @@ public final class ScanReports {
         AtomicFiles.write(json, ScanJson.render(result, gate, prefix));
         AtomicFiles.write(md, Markdown.fromRun(ScanMarkdown.render(result, gate, rootLabel), run));
         AtomicFiles.write(full, Markdown.fromRun(ScanMarkdown.full(result, gate, rootLabel), run));
+        Path svg = outputDirectory.resolve(NamespaceMatrix.SVG);
+        AtomicFiles.write(svg, NamespaceMatrix.of(result).svg());
+        written.add(svg);
         String suggestions = MappingSuggestions.xml(result);
         if (suggestions != null) {
             AtomicFiles.write(mappings, suggestions);

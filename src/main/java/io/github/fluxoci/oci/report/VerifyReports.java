@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -210,6 +211,64 @@ public final class VerifyReports {
         };
     }
 
+    /**
+     * One severity's findings, as a reviewer reads them: by rule (the rule with the most first), then by folder, each
+     * finding with its place and what to do; at most {@code left} of them. Gives how many more may follow (negative:
+     * how many were left out).
+     */
+    private static int section(StringBuilder md, List<Finding> findings, Severity severity, int left) {
+        List<Finding> these =
+                findings.stream().filter(f -> f.severity() == severity).toList();
+        if (these.isEmpty()) {
+            return left;
+        }
+        String title = switch (severity) {
+            case ERROR -> "Errors";
+            case WARNING -> "Warnings";
+            case NOTE -> "Notes";
+        };
+        md.append("## ").append(title).append(" (").append(these.size()).append(")\n\n");
+        Map<String, List<Finding>> byRule = new java.util.LinkedHashMap<>();
+        these.stream()
+                .sorted(java.util.Comparator.comparing(
+                                Finding::file, java.util.Comparator.nullsFirst(String::compareTo))
+                        .thenComparingInt(Finding::line))
+                .forEach(f ->
+                        byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
+        List<Map.Entry<String, List<Finding>>> rules = new ArrayList<>(byRule.entrySet());
+        rules.sort(java.util.Comparator.comparingInt(
+                        (Map.Entry<String, List<Finding>> e) -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey));
+        int remaining = left;
+        for (Map.Entry<String, List<Finding>> rule : rules) {
+            md.append("### ")
+                    .append(code(rule.getKey()))
+                    .append(": ")
+                    .append(rule.getValue().size())
+                    .append("\n\n");
+            String folder = null;
+            for (Finding f : rule.getValue()) {
+                if (remaining-- <= 0) {
+                    continue;
+                }
+                String dir = f.file() == null || f.file().lastIndexOf('/') < 0
+                        ? "./"
+                        : f.file().substring(0, f.file().lastIndexOf('/') + 1);
+                if (!dir.equals(folder)) {
+                    folder = dir;
+                    md.append("- ").append(code(dir)).append('\n');
+                }
+                md.append("  - ")
+                        .append(code(f.file() + ":" + f.line() + ":" + f.column()))
+                        .append(' ')
+                        .append(cell(f.message()))
+                        .append('\n');
+            }
+            md.append('\n');
+        }
+        return remaining;
+    }
+
     /** verify.md: the findings per rule, the first {@value #SUMMARY_ROWS} in full, under 60,000 characters. */
     public static String markdown(List<Finding> findings, List<Rule> rules) {
         return Markdown.fit(markdown(findings, rules, SUMMARY_ROWS), ScanMarkdown.MAX_CHARS, FULL_MARKDOWN);
@@ -237,17 +296,14 @@ public final class VerifyReports {
                     String.valueOf(n.getOrDefault(Severity.WARNING, 0L)),
                     String.valueOf(n.getOrDefault(Severity.NOTE, 0L)))));
             md.append('\n');
-            md.append(row("Severity", "Rule", "Where", "What to do"));
-            md.append(row("---", "---", "---", "---"));
-            for (Finding f : Markdown.first(findings, maxRows)) {
-                md.append(row(
-                        f.severity().name().toLowerCase(Locale.ROOT),
-                        code(f.rule()),
-                        code(f.file() + ":" + f.line() + ":" + f.column()),
-                        cell(f.message())));
+            int left = maxRows;
+            for (Severity severity : Severity.values()) {
+                left = section(md, findings, severity, left);
             }
-            md.append(Markdown.rest(findings.size(), maxRows, FULL_MARKDOWN));
-            md.append('\n');
+            if (left < 0) {
+                md.append(Markdown.rest(findings.size(), findings.size() + left, FULL_MARKDOWN))
+                        .append('\n');
+            }
         }
         md.append("## Rules\n\n");
         md.append(row("Rule", "Severity", "Checks"));

@@ -173,13 +173,37 @@ class ScanReportsTest {
         assertThat(text).anySatisfy(t -> assertThat(t).contains("crossplane").endsWith("[unverified]"));
     }
 
+    /** scan-status.svg is well-formed XML with one labelled bar per namespace, whatever the names hold. */
+    @Test
+    void theStatusPictureIsWellFormedWithABarPerNamespace(@TempDir Path out) throws Exception {
+        ScanReports.write(result, out, "homelab");
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(out.resolve("scan-status.svg").toFile());
+        NamespaceMatrix matrix = NamespaceMatrix.of(result);
+        var labels = doc.getElementsByTagName("text");
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.getLength(); i++) {
+            texts.add(labels.item(i).getTextContent());
+        }
+        assertThat(texts)
+                .containsAll(matrix.rows().stream()
+                        .map(NamespaceMatrix.Row::namespace)
+                        .toList());
+        assertThat(matrix.rows().stream().mapToInt(NamespaceMatrix.Row::total).sum())
+                .isEqualTo(17);
+        assertThat(NamespaceMatrix.xml("a<b>&\"c'\u0007")).isEqualTo("a&lt;b&gt;&amp;&quot;c&apos;");
+        assertThat(ScanMarkdown.render(result, "homelab"))
+                .contains("## By namespace\n\n![Releases by namespace and status](scan-status.svg)");
+    }
+
     @Test
     void writesLeaveNoTemporaryFilesBehind(@TempDir Path out) throws Exception {
         ScanReports.write(result, out, "homelab");
         ScanReports.write(result, out, "homelab");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("mappings.xml", "scan-full.md", "scan.json", "scan.md");
+                    .containsExactly("mappings.xml", "scan-full.md", "scan-status.svg", "scan.json", "scan.md");
         }
     }
 }

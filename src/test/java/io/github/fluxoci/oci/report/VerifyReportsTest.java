@@ -153,7 +153,12 @@ class VerifyReportsTest {
         assertThat(f.get("line").asInt()).isEqualTo(9);
         assertThat(f.get("column").asInt()).isEqualTo(5);
         assertThat(VerifyReports.summary(FINDINGS)).isEqualTo("1 error, 1 warning, 1 note");
-        assertThat(VerifyReports.markdown(FINDINGS, Verifier.rules()))
-                .contains("| error | `chartref-target` | `apps/x/helmrelease.yaml:9:5` |");
+        String md = VerifyReports.markdown(FINDINGS, Verifier.rules());
+        // errors first, by rule, then folder, each finding with its place
+        assertThat(md)
+                .contains(
+                        "## Errors (1)\n\n### `chartref-target`: 1\n\n- `apps/x/`\n  - `apps/x/helmrelease.yaml:9:5` ");
+        assertThat(md.indexOf("## Errors")).isLessThan(md.indexOf("## Warnings"));
+        assertThat(md.indexOf("## Warnings")).isLessThan(md.indexOf("## Notes"));
     }
 }
