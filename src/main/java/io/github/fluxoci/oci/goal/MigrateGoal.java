@@ -198,11 +198,28 @@ public record MigrateGoal(
     private void write(GoalRun run, ManifestTree tree, MigrationPlan plan) throws GoalException {
         refuseUncommittedChanges(run, plan);
         PlanApplier.removeLeftovers(run.directory(), tree.leftovers()).forEach(run.log()::warn);
+        // Ctrl-C while writing: say where it stopped (Maven's logger may be gone by then, so straight to stderr)
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        Thread onInterrupt = new Thread(() -> {
+            String message = PlanApplier.interrupted(plan.writes(), written.get());
+            if (message != null) {
+                System.err.println("[WARNING] " + message);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            PlanApplier.apply(run.directory(), plan.writes());
+            PlanApplier.apply(run.directory(), plan.writes(), written::set);
+            written.set(plan.writes().size());
             run.times().lap("write");
         } catch (PlanApplier.ApplyException e) {
+            written.set(plan.writes().size()); // the applier restored or reported: nothing more to say
             throw GoalException.error("oci:migrate: " + e.getMessage(), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook runs and says where the run stopped
+            }
         }
     }
 

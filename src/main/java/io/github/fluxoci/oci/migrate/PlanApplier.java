@@ -43,7 +43,7 @@ public final class PlanApplier {
     }
 
     /** {@link #apply(Path, List)}, calling {@code afterWrite} with the number of steps written after each one. */
-    static void apply(Path root, List<FileChange> changes, IntConsumer afterWrite) throws ApplyException {
+    public static void apply(Path root, List<FileChange> changes, IntConsumer afterWrite) throws ApplyException {
         Path base = root.toAbsolutePath().normalize();
         Path realBase;
         try {
@@ -149,6 +149,23 @@ public final class PlanApplier {
                             + " nothing was written (make it a single file, or migrate that release by hand)",
                     null);
         }
+    }
+
+    /**
+     * What to say when the run is stopped (Ctrl-C) after {@code written} of the {@code changes}: which file was the
+     * last, that every file is whole, and how to finish or undo.
+     */
+    public static String interrupted(List<FileChange> changes, int written) {
+        if (written >= changes.size()) {
+            return null;
+        }
+        String last = written == 0
+                ? "nothing was written yet"
+                : "the last was " + changes.get(written - 1).path();
+        return "oci:migrate was interrupted after writing " + written + " of " + changes.size() + " files (" + last
+                + "). Each file is whole (written to a temporary file and renamed), and the files are written in an"
+                + " order whose every prefix Flux can apply. Run the same command again to finish (it plans from what"
+                + " is there now), or undo with git (git checkout -- . && git clean -n to see new files)";
     }
 
     /**

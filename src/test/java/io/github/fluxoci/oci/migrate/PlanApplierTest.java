@@ -18,6 +18,27 @@ class PlanApplierTest {
     @TempDir
     Path root;
 
+    /**
+     * Ctrl-C during the writes: the progress the applier reports is what the message says (the count and the last
+     * file written), and a finished run has nothing to say.
+     */
+    @Test
+    void anInterruptedRunSaysWhereItStopped() throws IOException {
+        Files.writeString(root.resolve("a.yaml"), "a: 1\n");
+        List<FileChange> writes = List.of(
+                new FileChange("b.yaml", null, "b: 1\n"),
+                new FileChange("a.yaml", "a: 1\n", "a: 2\n"),
+                new FileChange("c.yaml", null, "c: 1\n"));
+        List<String> said = new java.util.ArrayList<>();
+        PlanApplier.apply(root, writes, n -> said.add(PlanApplier.interrupted(writes, n)));
+        assertThat(said.get(0))
+                .startsWith("oci:migrate was interrupted after writing 1 of 3 files (the last was b.yaml).")
+                .contains("Run the same command again to finish");
+        assertThat(said.get(1)).contains("after writing 2 of 3 files (the last was a.yaml)");
+        assertThat(said.get(2)).isNull();
+        assertThat(PlanApplier.interrupted(writes, 0)).contains("(nothing was written yet)");
+    }
+
     @Test
     void writesCreatesAndDeletesAndKeepsPermissions() throws IOException {
         Files.writeString(root.resolve("a.yaml"), "a: 1\n");
