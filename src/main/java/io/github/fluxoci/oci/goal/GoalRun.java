@@ -192,7 +192,8 @@ public final class GoalRun {
         ChartCatalog catalog = catalog();
         ScanResult result = scanner(catalog).scan(tree);
         times.lap("classify");
-        OciRegistryClient registry = online == null ? null : new OciRegistryClient(online);
+        OciRegistryClient registry =
+                online == null ? null : new OciRegistryClient(online, line -> log.info("Online: " + line));
         if (registry != null) {
             log.info("Asking the registries (oci.online=true)");
             result = OnlineChecks.apply(tree, result, registry, new HelmIndexClient(online), catalog);

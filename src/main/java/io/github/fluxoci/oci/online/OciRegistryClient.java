@@ -30,6 +30,11 @@ public final class OciRegistryClient {
 
     private final RegistryHttp http;
     private final OnlineOptions options;
+    /** Seconds between two progress lines while the registries are asked. */
+    static final int PROGRESS_SECONDS = 5;
+
+    private final java.util.function.Consumer<String> progress;
+    private final java.time.Duration progressEvery;
     private final FetchOnce<String, Tags> cache = new FetchOnce<>();
 
     /** The tags of one repository, or why they could not be read. */
@@ -40,8 +45,43 @@ public final class OciRegistryClient {
     }
 
     public OciRegistryClient(OnlineOptions options) {
+        this(options, line -> {});
+    }
+
+    /**
+     * A client that reports its progress ({@code 12 of 40 repositories asked for their tags}) to {@code progress}
+     * every {@value #PROGRESS_SECONDS} seconds while it waits for the registries.
+     */
+    public OciRegistryClient(OnlineOptions options, java.util.function.Consumer<String> progress) {
+        this(options, progress, java.time.Duration.ofSeconds(PROGRESS_SECONDS));
+    }
+
+    OciRegistryClient(
+            OnlineOptions options, java.util.function.Consumer<String> progress, java.time.Duration progressEvery) {
         this.options = options;
         this.http = new RegistryHttp(options);
+        this.progress = progress;
+        this.progressEvery = progressEvery;
+    }
+
+    /** Waits for all of {@code all}, saying every {@link #progressEvery} how many are done ("N of M what"). */
+    private void await(List<? extends CompletableFuture<?>> all, String what) {
+        CompletableFuture<Void> every = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        while (true) {
+            try {
+                every.get(progressEvery.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                long done = all.stream().filter(CompletableFuture::isDone).count();
+                progress.accept(done + " of " + all.size() + " " + what);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                all.forEach(CompletableFuture::join); // rethrows the first failure as before
+                return;
+            }
+        }
     }
 
     /** Fetches several repositories' tags at once (bounded by {@code parallelism}). */
@@ -52,7 +92,7 @@ public final class OciRegistryClient {
             for (String url : ociUrls) {
                 all.add(cache.start(key(url), () -> CompletableFuture.supplyAsync(() -> fetch(url), pool)));
             }
-            all.forEach(CompletableFuture::join);
+            await(all, "repositories asked for their tags");
         } finally {
             pool.shutdown();
         }
@@ -76,7 +116,7 @@ public final class OciRegistryClient {
                         },
                         pool));
             }
-            all.forEach(CompletableFuture::join);
+            await(all, "tags asked for their manifest and signature");
         } finally {
             pool.shutdown();
         }

@@ -60,6 +60,29 @@ class OnlineClientsTest {
         return new OciRegistryClient(new OnlineOptions(credentials, Set.of(), timeout, 3, Duration.ofSeconds(5), 2));
     }
 
+    /** A slow registry: while the run waits, it says how many repositories have answered, of how many. */
+    @Test
+    void aLongWaitSaysHowFarItGot() {
+        server.createContext("/v2/charts/fast/tags/list", ex -> reply(ex, 200, "{\"tags\":[\"1.0.0\"]}", Map.of()));
+        server.createContext("/v2/charts/slow/tags/list", ex -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reply(ex, 200, "{\"tags\":[\"2.0.0\"]}", Map.of());
+        });
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OciRegistryClient client = new OciRegistryClient(
+                new OnlineOptions(Map.of(), Set.of(), Duration.ofSeconds(5), 3, Duration.ofSeconds(5), 2),
+                said::add,
+                Duration.ofMillis(150));
+        client.prefetch(List.of("oci://" + host + "/charts/fast", "oci://" + host + "/charts/slow"));
+        assertThat(said).isNotEmpty().allMatch(l -> l.matches("[01] of 2 repositories asked for their tags"));
+        assertThat(said).contains("1 of 2 repositories asked for their tags");
+        assertThat(client.tags("oci://" + host + "/charts/slow").tags()).containsExactly("2.0.0");
+    }
+
     @Test
     void followsPagesAndCachesOneRepositoryPerRun() throws IOException {
         server.createContext("/v2/charts/app/tags/list", ex -> {
