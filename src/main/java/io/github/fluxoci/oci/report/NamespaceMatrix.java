@@ -117,45 +117,50 @@ record NamespaceMatrix(List<Row> rows) {
         }
         int y = 32;
         for (Row r : rows) {
-            out.append("  <text x=\"")
-                    .append(label - 6)
-                    .append("\" y=\"")
-                    .append(y + 13)
-                    .append("\" text-anchor=\"end\">")
-                    .append(xml(shorten(r.namespace())))
-                    .append("</text>\n");
-            int at = label;
-            for (ReleaseStatus s : ORDER) {
-                int w = (int) Math.round((double) r.count(s) * barWidth / widest);
-                if (w > 0) {
-                    out.append("  <rect x=\"")
-                            .append(at)
-                            .append("\" y=\"")
-                            .append(y)
-                            .append("\" width=\"")
-                            .append(w)
-                            .append("\" height=\"16\" fill=\"")
-                            .append(COLOURS.get(s))
-                            .append("\"><title>")
-                            .append(xml(r.namespace()))
-                            .append(": ")
-                            .append(r.count(s))
-                            .append(' ')
-                            .append(legend(s))
-                            .append("</title></rect>\n");
-                    at += w;
-                }
-            }
-            out.append("  <text x=\"")
-                    .append(at + 6)
-                    .append("\" y=\"")
-                    .append(y + 13)
-                    .append("\">")
-                    .append(r.total())
-                    .append("</text>\n");
+            bar(out, r, y, label, barWidth, widest);
             y += rowHeight;
         }
         return out.append("</svg>\n").toString();
+    }
+
+    /** One namespace's label, stacked segments (each with a tooltip) and total, at height {@code y}. */
+    private static void bar(StringBuilder out, Row r, int y, int label, int barWidth, int widest) {
+        out.append("  <text x=\"")
+                .append(label - 6)
+                .append("\" y=\"")
+                .append(y + 13)
+                .append("\" text-anchor=\"end\">")
+                .append(xml(shorten(r.namespace())))
+                .append("</text>\n");
+        int at = label;
+        for (ReleaseStatus s : ORDER) {
+            int w = (int) Math.round((double) r.count(s) * barWidth / widest);
+            if (w > 0) {
+                out.append("  <rect x=\"")
+                        .append(at)
+                        .append("\" y=\"")
+                        .append(y)
+                        .append("\" width=\"")
+                        .append(w)
+                        .append("\" height=\"16\" fill=\"")
+                        .append(COLOURS.get(s))
+                        .append("\"><title>")
+                        .append(xml(r.namespace()))
+                        .append(": ")
+                        .append(r.count(s))
+                        .append(' ')
+                        .append(legend(s))
+                        .append("</title></rect>\n");
+                at += w;
+            }
+        }
+        out.append("  <text x=\"")
+                .append(at + 6)
+                .append("\" y=\"")
+                .append(y + 13)
+                .append("\">")
+                .append(r.total())
+                .append("</text>\n");
     }
 
     private static String legend(ReleaseStatus s) {
