@@ -30,4 +30,5 @@ def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/oci/mig
 assert json.releases.collect { it.name + ' ' + it.ociRepository.tagKnown }.sort() == ['billing unverified', 'kube-prometheus-stack catalog']
 assert new File(basedir, 'target/oci/migrate.md').text.contains('| ⚠️ unverified |')
 assert new File(basedir, 'apps/old-stack.yaml').text.contains('version: 39.4.0')
+assert runs[4].contains('oci.prefer "mirrors" is not one of upstream, mirror')
 return true

@@ -37,6 +37,10 @@ public final class ChartCatalog {
     private final List<Guess> guesses;
     private final Map<String, String> aliases;
     private final List<MirrorOrganization> mirrorOrganizations;
+    /** {@code oci.prefer=mirror}: a chart the catalog knows at its publisher and at a mirror comes from the mirror */
+    private boolean preferMirror;
+    /** the aliases as given, to make the same catalog again */
+    private final List<Alias> givenAliases;
     /** normalized chart URL -> the first entry naming it; normalized prefix + "/" -> entry (asked on every OCI release) */
     private final Map<String, BuiltInEntry> byOciUrl = new java.util.HashMap<>();
 
@@ -93,6 +97,7 @@ public final class ChartCatalog {
             List<Alias> aliases,
             List<MirrorOrganization> mirrorOrganizations) {
         this.configured = List.copyOf(configured);
+        this.givenAliases = List.copyOf(aliases);
         this.builtIn = List.copyOf(builtIn);
         this.guesses = List.copyOf(guesses);
         Map<String, String> byFrom = new LinkedHashMap<>();
@@ -112,6 +117,16 @@ public final class ChartCatalog {
                 byOciPrefix.putIfAbsent(ChartUrls.normalize(e.ociPrefix()) + "/", e);
             }
         }
+    }
+
+    /**
+     * The same catalog choosing, for a chart it knows both at its publisher's registry and at a mirror (an entry's
+     * {@code mirror}), the mirror ({@code -Doci.prefer=mirror}).
+     */
+    public ChartCatalog preferringMirrors() {
+        ChartCatalog c = new ChartCatalog(configured, builtIn, guesses, givenAliases, mirrorOrganizations);
+        c.preferMirror = true;
+        return c;
     }
 
     /** The built-in catalog plus the user's mappings (checked first). */
@@ -395,6 +410,17 @@ public final class ChartCatalog {
                 String note = normalized.equals(asked)
                         ? e.source()
                         : repository.url() + " moved to " + normalized + "; " + e.source();
+                if (preferMirror && e.mirror() != null) {
+                    // a third-party copy: no first OCI version of its own, signed as the mirror's signer says
+                    return new CatalogAnswer.Found(new OciSource(
+                            ChartUrls.normalize(e.mirror()),
+                            OciSource.BUILTIN,
+                            "mirror",
+                            "the mirror of " + e.ociFor(chart) + " (-Doci.prefer=mirror); " + note,
+                            null,
+                            signerOf(e.mirror()).isPresent(),
+                            null));
+                }
                 return new CatalogAnswer.Found(new OciSource(
                         e.ociFor(chart),
                         OciSource.BUILTIN,

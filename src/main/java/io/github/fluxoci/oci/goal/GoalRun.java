@@ -171,10 +171,17 @@ public final class GoalRun {
                 result.add(m);
             }
         }
+        String prefer = settings.prefer() == null
+                ? "upstream"
+                : settings.prefer().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("upstream", "mirror").contains(prefer)) {
+            errors.add("oci.prefer \"" + settings.prefer() + "\" is not one of upstream, mirror");
+        }
         if (!errors.isEmpty()) {
             throw GoalException.failure(String.join(System.lineSeparator(), errors));
         }
-        return ChartCatalog.withBuiltIn(result);
+        ChartCatalog catalog = ChartCatalog.withBuiltIn(result);
+        return prefer.equals("mirror") ? catalog.preferringMirrors() : catalog;
     }
 
     /** A scanner for the tree's Flux ({@code oci.fluxVersion} over what the tree states). */

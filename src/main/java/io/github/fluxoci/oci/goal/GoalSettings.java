@@ -16,6 +16,8 @@ import io.github.fluxoci.oci.catalog.ChartMapping;
  * @param fluxVersion            {@code oci.fluxVersion}: the Flux the tree runs, over what the tree states; null for none
  * @param artifactRoots          {@code oci.artifactRoots}: the folders OCI-artifact syncs are pushed from (relative to
  *                               the manifests folder); empty: found from the tree
+ * @param prefer                 {@code oci.prefer}: {@code upstream} or {@code mirror}, for charts the catalog knows at
+ *                               both; null for upstream
  */
 public record GoalSettings(
         String goal,
@@ -33,7 +35,8 @@ public record GoalSettings(
         boolean timings,
         boolean skipWithoutFluxObjects,
         String fluxVersion,
-        List<String> artifactRoots) {
+        List<String> artifactRoots,
+        String prefer) {
 
     public GoalSettings {
         artifactRoots = artifactRoots == null ? List.of() : List.copyOf(artifactRoots);

@@ -92,6 +92,13 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     protected String fluxVersion;
 
     /**
+     * Where a chart comes from when the catalog knows it both at its publisher's registry and at a mirror (such as
+     * ghcr.io/home-operations/charts-mirror): upstream (the default) or mirror.
+     */
+    @Parameter(property = "oci.prefer", defaultValue = "upstream")
+    protected String prefer;
+
+    /**
      * The folders (relative to {@code directory}) that CI pushes as the OCI artifact a cluster syncs, for a FluxInstance
      * whose {@code spec.sync.kind} is {@code OCIRepository} or {@code Bucket}: its sync path and the paths of the
      * Kustomizations building from that source are read below the folder. Without it, the one folder that holds the
@@ -256,7 +263,8 @@ public abstract class AbstractOciMojo extends AbstractMojo {
                 timings,
                 !projectLess() && project != null,
                 fluxVersion,
-                artifactRoots);
+                artifactRoots,
+                prefer);
     }
 
     private static boolean mentionsFlux(GoalSettings settings) throws MojoExecutionException {
