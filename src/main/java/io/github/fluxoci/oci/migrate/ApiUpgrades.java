@@ -52,6 +52,9 @@ final class ApiUpgrades {
         Set<KubeObject> leave = left(tree, migrated, pruned);
         PlanPart.Builder out = new PlanPart.Builder();
         List<UpgradedApi> upgraded = new ArrayList<>();
+        // a patch (file or kustomization entry) that names two same-named objects moves once
+        Set<KubeObject> movedPatches = new HashSet<>();
+        Set<String> movedKustomizationPatches = new HashSet<>();
         for (KubeObject o : tree.objects()) {
             if (o.kind() == null
                     || !ManifestTree.isFluxGroup(o.group())
@@ -73,6 +76,9 @@ final class ApiUpgrades {
                 continue;
             }
             for (KubeObject moved : concat(o, patches)) {
+                if (moved != o && !movedPatches.add(moved)) {
+                    continue;
+                }
                 YamlEdits edits = new YamlEdits(moved.file().yaml());
                 out.edit(
                                 moved.file(),
@@ -86,7 +92,9 @@ final class ApiUpgrades {
                     out.edit(moved.file(), schema, 0, WritePhase.RELEASE);
                 }
             }
-            OverlayApiVersions.kustomizationPatches(tree, o.kind(), o.name(), o.apiVersion(), target, out);
+            if (movedKustomizationPatches.add(o.kind() + "/" + o.name() + "@" + o.apiVersion())) {
+                OverlayApiVersions.kustomizationPatches(tree, o.kind(), o.name(), o.apiVersion(), target, out);
+            }
             upgraded.add(new UpgradedApi(
                     o.kind(),
                     o.name(),
