@@ -91,10 +91,7 @@ public abstract class AbstractOciMojo extends AbstractMojo {
     @Parameter(property = "oci.fluxVersion")
     protected String fluxVersion;
 
-    /**
-     * Where a chart comes from when the catalog knows it both at its publisher's registry and at a mirror (such as
-     * ghcr.io/home-operations/charts-mirror): upstream (the default) or mirror.
-     */
+    /** For a chart the catalog knows at its publisher's registry and at a mirror: upstream (the default) or mirror. */
     @Parameter(property = "oci.prefer", defaultValue = "upstream")
     protected String prefer;
 
