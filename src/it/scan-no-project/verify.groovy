@@ -10,4 +10,11 @@ def next = (log =~ /Next: mvn (io\.github\.fluxoci:oci-maven-plugin:[^:]+):migra
 assert next.find() : 'scan-dir names migrate-dir in its Next line'
 assert next.group(2).endsWith('kubernetes')
 assert log.contains('Dry run') || log.contains('would change') || log.contains('Would migrate')
+assert log.contains('then run the same command without -Doci.dryRun to write it')
+def verifyNext = (log =~ /Next: review the change \(git diff\), then run mvn (io\.github\.fluxoci:oci-maven-plugin:[^:]+):verify-dir -Doci\.directory=(\S+) before you commit it/)
+assert verifyNext.find() : 'migrate-dir names verify-dir in its Next line'
+assert new File(basedir, 'kubernetes/app/helmrelease.yaml').text.contains('chartRef:')
+def gate = log.substring(log.lastIndexOf('Maven Stub Project (No POM)'))
+assert gate =~ /oci:verify: 0 errors, /
+assert gate.contains('BUILD SUCCESS')
 return true
