@@ -38,7 +38,7 @@ def md = new File(basedir, 'target/oci/migrate.md').text
 assert md.contains('while read -r ns oci release; do\n  flux reconcile source oci "$oci" -n "$ns"\n  flux reconcile helmrelease "$release" -n "$ns"\n')
 assert md.contains('  kubectl get hr -n "$ns" "$release" -o yaml | grep -A 5 "chartRef:"\ndone <<\'RELEASES\'\n')
 assert md.contains('\nsecurity-system kyverno kyverno\n')
-assert md.contains('| security-system/kyverno | `apps/base/security-system/kyverno/app/helmrelease.yaml` | `kyverno` |')
+assert md.contains('| security-system/kyverno | `kubernetes/apps/base/security-system/kyverno/app/helmrelease.yaml` | `kyverno` |')
 assert md.contains('`flux-system/kyverno-charts` |')
 // the loop, run by bash with flux and kubectl stubbed, asks for each release in turn
 def script = (md =~ /(?s)```bash\n(while read.*?RELEASES\n)```/)[0][1]

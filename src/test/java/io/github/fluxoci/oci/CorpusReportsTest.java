@@ -111,6 +111,10 @@ class CorpusReportsTest {
         for (String line : md.split("\n", -1)) {
             inCode ^= line.startsWith("```");
             if (inCode || !line.startsWith("|")) {
+                if (header >= 0 && !inCode && !line.isBlank()) {
+                    // GFM reads a line right after a table as one more row of it
+                    wrong.add("text right after a table becomes a row of it: " + line);
+                }
                 header = -1;
                 continue;
             }
@@ -141,5 +145,6 @@ class CorpusReportsTest {
         assertThat(tableShapes("| a | b |\n|---|---|\n| x | y |\n")).isEmpty();
         assertThat(tableShapes("| a | b |\n|---|---|\n| x | y|z |\n")).hasSize(1);
         assertThat(tableShapes("| a | b |\n| x | y |\n")).hasSize(1);
+        assertThat(tableShapes("| a | b |\n|---|---|\n| x | y |\nA legend.\n")).hasSize(1);
     }
 }

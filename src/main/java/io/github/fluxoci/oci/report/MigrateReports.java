@@ -198,7 +198,7 @@ public final class MigrateReports {
         md.append(
                 dryRun
                         ? "Dry run of `mvn oci:migrate`: nothing was written; `migrate.diff` holds the changes.\n\n"
-                        : "Written by `mvn oci:migrate`. Review the diff, commit, push, then follow the steps per release.\n\n");
+                        : "Written by `mvn oci:migrate`. Review the diff, commit, push, then run the loop under \"Reconcile and check\".\n\n");
         md.append("## 🆕 New OCIRepository Manifests\n\n");
         if (plan.migrated().isEmpty()) {
             md.append("Nothing to migrate.\n\n");
@@ -220,7 +220,7 @@ public final class MigrateReports {
                         r.oci().evidence() == TagEvidence.UNVERIFIED ? "⚠️ unverified" : TagKnowledge.label(r.oci())));
             }
             md.append(Markdown.rest(plan.migrated().size(), maxRows, FULL_MARKDOWN));
-            md.append("*Tag known*: `verified` (online, the registry has it), `catalog` (the catalog records OCI"
+            md.append("\n*Tag known*: `verified` (online, the registry has it), `catalog` (the catalog records OCI"
                     + " releases of the chart from an older version on), `in use` (the tree pulled it from there"
                     + " already), `unverified` (nothing says the tag is there: check it, or run with"
                     + " `-Doci.online=true`).\n");
