@@ -110,18 +110,22 @@ public final class ReleaseClassifier {
         return classifyChart(tree, f, spec, chartSpec, learned, proven);
     }
 
-    /** An apiVersion the cluster's Flux does not serve, or serves deprecated: migrate moves it to the one it writes. */
+    /**
+     * An apiVersion the cluster's Flux does not serve (migrate moves it when the new version's schema accepts what it
+     * sets), or serves deprecated (migrate moves it along with a move to OCI only).
+     */
     private Optional<String> apiVersionWarning(KubeObject release, ObjectInstance instance) {
         FluxApis apis = FluxApis.shipped();
         FluxVersions.Stated stated = flux.of(instance != null ? instance.cluster() : null);
         ApiSupport support = ApiSupport.of(apis, stated.release(), release.apiVersion(), "HelmRelease");
         if (support.notServed()) {
             return Optional.of("apiVersion " + release.apiVersion() + " " + support.whyNot() + "; use "
-                    + support.replacement() + " (oci:migrate moves it)");
+                    + support.replacement() + " (oci:migrate moves it, unless " + support.replacement()
+                    + " lacks a field it sets)");
         }
         if (support.deprecated()) {
             return Optional.of("apiVersion " + release.apiVersion() + " " + support.deprecation() + "; use "
-                    + support.replacement() + " (oci:migrate moves it)");
+                    + support.replacement() + " (oci:migrate moves it when it moves the release to OCI)");
         }
         return Optional.empty();
     }

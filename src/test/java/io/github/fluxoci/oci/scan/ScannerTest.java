@@ -294,7 +294,8 @@ class ScannerTest {
         assertThat(r.warnings())
                 .anySatisfy(w -> assertThat(w)
                         .isEqualTo("apiVersion helm.toolkit.fluxcd.io/v2beta1 is not served by Flux 2.9.4 (served until"
-                                + " Flux 2.6.4); use helm.toolkit.fluxcd.io/v2 (oci:migrate moves it)"));
+                                + " Flux 2.6.4); use helm.toolkit.fluxcd.io/v2 (oci:migrate moves it, unless"
+                                + " helm.toolkit.fluxcd.io/v2 lacks a field it sets)"));
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("no kustomization lists hr.yaml"));
     }
 
