@@ -79,13 +79,7 @@ final class ApiUpgrades {
                 if (moved != o && !movedPatches.add(moved)) {
                     continue;
                 }
-                YamlEdits edits = new YamlEdits(moved.file().yaml());
-                out.edit(
-                                moved.file(),
-                                edits.replaceScalar((ScalarNode) Nodes.get(moved.root(), "apiVersion"), target),
-                                0,
-                                WritePhase.RELEASE)
-                        .changed(moved.file().relativePath());
+                YamlEdits edits = OverlayApiVersions.moveApiVersion(moved, target, out);
                 TextEdit schema =
                         HelmReleaseEdits.schemaCommentEdit(edits, moved, target.substring(target.indexOf('/') + 1));
                 if (schema != null) {

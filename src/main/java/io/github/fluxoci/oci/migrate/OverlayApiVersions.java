@@ -55,13 +55,7 @@ final class OverlayApiVersions {
                         + ", which " + apiVersion + " removed; convert it (valuesFiles, kustomize.patches), then run"
                         + " again");
             }
-            YamlEdits edits = new YamlEdits(o.file().yaml());
-            out.edit(
-                            o.file(),
-                            edits.replaceScalar((ScalarNode) Nodes.get(o.root(), "apiVersion"), apiVersion),
-                            0,
-                            WritePhase.RELEASE)
-                    .changed(o.file().relativePath());
+            moveApiVersion(o, apiVersion, out);
         }
         kustomizationPatches(tree, "HelmRelease", r.name(), old, apiVersion, out);
         return out.build();
@@ -79,6 +73,21 @@ final class OverlayApiVersions {
                 target(k, item, kind, name, old, apiVersion, out);
             }
         }
+    }
+
+    /**
+     * The edit that sets an object's {@code apiVersion} (a plain scalar) to {@code apiVersion}, in the release phase;
+     * gives the file's editor, for further edits of the same file.
+     */
+    static YamlEdits moveApiVersion(KubeObject o, String apiVersion, PlanPart.Builder out) {
+        YamlEdits edits = new YamlEdits(o.file().yaml());
+        out.edit(
+                        o.file(),
+                        edits.replaceScalar((ScalarNode) Nodes.get(o.root(), "apiVersion"), apiVersion),
+                        0,
+                        WritePhase.RELEASE)
+                .changed(o.file().relativePath());
+        return edits;
     }
 
     /** A patch file of this release: its name, and its namespace when both say one. */

@@ -17,7 +17,6 @@ import io.github.fluxoci.oci.migrate.SkippedRelease;
 import io.github.fluxoci.oci.migrate.UpgradedApi;
 import io.github.fluxoci.oci.scan.ChartProof;
 import io.github.fluxoci.oci.scan.ScannedRelease;
-import io.github.fluxoci.oci.scan.TagEvidence;
 import io.github.fluxoci.oci.tree.AtomicFiles;
 
 import static io.github.fluxoci.oci.report.Markdown.cell;
@@ -217,13 +216,10 @@ public final class MigrateReports {
                         r.oci().tag() != null
                                 ? "tag " + code(r.oci().tag())
                                 : "semver " + code(r.oci().semver()),
-                        r.oci().evidence() == TagEvidence.UNVERIFIED ? "⚠️ unverified" : TagKnowledge.label(r.oci())));
+                        TagKnowledge.cell(r.oci())));
             }
             md.append(Markdown.rest(plan.migrated().size(), maxRows, FULL_MARKDOWN));
-            md.append("\n*Tag known*: `verified` (online, the registry has it), `catalog` (the catalog records OCI"
-                    + " releases of the chart from an older version on), `in use` (the tree pulled it from there"
-                    + " already), `unverified` (nothing says the tag is there: check it, or run with"
-                    + " `-Doci.online=true`).\n");
+            md.append('\n').append(TagKnowledge.LEGEND).append('\n');
             md.append('\n');
         }
         if (!plan.migrated().isEmpty()) {

@@ -149,10 +149,9 @@ public final class ScanMarkdown {
         if (ready.isEmpty()) {
             md.append("Nothing to migrate.\n\n");
         } else {
-            md.append("`mvn oci:migrate` writes these OCIRepositories. *Tag known*: `verified` (online, the registry"
-                    + " has it), `catalog` (the catalog records OCI releases of the chart from an older version on),"
-                    + " `in use` (the tree pulls it from there already), `unverified` (nothing says the tag is there:"
-                    + " `-Doci.online=true` checks it).\n\n");
+            md.append("`mvn oci:migrate` writes these OCIRepositories. ")
+                    .append(TagKnowledge.LEGEND)
+                    .append("\n\n");
             // online, a column says whether the OCI archive is the Helm repository's, and whether it is signed
             boolean proofs = ready.stream().anyMatch(r -> r.oci().proof() != null);
             List<String> header = new ArrayList<>(
@@ -174,9 +173,7 @@ public final class ScanMarkdown {
                         code(r.oci().url()) + provenanceSuffix(r.oci().provenance()),
                         ref(r.oci()),
                         cell(r.oci().origin()),
-                        TagKnowledge.label(r.oci()).equals("unverified")
-                                ? "⚠️ unverified"
-                                : TagKnowledge.label(r.oci())));
+                        TagKnowledge.cell(r.oci())));
                 if (proofs) {
                     cells.add(proof(r.oci().proof()));
                 }

@@ -19,6 +19,16 @@ final class TagKnowledge {
         return t == null || t.evidence() == null ? "—" : t.evidence().label();
     }
 
+    /** The Markdown cell: the label, with a warning sign when unverified. */
+    static String cell(OciTarget t) {
+        return t != null && t.evidence() == TagEvidence.UNVERIFIED ? "⚠️ unverified" : label(t);
+    }
+
+    /** What the *Tag known* column means, for scan.md and migrate.md. */
+    static final String LEGEND = "*Tag known*: `verified` (online, the registry has it), `catalog` (the catalog"
+            + " records OCI releases of the chart from an older version on), `in use` (the tree pulls it from there"
+            + " already), `unverified` (nothing says the tag is there: `-Doci.online=true` checks it).";
+
     /** The one console warning for every unverified tag of {@code targets}, or null when there is none. */
     static ConsoleReport.Line unverifiedWarning(List<OciTarget> targets, String verb) {
         List<OciTarget> unverified = targets.stream()
